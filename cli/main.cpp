@@ -1,8 +1,31 @@
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
+#include "cli/args.h"
+#include "cli/crypto_command.h"
+#include "spec/crypto/bytes.h"
+
+// Exit codes: 0 done, 2 unusable input (one line on stderr naming the argument).
 int main(int argc, char** argv) {
   CLI::App app{"secmode: reference implementation and conformance oracle for 3GPP security mode procedures"};
   app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
+  secmode::cli::add_crypto_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "secmode: " << e.what() << '\n';
+    return 2;
+  } catch (const secmode::cli::UsageError& e) {
+    std::cerr << "secmode: " << e.what() << '\n';
+    return 2;
+  } catch (const secmode::spec::CryptoArgumentError& e) {
+    std::cerr << "secmode: " << e.what() << '\n';
+    return 2;
+  }
   return 0;
 }

@@ -22,6 +22,7 @@ std::vector<nlohmann::json> vectors_where(std::string_view family, std::string_v
 
 std::vector<std::uint8_t> hex(const nlohmann::json& v);
 std::vector<std::uint8_t> hex(std::string_view s);
+inline std::vector<std::uint8_t> hex(const char* s) { return hex(std::string_view(s)); }
 std::string to_hex(const std::vector<std::uint8_t>& b);
 
 }  // namespace secmode::test
