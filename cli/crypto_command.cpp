@@ -111,7 +111,14 @@ void add_kdf(CLI::App& crypto) {
 
 void add_derive(CLI::App& crypto) {
   auto* d = crypto.add_subcommand("derive", "named key derivations of TS 33.401 / TS 33.501 Annex A");
-  d->require_subcommand(1);
+  // A name that matches no derivation lands in this positional, so that the error can say so.
+  auto unknown = std::make_shared<std::string>();
+  d->add_option("name", *unknown, "a derivation listed below");
+  d->callback([d, unknown] {
+    if (!unknown->empty())
+      throw UsageError("derive: unknown derivation '" + *unknown + "' (secmode crypto derive --help lists them)");
+    if (d->get_subcommands().empty()) throw UsageError("derive: name a derivation (secmode crypto derive --help)");
+  });
   for (const Derivation& der : derivations()) {
     auto* c = d->add_subcommand(der.name, der.what + " (" + der.clause + ")");
     auto values = std::make_shared<std::map<std::string, std::string>>();
