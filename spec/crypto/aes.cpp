@@ -23,9 +23,12 @@ constexpr std::uint8_t gmul(std::uint8_t a, std::uint8_t b) {
 constexpr std::array<std::uint8_t, 256> make_sbox() {
   std::array<std::uint8_t, 256> s{};
   for (int x = 0; x < 256; ++x) {
-    std::uint8_t inv = 0;
-    for (int y = 1; y < 256 && x != 0; ++y)
-      if (gmul(static_cast<std::uint8_t>(x), static_cast<std::uint8_t>(y)) == 1) inv = static_cast<std::uint8_t>(y);
+    // x^254 = x^-1 since x^255 = 1 for x != 0, and 0^254 = 0 as 5.1.1 requires.
+    std::uint8_t inv = 1;
+    for (int bit = 7; bit >= 0; --bit) {  // square-and-multiply, exponent 254 = 0b11111110
+      inv = gmul(inv, inv);
+      if ((254 >> bit) & 1) inv = gmul(inv, static_cast<std::uint8_t>(x));
+    }
     std::uint8_t out = 0;
     for (int i = 0; i < 8; ++i) {
       const int bit = ((inv >> i) ^ (inv >> ((i + 4) % 8)) ^ (inv >> ((i + 5) % 8)) ^
@@ -77,6 +80,7 @@ Aes128::Aes128(ByteView key) {
       rcon = xtime(rcon);
     }
     for (std::size_t j = 0; j < 4; ++j) w[4 * i + j] = static_cast<std::uint8_t>(w[4 * i - 16 + j] ^ t[j]);
+    wipe(t.data(), t.size());
   }
   for (std::size_t r = 0; r < 11; ++r)
     for (std::size_t j = 0; j < 16; ++j) round_keys_[r][j] = w[16 * r + j];

@@ -54,7 +54,6 @@ Block aes128_cmac(ByteView key, ByteView message, std::size_t bits) {
     for (std::size_t j = 0; j < 16; ++j) block[j] ^= c[j];
     c = aes.encrypt(block);
   }
-  wipe(&sk, sizeof(sk));
   return c;
 }
 

@@ -12,6 +12,7 @@ struct CmacSubkeys {
   Block l;   // L = E_K(0^128)
   Block k1;  // RFC 4493 2.3
   Block k2;
+  ~CmacSubkeys() { wipe(this, sizeof *this); }  // key material
 };
 
 CmacSubkeys aes128_cmac_subkeys(ByteView key);

@@ -1,4 +1,4 @@
-// ZUC keystream generator, TS 35.221 (EEA3 & EIA3 Document 2: ZUC specification, v1.6).
+// ZUC keystream generator, TS 35.222 (EEA3 & EIA3 Document 2: ZUC specification, v1.6).
 #pragma once
 
 #include <array>
@@ -10,7 +10,7 @@ namespace secmode::spec {
 
 class Zuc {
  public:
-  // key = k0..k15 and iv = iv0..iv15 (16 bytes each), TS 35.221 3.5.
+  // key = k0..k15 and iv = iv0..iv15 (16 bytes each), TS 35.222 3.5.
   Zuc(ByteView key, ByteView iv);
   ~Zuc();
   Zuc(const Zuc&) = delete;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -29,7 +30,9 @@ std::string slurp(const std::string& path) {
 
 CliRun secmode_cli(const std::string& args) {
   const std::string dir = ::testing::TempDir();
-  const std::string out = dir + "/secmode_out", err = dir + "/secmode_err";
+  // Unique per process: ctest runs the cases of this file in parallel processes.
+  const std::string stem = dir + "/secmode_cli_" + std::to_string(::getpid());
+  const std::string out = stem + ".out", err = stem + ".err";
   const std::string cmd = std::string(SECMODE_CLI) + " " + args + " >" + out + " 2>" + err;
   const int raw = std::system(cmd.c_str());
   return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
@@ -73,7 +76,7 @@ TEST(CliCrypto, MilenageWithOpAndWithOpc) {
     SCOPED_TRACE(v.at("id").get<std::string>());
     const std::string common = " --rand " + v.at("rand").get<std::string>() + " --sqn " + v.at("sqn").get<std::string>() +
                                " --amf " + v.at("amf").get<std::string>() + " --k " + v.at("k").get<std::string>();
-    for (const std::string op : {" --op " + v.at("op").get<std::string>(), " --opc " + v.at("opc").get<std::string>()}) {
+    for (const std::string& op : {" --op " + v.at("op").get<std::string>(), " --opc " + v.at("opc").get<std::string>()}) {
       const CliRun r = secmode_cli("crypto milenage" + common + op);
       ASSERT_EQ(r.status, 0) << r.err;
       const auto j = nlohmann::json::parse(r.out);
@@ -94,8 +97,12 @@ TEST(CliCrypto, GenericKdfOnEveryVector) {
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j.at("s"), v.at("s"));
-    if (v.contains("output")) EXPECT_EQ(j.at("output"), v.at("output"));
-    if (v.contains("output_128")) EXPECT_EQ(j.at("output_128"), v.at("output_128"));
+    if (v.contains("output")) {
+      EXPECT_EQ(j.at("output"), v.at("output"));
+    }
+    if (v.contains("output_128")) {
+      EXPECT_EQ(j.at("output_128"), v.at("output_128"));
+    }
   }
 }
 

@@ -22,8 +22,12 @@ TEST(HmacVectors, Rfc2202AndRfc4231) {
     const auto want = v.at("mac").get<std::string>();  // may be truncated (RFC 4231 case 5)
     mac.resize(want.size() / 2);
     EXPECT_EQ(hx(mac), want);
-    if (h == spec::Hash::md5) EXPECT_EQ(hx(spec::hmac_md5_96(hex(v["key"]), hex(v["message"]))), want.substr(0, 24));
-    if (h == spec::Hash::sha1) EXPECT_EQ(hx(spec::hmac_sha1_96(hex(v["key"]), hex(v["message"]))), want.substr(0, 24));
+    if (h == spec::Hash::md5) {
+      EXPECT_EQ(hx(spec::hmac_md5_96(hex(v["key"]), hex(v["message"]))), want.substr(0, 24));
+    }
+    if (h == spec::Hash::sha1) {
+      EXPECT_EQ(hx(spec::hmac_sha1_96(hex(v["key"]), hex(v["message"]))), want.substr(0, 24));
+    }
     ++checked;
   }
   EXPECT_EQ(checked, 16u);

@@ -17,8 +17,12 @@ TEST(KdfVectors, GenericKdfOnEveryDerivation) {
     EXPECT_EQ(test::to_hex(spec::kdf_input(fc, params)), v.at("s").get<std::string>());
     const auto out = spec::kdf(hex(v["key"]), fc, params);
     const std::string got = test::to_hex({out.begin(), out.end()});
-    if (v.contains("output")) EXPECT_EQ(got, v.at("output").get<std::string>());
-    if (v.contains("output_128")) EXPECT_EQ(got.substr(32), v.at("output_128").get<std::string>());
+    if (v.contains("output")) {
+      EXPECT_EQ(got, v.at("output").get<std::string>());
+    }
+    if (v.contains("output_128")) {
+      EXPECT_EQ(got.substr(32), v.at("output_128").get<std::string>());
+    }
     ++checked;
   }
   EXPECT_EQ(checked, 37u);
