@@ -4,13 +4,17 @@
 
 #include "cli/args.h"
 #include "cli/crypto_command.h"
+#include "cli/prove_command.h"
 #include "spec/crypto/bytes.h"
 
-// Exit codes: 0 done, 2 unusable input (one line on stderr naming the argument).
+// Exit codes: 0 done, 1 a check failed (a proof, later a conformance verdict), 2 unusable
+// input (one line on stderr naming the argument).
 int main(int argc, char** argv) {
   CLI::App app{"secmode: reference implementation and conformance oracle for 3GPP security mode procedures"};
   app.require_subcommand(1);
+  int exit_code = 0;
   secmode::cli::add_crypto_command(app);
+  secmode::cli::add_prove_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -27,5 +31,5 @@ int main(int argc, char** argv) {
     std::cerr << "secmode: " << e.what() << '\n';
     return 2;
   }
-  return 0;
+  return exit_code;
 }
