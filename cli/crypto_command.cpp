@@ -142,9 +142,9 @@ void add_milenage(CLI::App& crypto) {
   auto o = std::make_shared<Opts>();
   auto* c = crypto.add_subcommand("milenage", "MILENAGE f1-f5* and OPc (TS 35.206); prints a JSON object");
   c->add_option("--k", o->k, "K, 16 bytes hex")->required();
-  auto* op = c->add_option("--op", o->op, "OP, 16 bytes hex");
-  auto* opc = c->add_option("--opc", o->opc, "OPc, 16 bytes hex");
-  op->excludes(opc);
+  auto* op_opt = c->add_option("--op", o->op, "OP, 16 bytes hex");
+  auto* opc_opt = c->add_option("--opc", o->opc, "OPc, 16 bytes hex");
+  op_opt->excludes(opc_opt);
   c->add_option("--rand", o->rand, "RAND, 16 bytes hex")->required();
   c->add_option("--sqn", o->sqn, "SQN, 6 bytes hex")->required();
   c->add_option("--amf", o->amf, "AMF, 2 bytes hex")->required();

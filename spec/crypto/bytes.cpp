@@ -19,6 +19,11 @@ void require_size(ByteView key, std::size_t n, const char* what) {
                               " bytes, got " + std::to_string(key.size()));
 }
 
+void require_bearer_direction(unsigned bearer, unsigned direction) {
+  if (bearer >= 32) throw CryptoArgumentError("BEARER is 5 bits, got " + std::to_string(bearer));
+  if (direction >= 2) throw CryptoArgumentError("DIRECTION is 1 bit, got " + std::to_string(direction));
+}
+
 Bytes truncate_bits(ByteView data, std::size_t bits) {
   require_bits(data, bits, "data");
   Bytes out(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(bytes_for(bits)));

@@ -44,6 +44,8 @@ struct CryptoArgumentError : std::invalid_argument {
 void require_bits(ByteView data, std::size_t bits, const char* what);
 // Throws unless `key` is exactly `n` bytes.
 void require_size(ByteView key, std::size_t n, const char* what);
+// Throws unless BEARER fits in 5 bits and DIRECTION in 1 (TS 33.401 B.1.1, B.2.1).
+void require_bearer_direction(unsigned bearer, unsigned direction);
 
 // Returns a copy of the first bytes_for(bits) bytes with the trailing unused bits cleared.
 Bytes truncate_bits(ByteView data, std::size_t bits);

@@ -14,13 +14,6 @@ namespace {
 using u8 = std::uint8_t;
 using u32 = std::uint32_t;
 
-void require_bearer_direction(unsigned bearer, unsigned direction) {
-  if (bearer >= 32)
-    throw CryptoArgumentError("BEARER is 5 bits, got " + std::to_string(bearer));
-  if (direction >= 2)
-    throw CryptoArgumentError("DIRECTION is 1 bit, got " + std::to_string(direction));
-}
-
 // Document 1 clause 3.3 (128-EEA3): IV0..IV3 = COUNT0..COUNT3 (COUNT0 the most
 // significant byte), IV4 = BEARER || DIRECTION || 00, IV5 = IV6 = IV7 = 0,
 // IV8..IV15 = IV0..IV7.

@@ -10,8 +10,7 @@ namespace {
 
 void require_inputs(ByteView key, const CountInputs& in, bool needs_key) {
   if (needs_key) require_size(key, 16, "key");
-  if (in.bearer > 31) throw CryptoArgumentError("BEARER must fit in 5 bits");
-  if (in.direction > 1) throw CryptoArgumentError("DIRECTION must be 0 or 1");
+  require_bearer_direction(in.bearer, in.direction);
 }
 
 // TS 33.401 B.1.3 (128-EEA2) and B.2.3 (128-EIA2): COUNT || BEARER || DIRECTION || 0^26,

@@ -6,26 +6,18 @@
 
 namespace secmode::spec {
 namespace {
-Key256 ck_ik(ByteView ck, ByteView ik) {
-  require_size(ck, 16, "CK");
-  require_size(ik, 16, "IK");
-  Key256 key;
-  std::copy(ck.begin(), ck.end(), key.begin());
-  std::copy(ik.begin(), ik.end(), key.begin() + 16);
-  return key;
-}
 Bytes copy(ByteView v) { return Bytes(v.begin(), v.end()); }
 }  // namespace
 
 Key256 derive_kausf(ByteView ck, ByteView ik, std::string_view snn, ByteView sqn_xor_ak) {
   require_size(sqn_xor_ak, 6, "SQN xor AK");
-  return kdf(ck_ik(ck, ik), 0x6a, {kdf_string(snn), copy(sqn_xor_ak)});
+  return kdf(ck_ik_key(ck, ik), 0x6a, {kdf_string(snn), copy(sqn_xor_ak)});
 }
 
 Key128 derive_res_star(ByteView ck, ByteView ik, std::string_view snn, ByteView rand, ByteView res) {
   require_size(rand, 16, "RAND");
   if (res.size() < 4 || res.size() > 16) throw CryptoArgumentError("RES: expected 4 to 16 bytes");
-  return kdf_low_128(kdf(ck_ik(ck, ik), 0x6b, {kdf_string(snn), copy(rand), copy(res)}));
+  return kdf_low_128(kdf(ck_ik_key(ck, ik), 0x6b, {kdf_string(snn), copy(rand), copy(res)}));
 }
 
 std::array<std::uint8_t, 16> derive_hres_star(ByteView rand, ByteView res_star) {

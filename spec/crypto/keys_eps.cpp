@@ -4,15 +4,19 @@
 
 namespace secmode::spec {
 
-Key256 derive_kasme(ByteView ck, ByteView ik, const Plmn& serving, ByteView sqn_xor_ak) {
+Key256 ck_ik_key(ByteView ck, ByteView ik) {
   require_size(ck, 16, "CK");
   require_size(ik, 16, "IK");
-  require_size(sqn_xor_ak, 6, "SQN xor AK");
-  Key256 key;  // A.2: Key = CK || IK
+  Key256 key;
   std::copy(ck.begin(), ck.end(), key.begin());
   std::copy(ik.begin(), ik.end(), key.begin() + 16);
+  return key;
+}
+
+Key256 derive_kasme(ByteView ck, ByteView ik, const Plmn& serving, ByteView sqn_xor_ak) {
+  require_size(sqn_xor_ak, 6, "SQN xor AK");
   const auto sn = sn_id(serving);
-  return kdf(key, 0x10, {Bytes(sn.begin(), sn.end()), Bytes(sqn_xor_ak.begin(), sqn_xor_ak.end())});
+  return kdf(ck_ik_key(ck, ik), 0x10, {Bytes(sn.begin(), sn.end()), Bytes(sqn_xor_ak.begin(), sqn_xor_ak.end())});
 }
 
 Key256 derive_kenb(ByteView kasme, std::uint32_t uplink_nas_count) {

@@ -19,6 +19,9 @@ enum class AlgorithmType : std::uint8_t {
   up_int = 0x06,
 };
 
+// CK || IK, the KDF key of TS 33.401 A.2 and TS 33.501 A.2 / A.4.
+Key256 ck_ik_key(ByteView ck, ByteView ik);
+
 // TS 33.401 A.2: K_ASME from CK || IK, the serving network's SN id and SQN xor AK (6 bytes).
 Key256 derive_kasme(ByteView ck, ByteView ik, const Plmn& serving, ByteView sqn_xor_ak);
 

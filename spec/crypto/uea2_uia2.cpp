@@ -13,13 +13,6 @@ namespace {
 using u32 = std::uint32_t;
 using u64 = std::uint64_t;
 
-void require_bearer_direction(unsigned bearer, unsigned direction) {
-  if (bearer >= 32)
-    throw CryptoArgumentError("BEARER is 5 bits, got " + std::to_string(bearer));
-  if (direction >= 2)
-    throw CryptoArgumentError("DIRECTION is 1 bit, got " + std::to_string(direction));
-}
-
 // TS 35.215 3.4 / 4.4: K3 = key[0]..key[31], K2 = key[32]..key[63], K1 = key[64]..key[95],
 // K0 = key[96]..key[127]; SNOW 3G takes (k0, k1, k2, k3) = (K0, K1, K2, K3).
 struct SnowKey {
