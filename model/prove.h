@@ -27,17 +27,31 @@ std::string render(const z3::model& m, const Record& r, const std::string& prefi
   return out.str();
 }
 
-// For all s and e: monitor(s, e, step(rules, s, e)).
+// For all s and e: monitor(s, e, step(rules, s, e)). With a monitor invariant I: I(initial),
+// and for all s and e: I(s) implies I(s') and the monitor.
 template <class State, class Event, class Output>
 ProofResult prove(const std::vector<spec::Rule<Symbolic, State, Event, Output>>& rules,
-                  const spec::Monitor<Symbolic, State, Event, Output>& monitor) {
+                  const spec::Monitor<Symbolic, State, Event, Output>& monitor, const State& initial) {
   const Symbolic v;
+  ProofResult r;
+  if (monitor.invariant) {
+    z3::solver base(z3_context());
+    base.add(!monitor.invariant(v, initial));
+    if (base.check() != z3::unsat) {
+      r.counterexample = "the invariant does not hold in the initial state";
+      return r;
+    }
+  }
   const State s = fresh<State>("s.");
   const Event e = fresh<Event>("e.");
   const auto st = spec::step(v, rules, s, e);
   z3::solver solver(z3_context());
-  solver.add(!monitor.holds(v, s, e, st));
-  ProofResult r;
+  if (monitor.invariant) {
+    solver.add(monitor.invariant(v, s));
+    solver.add(!(monitor.invariant(v, st.state) && monitor.holds(v, s, e, st)));
+  } else {
+    solver.add(!monitor.holds(v, s, e, st));
+  }
   switch (solver.check()) {
     case z3::unsat:
       r.holds = true;

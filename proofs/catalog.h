@@ -27,7 +27,7 @@ const std::vector<Proof>& catalog();
 template <class State, class Event, class Output>
 void add_proofs(std::vector<Proof>& out, const std::string& procedure,
                 const std::vector<spec::Rule<model::Symbolic, State, Event, Output>>& rules,
-                const std::vector<spec::Monitor<model::Symbolic, State, Event, Output>>& monitors,
+                const std::vector<spec::Monitor<model::Symbolic, State, Event, Output>>& monitors, const State& initial,
                 const std::vector<std::pair<std::string, spec::Mutation>>& mutations) {
   for (const auto& m : monitors) {
     const spec::Mutation* mutation = nullptr;
@@ -39,7 +39,8 @@ void add_proofs(std::vector<Proof>& out, const std::string& procedure,
     std::string what = std::string(kinds[static_cast<int>(mutation->kind)]) + " " + std::string(mutation->rule);
     if (mutation->kind == spec::Mutation::Kind::borrow_next) what += " the next state of " + std::string(mutation->other);
     out.push_back({procedure, std::string(m.name), std::string(m.clause), std::string(m.claim), what,
-                   [rules, m] { return model::prove(rules, m); }, [mutated, m] { return model::prove(mutated, m); }});
+                   [rules, m, initial] { return model::prove(rules, m, initial); },
+                   [mutated, m, initial] { return model::prove(mutated, m, initial); }});
   }
 }
 

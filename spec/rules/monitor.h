@@ -20,6 +20,9 @@ struct Monitor {
   std::string_view clause;
   std::string_view claim;  // the property in words
   std::function<typename V::Bool(const V&, const State&, const Event&, const Step<V, State, Output>&)> holds;
+  // Optional: a state invariant the property needs (what reachable states look like). The
+  // proof then shows it holds initially, is preserved by every transition, and implies `holds`.
+  typename V::Bool (*invariant)(const V&, const State&) = nullptr;
 };
 
 // How a proof's deliberately broken variant is made from the correct rule table.

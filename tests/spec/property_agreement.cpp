@@ -5,11 +5,23 @@
 #include <rapidcheck.h>
 
 #include "model/prove.h"
+#include "spec/procedures/eps_nas_smc_mme.h"
 #include "spec/procedures/eps_nas_smc_ue.h"
 #include "spec/rules/concrete.h"
 
 using namespace secmode;
-namespace p = spec::eps_nas_smc_ue;
+
+// One tag per procedure, so the property is written once for all of them.
+struct EpsNasSmcUe {
+  template <class V> using State = spec::eps_nas_smc_ue::State<V>;
+  template <class V> using Event = spec::eps_nas_smc_ue::Event<V>;
+  template <class V> static auto rules() { return spec::eps_nas_smc_ue::rules<V>(); }
+};
+struct EpsNasSmcMme {
+  template <class V> using State = spec::eps_nas_smc_mme::State<V>;
+  template <class V> using Event = spec::eps_nas_smc_mme::Event<V>;
+  template <class V> static auto rules() { return spec::eps_nas_smc_mme::rules<V>(); }
+};
 
 namespace {
 
@@ -31,13 +43,14 @@ Record random_record() {
 
 // With `mutation`, the relation comes from the mutated table while the concrete step keeps
 // the correct one: the property must then fail, which is how it was seen failing.
+template <class P>
 bool agreement_holds(const spec::Mutation* mutation) {
   return rc::check("Z3 relation admits exactly the concrete step", [mutation] {
     const spec::Concrete c;
-    const auto s = random_record<p::State<spec::Concrete>>();
-    const auto e = random_record<p::Event<spec::Concrete>>();
-    const auto st = spec::step(c, p::rules<spec::Concrete>(), s, e);
-    auto sym_rules = p::rules<model::Symbolic>();
+    const auto s = random_record<typename P::template State<spec::Concrete>>();
+    const auto e = random_record<typename P::template Event<spec::Concrete>>();
+    const auto st = spec::step(c, P::template rules<spec::Concrete>(), s, e);
+    auto sym_rules = P::template rules<model::Symbolic>();
     if (mutation != nullptr) sym_rules = spec::mutate(sym_rules, *mutation);
     RC_ASSERT(model::relation_admits_exactly(sym_rules, s, e, st.state, st.output));
   });
@@ -45,9 +58,16 @@ bool agreement_holds(const spec::Mutation* mutation) {
 
 }  // namespace
 
-TEST(RuleAgreement, EpsNasSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds(nullptr)); }
+TEST(RuleAgreement, EpsNasSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<EpsNasSmcUe>(nullptr)); }
 
 TEST(RuleAgreement, EpsNasSmcUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "reject_capability_mismatch"};
-  EXPECT_FALSE(agreement_holds(&m));  // RapidCheck reports this failure: it is expected
+  EXPECT_FALSE(agreement_holds<EpsNasSmcUe>(&m));  // RapidCheck reports this failure: it is expected
+}
+
+TEST(RuleAgreement, EpsNasSmcMmeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<EpsNasSmcMme>(nullptr)); }
+
+TEST(RuleAgreement, EpsNasSmcMmeMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "t3460_retransmit"};
+  EXPECT_FALSE(agreement_holds<EpsNasSmcMme>(&m));  // expected RapidCheck failure
 }
