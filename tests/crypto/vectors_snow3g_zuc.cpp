@@ -113,66 +113,9 @@ TEST(ZucVectors, KeystreamAtEveryWordOffset) {
   EXPECT_GE(blocks, checked);
 }
 
-TEST(Eea3Vectors, EncryptsAndDecrypts) {
-  std::size_t checked = 0;
-  for (const auto& v : test::vectors_where("eea", "algorithm", "128-EEA3")) {
-    SCOPED_TRACE(id_of(v));
-    const Bytes key = hex(v.at("key"));
-    const auto count = u32_of(v, "count");
-    const auto bearer = u8_of(v, "bearer"), dir = u8_of(v, "direction");
-    EXPECT_EQ(spec::eea3(key, count, bearer, dir, hex(v.at("plaintext")), bits_of(v)),
-              hex(v.at("ciphertext")));
-    EXPECT_EQ(spec::eea3(key, count, bearer, dir, hex(v.at("ciphertext")), bits_of(v)),
-              hex(v.at("plaintext")));
-    ++checked;
-  }
-  EXPECT_GT(checked, 0u);
-}
+// 128-EEA1/EIA1/EEA3/EIA3 vectors run in vectors_eea_eia.cpp through the algorithm-identity
+// API, which calls uea2_f8, uia2_f9 (FRESH = BEARER << 27), eea3 and eia3.
 
-TEST(Eia3Vectors, Mac) {
-  std::size_t checked = 0;
-  for (const auto& v : test::vectors_where("eia", "algorithm", "128-EIA3")) {
-    SCOPED_TRACE(id_of(v));
-    const auto mac = spec::eia3(hex(v.at("key")), u32_of(v, "count"), u8_of(v, "bearer"),
-                                u8_of(v, "direction"), hex(v.at("message")), bits_of(v));
-    EXPECT_EQ(test::to_hex(mac_bytes(mac)), v.at("mac").get<std::string>());
-    ++checked;
-  }
-  EXPECT_GT(checked, 0u);
-}
-
-// 128-EEA1 is UEA2 f8 (TS 33.401 B.1.2).
-TEST(Eea1Vectors, AreUea2F8) {
-  std::size_t checked = 0;
-  for (const auto& v : test::vectors_where("eea", "algorithm", "128-EEA1")) {
-    SCOPED_TRACE(id_of(v));
-    const Bytes key = hex(v.at("key"));
-    const auto count = u32_of(v, "count");
-    const auto bearer = u8_of(v, "bearer"), dir = u8_of(v, "direction");
-    EXPECT_EQ(spec::uea2_f8(key, count, bearer, dir, hex(v.at("plaintext")), bits_of(v)),
-              hex(v.at("ciphertext")));
-    EXPECT_EQ(spec::uea2_f8(key, count, bearer, dir, hex(v.at("ciphertext")), bits_of(v)),
-              hex(v.at("plaintext")));
-    ++checked;
-  }
-  EXPECT_GT(checked, 0u);
-}
-
-// 128-EIA1 is UIA2 f9 with FRESH = BEARER << 27 (TS 33.401 B.2.2).
-TEST(Eia1Vectors, AreUia2F9WithFreshFromBearer) {
-  std::size_t checked = 0;
-  for (const auto& v : test::vectors_where("eia", "algorithm", "128-EIA1")) {
-    SCOPED_TRACE(id_of(v));
-    const std::uint32_t fresh = std::uint32_t{u8_of(v, "bearer")} << 27;
-    const auto mac = spec::uia2_f9(hex(v.at("key")), u32_of(v, "count"), fresh,
-                                   u8_of(v, "direction"), hex(v.at("message")), bits_of(v));
-    EXPECT_EQ(test::to_hex(mac_bytes(mac)), v.at("mac").get<std::string>());
-    ++checked;
-  }
-  EXPECT_GT(checked, 0u);
-}
-
-// The contract of the four headers: 16-byte keys, BEARER < 32, DIRECTION < 2, enough data.
 TEST(Snow3gZucContract, RejectsBadArguments) {
   const Bytes key(16, 0x2b), short_key(15, 0x2b), long_key(17, 0x2b), data(4, 0);
   using spec::CryptoArgumentError;
