@@ -45,8 +45,7 @@ struct Symbolic {
 template <class Record>
 Record fresh(const std::string& prefix) {
   Record r;
-  Record copy = r;
-  spec::zip_fields(r, copy, [&](std::string_view name, auto& field, const auto&) {
+  spec::for_each_field(r, [&](std::string_view name, auto& field) {
     const std::string id = prefix + std::string(name);
     if constexpr (std::is_same_v<std::decay_t<decltype(field)>, BoolTerm>)
       field = z3_context().bool_const(id.c_str());

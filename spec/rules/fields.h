@@ -5,6 +5,7 @@
 
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 
 namespace secmode::spec {
 
@@ -19,16 +20,20 @@ Field<Record, T> field(std::string_view name, T Record::*member) {
   return {name, member};
 }
 
-// Calls f(name, a.field, b.field) for every field of two records of the same type.
-template <class Record, class F>
-void zip_fields(Record& a, const Record& b, F&& f) {
+// Calls f(name, a.field, b.field) for every field of two records of the same type; either
+// may be const.
+template <class A, class B, class F>
+void zip_fields(A& a, B& b, F&& f) {
+  static_assert(std::is_same_v<std::remove_cv_t<A>, std::remove_cv_t<B>>);
   std::apply([&](const auto&... field) { (f(field.name, a.*(field.member), b.*(field.member)), ...); },
-             Record::fields());
+             std::remove_cv_t<A>::fields());
 }
 
+// Calls f(name, r.field) for every field; r may be const.
 template <class Record, class F>
-void for_each_field(const Record& r, F&& f) {
-  std::apply([&](const auto&... field) { (f(field.name, r.*(field.member)), ...); }, Record::fields());
+void for_each_field(Record& r, F&& f) {
+  std::apply([&](const auto&... field) { (f(field.name, r.*(field.member)), ...); },
+             std::remove_cv_t<Record>::fields());
 }
 
 // Field-wise c ? a : b.
@@ -43,8 +48,7 @@ Record select(const V& v, const typename V::Bool& c, const Record& a, const Reco
 template <class V, class Record>
 typename V::Bool equal(const V& v, const Record& a, const Record& b) {
   typename V::Bool all = v.lit(true);
-  Record copy = a;
-  zip_fields(copy, b, [&](std::string_view, const auto& x, const auto& y) { all = all && x == y; });
+  zip_fields(a, b, [&](std::string_view, const auto& x, const auto& y) { all = all && x == y; });
   return all;
 }
 
