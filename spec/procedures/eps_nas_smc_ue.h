@@ -16,8 +16,7 @@ namespace secmode::spec::eps_nas_smc_ue {
 
 // Event kinds.
 inline constexpr std::uint32_t kSendInitial = 0;  // UE sends ATTACH / TAU REQUEST with its capabilities
-inline constexpr std::uint32_t kAkaDone = 1;      // EPS AKA succeeded: a new native context (partial)
-inline constexpr std::uint32_t kSmc = 2;          // SECURITY MODE COMMAND received
+inline constexpr std::uint32_t kSmc = 1;          // SECURITY MODE COMMAND received
 
 // Responses.
 inline constexpr std::uint32_t kNone = 0;
@@ -53,7 +52,7 @@ struct State {
 template <class V>
 struct Event {
   typename V::Word kind;
-  typename V::Word ksi;            // SMC: eKSI; kAkaDone: KSI of the new context
+  typename V::Word ksi;            // SMC: eKSI
   typename V::Word eea, eia;       // SMC: selected NAS algorithms
   typename V::Bool mac_ok;         // SMC: NAS-MAC verified with the context the eKSI names
   typename V::Word caps;           // SMC: replayed capabilities; kSendInitial: capabilities sent
@@ -129,8 +128,6 @@ Rules<V> rules() {
          return n;
        },
        silent},
-      {"authentication_done", "TS 24.301 5.4.2.3",  // the new context stays non-current until an SMC
-       [](const V& v, const S&, const E& e) { return e.kind == v.word(kAkaDone); }, keep, silent},
       // Where several checks fail the standard names no order; integrity comes first here
       // because an altered command cannot carry a valid MAC.
       {"reject_integrity_failure", "TS 24.301 4.4.4.2, 5.4.3.5 (#24)",
