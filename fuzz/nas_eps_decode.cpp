@@ -1,0 +1,42 @@
+// The EPS NAS security mode spec decoders on arbitrary octets: a protected PDU is unwrapped and,
+// when its NAS message is not ciphered (security header type 1 or 3), decoded too; otherwise
+// the input is decoded as a plain message. Every error lies inside its input; every accepted
+// value re-encodes to octets that decode to the same value with nothing ignored.
+#include <cstdlib>
+
+#include "spec/codec/nas_eps.h"
+
+using namespace secmode::spec;
+using namespace secmode::spec::nas;
+
+namespace {
+
+void check_plain(ByteView pdu) {
+  const auto d = decode_security_mode_message(pdu);
+  if (!d.ok()) {
+    if (d.error().offset > pdu.size() || d.error().reason.empty()) std::abort();
+    return;
+  }
+  for (const auto& i : d.ignored())
+    if (i.offset >= pdu.size()) std::abort();
+  const auto again = decode_security_mode_message(encode(d.value()));
+  if (!again.ok() || !again.ignored().empty() || !(again.value() == d.value())) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const ByteView pdu(data, size);
+  const auto p = decode_security_protected(pdu);
+  if (!p.ok()) {
+    if (p.error().offset > size) std::abort();
+    check_plain(pdu);
+    return 0;
+  }
+  if (encode(p.value()) != Bytes(pdu.begin(), pdu.end())) std::abort();
+  const auto type = p.value().type;
+  if (type == SecurityHeaderType::integrity_protected ||
+      type == SecurityHeaderType::integrity_protected_new_context)
+    check_plain(p.value().nas_message);
+  return 0;
+}

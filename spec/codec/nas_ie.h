@@ -1,0 +1,55 @@
+// The information element formats of TS 24.007 11.2 as TS 24.301 uses them, and the walk over
+// the non-imperative part of a message (the T, TV, TLV and TLV-E IEs after the V/LV ones).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "spec/codec/nas_error.h"
+#include "spec/crypto/bytes.h"
+
+namespace secmode::spec::nas {
+
+// TS 24.007 11.2.1.1: type 1 (TV, IEI in bits 8..5, value in bits 4..1), type 3 (TV, fixed
+// value length), type 4 (TLV, one length octet), type 6 (TLV-E, two length octets).
+enum class IeFormat { tv_half, tv, tlv, tlv_e };
+
+// One row of the optional part of a message table in TS 24.301 clause 8. Lengths count value
+// octets only: the fixed value of a TV IE, the contents range of a TLV or TLV-E IE (the table's
+// "Length" column minus the IEI and length octets).
+struct OptionalIe {
+  std::uint8_t iei;  // tv_half: the IEI nibble in bits 8..5, e.g. 0xC0 for "C-"
+  IeFormat format;
+  std::size_t min_length;
+  std::size_t max_length;
+  const char* name;
+};
+
+struct FoundIe {
+  std::size_t offset;  // of the IEI octet
+  std::uint8_t half;   // tv_half: bits 4..1 of the IEI octet
+  ByteView value;      // tv: the value; tlv, tlv_e: the contents, cut to max_length
+};
+
+// Walks pdu[offset..] as the non-imperative part of `message` whose known optional IEs are
+// `table` (in table order). On return found[i] holds table[i] when it was present and taken.
+// Every IE stepped over is appended to `ignored` with its reason. Returns an error when an IE
+// runs past the end of the message or an unknown IE is "comprehension required".
+std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
+                                              std::span<const OptionalIe> table,
+                                              const char* message,
+                                              std::vector<std::optional<FoundIe>>& found,
+                                              std::vector<IgnoredIe>& ignored);
+
+// Append a type 4 (TLV) or type 6 (TLV-E) IE. Contract: contents fit the length field (255 or
+// 65535 octets); the encoders check this before calling.
+void put_tlv(Bytes& out, std::uint8_t iei, ByteView contents);
+void put_tlv_e(Bytes& out, std::uint8_t iei, ByteView contents);
+
+std::string hex_octet(std::uint8_t v);  // "0x5d"
+
+}  // namespace secmode::spec::nas
