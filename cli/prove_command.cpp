@@ -1,49 +1,66 @@
 #include "cli/prove_command.h"
 
+#include <iomanip>
 #include <iostream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/args.h"
 #include "proofs/catalog.h"
 
 namespace secmode::cli {
 
 void add_prove_command(CLI::App& app, int& exit_code) {
-  struct Opts { bool json = false; std::string filter; };
+  struct Opts {
+    bool json = false, mutants = false, summary = false;
+    std::string procedure;
+  };
   auto o = std::make_shared<Opts>();
-  auto* c = app.add_subcommand("prove", "prove the spec's invariants with Z3, and check that each proof's mutant fails");
-  c->add_flag("--json", o->json, "one JSON object per proof");
-  c->add_option("--only", o->filter, "run only proofs whose procedure/monitor name contains this text");
+  auto* c = app.add_subcommand(
+      "prove", "prove the spec's invariants with Z3 (Spacer, unbounded; and bounded model checking), show every rule "
+               "fires (witness traces), and with --mutants show each broken rule table violates some invariant");
+  c->add_option("--procedure", o->procedure, "only this procedure (eps_nas_smc_ue, eps_nas_smc_mme)");
+  c->add_flag("--mutants", o->mutants, "also run every mutant and print the counterexample that kills it");
+  c->add_flag("--json", o->json, "one JSON object per check");
+  c->add_flag("--summary", o->summary, "only the one-line results, as kept in proofs/expected.txt");
   c->callback([o, &exit_code] {
-    std::size_t proved = 0, failed = 0;
-    for (const auto& p : proofs::catalog()) {
-      const std::string id = p.procedure + "/" + p.monitor;
-      if (!o->filter.empty() && id.find(o->filter) == std::string::npos) continue;
-      const auto real = p.prove();
-      const auto mutant = p.prove_mutant();
-      const bool ok = real.holds && !mutant.holds;
-      ok ? ++proved : ++failed;
-      if (o->json) {
-        std::cout << nlohmann::ordered_json{{"proof", id},
-                                            {"clause", p.clause},
-                                            {"claim", p.claim},
-                                            {"holds", real.holds},
-                                            {"counterexample", real.counterexample},
-                                            {"mutant", p.mutant},
-                                            {"mutant_refuted", !mutant.holds},
-                                            {"mutant_counterexample", mutant.counterexample}}
+    std::size_t passed = 0, failed = 0, known = 0;
+    for (const auto& check : proofs::catalog()) {
+      if (!o->procedure.empty() && check.procedure != o->procedure) continue;
+      if (check.kind == proofs::Check::Kind::mutant && !o->mutants) continue;
+      ++known;
+      const auto r = check.run();
+      r.ok ? ++passed : ++failed;
+      if (o->summary) {
+        std::cout << r.summary << '\n';
+      } else if (o->json) {
+        std::cout << nlohmann::ordered_json{{"procedure", check.procedure},
+                                            {"kind", proofs::kind_name(check.kind)},
+                                            {"name", check.name},
+                                            {"clause", check.clause},
+                                            {"claim", check.claim},
+                                            {"ok", r.ok},
+                                            {"result", r.summary},
+                                            {"method", r.method},
+                                            {"seconds", r.seconds},
+                                            {"trace", r.trace}}
                          .dump()
                   << '\n';
-        continue;
+      } else {
+        std::cout << (r.ok ? "ok      " : "FAILED  ") << r.summary << "  (" << std::fixed << std::setprecision(2)
+                  << r.seconds << " s, " << r.method << ")\n";
+        if (check.kind == proofs::Check::Kind::invariant)
+          std::cout << "        " << check.clause << ": " << check.claim << '\n';
+        // A counterexample is the point of a mutant or a failed invariant; a witness trace is
+        // shown only if asked for with --json.
+        if (check.kind != proofs::Check::Kind::witness || !r.ok)
+          for (const auto& line : r.trace) std::cout << "          " << line << '\n';
       }
-      std::cout << (ok ? "proved  " : "FAILED  ") << id << " (" << p.clause << "): " << p.claim << '\n';
-      if (!real.holds) std::cout << "        counterexample: " << real.counterexample << '\n';
-      std::cout << "        mutant (" << p.mutant << ") " << (mutant.holds ? "NOT refuted" : "refuted") << '\n';
-      if (!mutant.holds) std::cout << "        e.g. " << mutant.counterexample << '\n';
     }
-    if (!o->json) std::cout << proved << " passed, " << failed << " failed\n";
-    exit_code = failed == 0 && proved > 0 ? 0 : 1;
+    if (known == 0) throw UsageError("--procedure: no procedure named '" + o->procedure + "'");
+    if (!o->json && !o->summary) std::cout << passed << " passed, " << failed << " failed\n";
+    exit_code = failed == 0 ? 0 : 1;
   });
 }
 

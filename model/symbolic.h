@@ -6,9 +6,7 @@
 
 #include <cstdint>
 #include <string>
-#include <tuple>
 #include <type_traits>
-#include <utility>
 
 #include "spec/rules/fields.h"
 
@@ -37,20 +35,28 @@ struct Symbolic {
   Word word(std::uint32_t x) const { return z3_context().bv_val(x, 32); }
   Bool ule(const Word& a, const Word& b) const { return z3::ule(a, b); }
   Bool ult(const Word& a, const Word& b) const { return z3::ult(a, b); }
-  template <class T>
-  T ite(const Bool& c, const T& a, const T& b) const { return z3::ite(c, a, b); }
+  // Arithmetic on terms yields plain z3::expr; the result keeps the sort of a typed operand.
+  template <class A, class B>
+  auto ite(const Bool& c, const A& a, const B& b) const {
+    if constexpr (std::is_same_v<A, Bool> || std::is_same_v<B, Bool>)
+      return Bool(z3::ite(c, a, b));
+    else if constexpr (std::is_same_v<A, Word> || std::is_same_v<B, Word>)
+      return Word(z3::ite(c, a, b));
+    else
+      return z3::ite(c, a, b);
+  }
 };
 
-// A record whose every field is a fresh Z3 constant named prefix + field name.
+// A record whose every leaf is a fresh Z3 constant named prefix + its path.
 template <class Record>
 Record fresh(const std::string& prefix) {
   Record r;
-  spec::for_each_field(r, [&](std::string_view name, auto& field) {
-    const std::string id = prefix + std::string(name);
-    if constexpr (std::is_same_v<std::decay_t<decltype(field)>, BoolTerm>)
-      field = z3_context().bool_const(id.c_str());
+  spec::for_each_leaf(r, [&](std::string_view path, auto& leaf) {
+    const std::string id = prefix + std::string(path);
+    if constexpr (std::is_same_v<std::decay_t<decltype(leaf)>, BoolTerm>)
+      leaf = z3_context().bool_const(id.c_str());
     else
-      field = z3_context().bv_const(id.c_str(), 32);
+      leaf = z3_context().bv_const(id.c_str(), 32);
   });
   return r;
 }
@@ -59,19 +65,26 @@ Record fresh(const std::string& prefix) {
 template <class SymRecord, class ConcreteRecord>
 SymRecord literal(const ConcreteRecord& c) {
   SymRecord r;
-  const auto sym_fields = SymRecord::fields();
-  const auto con_fields = ConcreteRecord::fields();
-  constexpr std::size_t n = std::tuple_size_v<decltype(sym_fields)>;
-  static_assert(n == std::tuple_size_v<decltype(con_fields)>);
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    auto convert = [](const auto& value) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(value)>, bool>)
-        return z3::expr(z3_context().bool_val(value));
-      else
-        return z3::expr(z3_context().bv_val(static_cast<std::uint64_t>(value), 32));
-    };
-    ((r.*(std::get<I>(sym_fields).member) = convert(c.*(std::get<I>(con_fields).member))), ...);
-  }(std::make_index_sequence<n>{});
+  spec::zip_leaves(r, c, [](std::string_view, auto& term, const auto& value) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, bool>)
+      term = z3_context().bool_val(value);
+    else
+      term = z3_context().bv_val(static_cast<std::uint64_t>(value), 32);
+  });
+  return r;
+}
+
+// The concrete record a Z3 model assigns to a symbolic one (unconstrained leaves: 0/false).
+template <class ConcreteRecord, class SymRecord>
+ConcreteRecord concrete(const z3::model& m, const SymRecord& sym) {
+  ConcreteRecord r{};
+  spec::zip_leaves(r, sym, [&](std::string_view, auto& value, const z3::expr& term) {
+    const z3::expr x = m.eval(term, true);
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, bool>)
+      value = x.is_true();
+    else
+      value = static_cast<std::uint32_t>(x.get_numeral_uint64());
+  });
   return r;
 }
 

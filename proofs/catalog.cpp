@@ -1,46 +1,127 @@
 #include "proofs/catalog.h"
 
+#include <chrono>
+#include <memory>
+
+#include "model/check.h"
 #include "spec/procedures/eps_nas_smc_mme.h"
 #include "spec/procedures/eps_nas_smc_ue.h"
 
 namespace secmode::proofs {
 namespace {
 
-using Kind = spec::Mutation::Kind;
-
-void eps_nas_smc_ue(std::vector<Proof>& out) {
-  namespace p = spec::eps_nas_smc_ue;
-  add_proofs(out, "eps_nas_smc_ue", p::rules<model::Symbolic>(), p::monitors<model::Symbolic>(), p::initial(model::Symbolic{}),
-             {
-                 {"complete_only_with_unaltered_capabilities", {Kind::drop_rule, "reject_capability_mismatch"}},
-                 {"complete_only_after_integrity_check", {Kind::drop_rule, "reject_integrity_failure"}},
-                 {"eia0_only_for_emergency", {Kind::drop_rule, "reject_eia0_without_emergency"}},
-                 {"capability_mismatch_rejected_with_23", {Kind::force_rule, "reject_integrity_failure"}},
-                 {"reject_keeps_context_in_use", {Kind::borrow_next, "reject_nonce_mismatch", "accept"}},
-                 {"every_smc_answered", {Kind::drop_rule, "accept"}},
-             });
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-void eps_nas_smc_mme(std::vector<Proof>& out) {
-  namespace p = spec::eps_nas_smc_mme;
-  add_proofs(out, "eps_nas_smc_mme", p::rules<model::Symbolic>(), p::monitors<model::Symbolic>(), p::initial(model::Symbolic{}),
-             {
-                 {"capabilities_recorded_for_replay", {Kind::drop_rule, "receive_initial_request"}},
-                 {"eia0_only_for_emergency", {Kind::force_rule, "start"}},
-                 {"at_most_four_retransmissions", {Kind::force_rule, "t3460_retransmit"}},
-                 {"abort_on_fifth_expiry", {Kind::drop_rule, "t3460_abort"}},
-                 {"context_only_from_verified_complete", {Kind::force_rule, "complete"}},
-                 {"reject_keeps_context_in_use", {Kind::borrow_next, "reject", "complete"}},
-             });
+template <class P>
+void add_procedure(std::vector<Check>& out) {
+  using T = model::Types<P>;
+  const std::string proc(P::name);
+  const auto monitors = P::template monitors<model::Symbolic>();
+  const auto concrete_monitors = P::template monitors<spec::Concrete>();
+
+  for (std::size_t i = 0; i < monitors.size(); ++i) {
+    const auto& m = monitors[i];
+    out.push_back({Check::Kind::invariant, proc, std::string(m.name), std::string(m.clause), std::string(m.claim),
+                   [proc, m, cm = concrete_monitors[i]] {
+                     const auto t0 = std::chrono::steady_clock::now();
+                     Outcome o;
+                     const typename T::Target violated = [m](const model::Symbolic& v, const auto& s, const auto& e,
+                                                             const auto& st) { return !m.holds(v, s, e, st); };
+                     const typename T::CTarget concrete_violated = [cm](const spec::Concrete& c, const auto& s,
+                                                                        const auto& e, const auto& st) {
+                       return !cm.holds(c, s, e, st);
+                     };
+                     const auto bounded = model::bmc<P>(nullptr, violated, concrete_violated, kDepth);
+                     const auto unbounded = model::prove_unbounded<P>(nullptr, violated, kSpacerTimeoutMs);
+                     o.ok = !bounded.found && unbounded.verdict == model::Verdict::proved;
+                     o.method = "spacer (unbounded) + bmc " + std::to_string(kDepth);
+                     const char* verdict = unbounded.verdict == model::Verdict::proved     ? "proved"
+                                           : unbounded.verdict == model::Verdict::violated ? "violated"
+                                                                                           : "unknown";
+                     o.summary = proc + " invariant " + std::string(m.name) + ": " + verdict + " (spacer), " +
+                                 (bounded.found ? "violated at depth " + std::to_string(bounded.depth)
+                                                : "no violation to depth " + std::to_string(kDepth)) +
+                                 (unbounded.detail.empty() ? "" : " [" + unbounded.detail + "]");
+                     o.trace = bounded.trace.steps;
+                     o.seconds = seconds_since(t0);
+                     return o;
+                   }});
+  }
+
+  const auto witnesses = P::template witnesses<model::Symbolic>();
+  const auto concrete_witnesses = P::template witnesses<spec::Concrete>();
+  for (std::size_t i = 0; i < witnesses.size(); ++i) {
+    const auto& w = witnesses[i];
+    out.push_back({Check::Kind::witness, proc, w.name, {}, "rule " + w.name + " fires in some reachable step",
+                   [proc, w, cw = concrete_witnesses[i]] {
+                     const auto t0 = std::chrono::steady_clock::now();
+                     Outcome o;
+                     const auto r = model::bmc<P>(nullptr, w.reached, cw.reached, kDepth);
+                     o.ok = r.found;
+                     o.method = "bmc " + std::to_string(kDepth);
+                     o.summary = proc + " witness " + w.name + ": " +
+                                 (r.found ? "reached at depth " + std::to_string(r.depth)
+                                          : "NOT reached to depth " + std::to_string(kDepth));
+                     o.trace = r.trace.steps;
+                     o.seconds = seconds_since(t0);
+                     return o;
+                   }});
+  }
+
+  for (const auto& mutation : P::mutations()) {
+    out.push_back({Check::Kind::mutant, proc, mutation.describe(), {}, "some invariant fails " + mutation.describe(),
+                   [proc, mutation, monitors, concrete_monitors] {
+                     const auto t0 = std::chrono::steady_clock::now();
+                     Outcome o;
+                     const typename T::Target any_violated = [monitors](const model::Symbolic& v, const auto& s,
+                                                                        const auto& e, const auto& st) {
+                       model::Symbolic::Bool any = v.lit(false);
+                       for (const auto& m : monitors) any = any || !m.holds(v, s, e, st);
+                       return any;
+                     };
+                     // The replay names the first monitor, in table order, that the last step violates.
+                     auto killer = std::make_shared<std::string>();
+                     const typename T::CTarget concrete_any = [concrete_monitors, killer](
+                                                                  const spec::Concrete& c, const auto& s, const auto& e,
+                                                                  const auto& st) {
+                       for (const auto& m : concrete_monitors)
+                         if (!m.holds(c, s, e, st)) {
+                           *killer = std::string(m.name);
+                           return true;
+                         }
+                       return false;
+                     };
+                     const auto r = model::bmc<P>(&mutation, any_violated, concrete_any, kDepth);
+                     o.ok = r.found;
+                     o.method = "bmc " + std::to_string(kDepth);
+                     o.summary = proc + " mutant \"" + mutation.describe() + "\": " +
+                                 (r.found ? "killed by " + *killer + " at depth " + std::to_string(r.depth)
+                                          : "SURVIVED to depth " + std::to_string(kDepth));
+                     o.trace = r.trace.steps;
+                     o.seconds = seconds_since(t0);
+                     return o;
+                   }});
+  }
 }
 
 }  // namespace
 
-const std::vector<Proof>& catalog() {
-  static const std::vector<Proof> all = [] {
-    std::vector<Proof> out;
-    eps_nas_smc_ue(out);
-    eps_nas_smc_mme(out);
+const char* kind_name(Check::Kind k) {
+  switch (k) {
+    case Check::Kind::invariant: return "invariant";
+    case Check::Kind::witness: return "witness";
+    case Check::Kind::mutant: return "mutant";
+  }
+  return "?";
+}
+
+const std::vector<Check>& catalog() {
+  static const std::vector<Check> all = [] {
+    std::vector<Check> out;
+    add_procedure<spec::EpsNasSmcUe>(out);
+    add_procedure<spec::EpsNasSmcMme>(out);
     return out;
   }();
   return all;

@@ -1,47 +1,41 @@
-// Every proof secmode runs: a monitor of a procedure proved over its rule table, and the
-// deliberately broken variant of that table (the mutant) on which the same proof must fail,
-// so that a proof that passes for a vacuous reason is caught (s2n-tls "negative proofs").
+// Every check `secmode prove` runs, for every procedure:
+// - invariant: a monitor proved from the initial state for every reachable step (Spacer, an
+//   unbounded proof) and bounded-model-checked to kDepth steps (which would give the trace);
+// - witness: a rule that must fire in some reachable step (vacuity);
+// - mutant: a deliberately broken rule table on which some invariant must fail, with the
+//   shortest counterexample printed as a message sequence (s2n-tls "negative proofs").
+// A check's `summary` is one stable line; proofs/expected.txt holds the expected lines, so a
+// change to spec/ that changes any result fails the proof tests until it is reviewed.
 #pragma once
 
 #include <functional>
 #include <string>
 #include <vector>
 
-#include "model/prove.h"
-
 namespace secmode::proofs {
 
-struct Proof {
-  std::string procedure;
-  std::string monitor;
-  std::string clause;
-  std::string claim;
-  std::string mutant;  // what the broken table does
-  std::function<model::ProofResult()> prove;
-  std::function<model::ProofResult()> prove_mutant;  // must not hold
+inline constexpr std::size_t kDepth = 30;  // bounded model checking depth
+inline constexpr unsigned kSpacerTimeoutMs = 120000;
+
+struct Outcome {
+  bool ok = false;              // invariant proved, witness reached, mutant killed
+  std::string summary;          // the stable line compared with proofs/expected.txt
+  std::string method;           // how, e.g. "spacer + bmc 30"
+  std::vector<std::string> trace;  // counterexample or witness, one line per step
+  double seconds = 0;
 };
 
-const std::vector<Proof>& catalog();
+struct Check {
+  enum class Kind { invariant, witness, mutant } kind;
+  std::string procedure;
+  std::string name;    // monitor, rule, or mutant description
+  std::string clause;
+  std::string claim;
+  std::function<Outcome()> run;
+};
 
-// One procedure's part of the catalog: each monitor paired with its mutation.
-template <class State, class Event, class Output>
-void add_proofs(std::vector<Proof>& out, const std::string& procedure,
-                const std::vector<spec::Rule<model::Symbolic, State, Event, Output>>& rules,
-                const std::vector<spec::Monitor<model::Symbolic, State, Event, Output>>& monitors, const State& initial,
-                const std::vector<std::pair<std::string, spec::Mutation>>& mutations) {
-  for (const auto& m : monitors) {
-    const spec::Mutation* mutation = nullptr;
-    for (const auto& [name, mu] : mutations)
-      if (name == m.name) mutation = &mu;
-    if (mutation == nullptr) throw std::logic_error("proof without a mutant: " + std::string(m.name));
-    const auto mutated = spec::mutate(rules, *mutation);
-    const char* kinds[] = {"drops rule", "always fires rule", "gives rule"};
-    std::string what = std::string(kinds[static_cast<int>(mutation->kind)]) + " " + std::string(mutation->rule);
-    if (mutation->kind == spec::Mutation::Kind::borrow_next) what += " the next state of " + std::string(mutation->other);
-    out.push_back({procedure, std::string(m.name), std::string(m.clause), std::string(m.claim), what,
-                   [rules, m, initial] { return model::prove(rules, m, initial); },
-                   [mutated, m, initial] { return model::prove(mutated, m, initial); }});
-  }
-}
+const std::vector<Check>& catalog();
+
+const char* kind_name(Check::Kind k);
 
 }  // namespace secmode::proofs

@@ -1,0 +1,19 @@
+#include "spec/procedures/describe.h"
+
+#include <cstdio>
+
+namespace secmode::spec {
+
+std::string key_name(std::uint32_t key) { return key == 0 ? "no key" : "K" + std::to_string(key); }
+
+std::string algorithms(const char* enc, std::uint32_t ea, const char* integ, std::uint32_t ia) {
+  return enc + std::to_string(ea) + "/" + integ + std::to_string(ia);
+}
+
+std::string hex_word(std::uint32_t x) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "0x%04x", x);
+  return buf;
+}
+
+}  // namespace secmode::spec

@@ -1,0 +1,16 @@
+// Words for readable traces: how a counterexample or a witness is printed, one line per step.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace secmode::spec {
+
+// "K3" for abstract key identity 3, "no key" for 0 (unprotected or forged).
+std::string key_name(std::uint32_t key);
+// "EEA1/EIA2".
+std::string algorithms(const char* enc, std::uint32_t ea, const char* integ, std::uint32_t ia);
+// "0x00e0" style hex of a capability word.
+std::string hex_word(std::uint32_t x);
+
+}  // namespace secmode::spec

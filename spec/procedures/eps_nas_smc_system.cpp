@@ -1,0 +1,57 @@
+#include "spec/procedures/eps_nas_smc_system.h"
+
+#include "spec/procedures/describe.h"
+
+namespace secmode::spec::eps_nas_smc_system {
+
+namespace {
+
+std::string slot(const char* channel, std::uint32_t i) { return std::string(channel) + "[" + std::to_string(i == 0 ? 0 : 1) + "]"; }
+
+const char* uplink_name(std::uint32_t kind) {
+  switch (kind) {
+    case kInitialRequest: return "ATTACH/TAU REQUEST";
+    case kComplete: return "SECURITY MODE COMPLETE";
+    default: return "SECURITY MODE REJECT";
+  }
+}
+
+}  // namespace
+
+std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
+                     const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m) {
+  if (st.fired == kNoRule) return {};  // nothing happened
+  const Concrete c;
+  const std::string keep = e.keep ? " (kept for replay)" : "";
+  switch (e.action) {
+    case kAka:
+      return "EPS AKA: UE and MME share " + key_name(s.next_key) + " as eKSI " + std::to_string(e.ksi);
+    case kUeSendInitial:
+      return "UE -> " + slot("ul", e.slot) + ": ATTACH/TAU REQUEST caps " + hex_word(e.caps) +
+             (e.emergency ? " (emergency)" : "");
+    case kMmeStart:
+    case kMmeTimer: {
+      const mme::Event<Concrete> ev{e.action == kMmeStart ? mme::kStart : mme::kT3460Expiry, e.ksi, 0, e.eea, e.eia, 0, 0, false};
+      return mme::describe(s.mme, ev, {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme") +
+             (st.output.mme.action == mme::kSendSmc ? " into " + slot("dl", e.slot) : "");
+    }
+    case kDeliverDownlink: {
+      const auto msg = s.dl.at(c, e.slot);
+      return slot("dl", e.slot) + keep + (msg.from_mme ? "" : " (forged)") + " " +
+             ue::describe(s.ue, ue_event(c, msg), {st.state.ue, st.output.ue, st.output.ue_rule}, m, "ue");
+    }
+    case kDeliverUplink: {
+      const auto msg = s.ul.at(c, e.slot);
+      return slot("ul", e.slot) + keep + " " + mme::describe(s.mme, mme_event(c, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
+    }
+    case kForgeDownlink:
+      return "attacker -> " + slot("dl", e.slot) + ": forged SECURITY MODE COMMAND eKSI " + std::to_string(e.ksi) + " " +
+             algorithms("EEA", e.eea, "EIA", e.eia) + " caps " + hex_word(e.caps) + " DL COUNT " + std::to_string(e.count);
+    case kForgeUplink:
+      return "attacker -> " + slot("ul", e.slot) + ": forged " + uplink_name(e.kind) + " caps " + hex_word(e.caps) +
+             (e.kind == kInitialRequest ? "" : " " + algorithms("EEA", e.eea, "EIA", e.eia));
+  }
+  return "action " + std::to_string(e.action);
+}
+
+}  // namespace secmode::spec::eps_nas_smc_system
