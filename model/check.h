@@ -17,7 +17,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -125,12 +124,12 @@ struct UnboundedResult {
 
 // Spacer: is a step violating the monitor reachable at any depth?
 template <class P>
-UnboundedResult prove_unbounded(const spec::Mutation* mutation, const typename Types<P>::Target& violation,
+UnboundedResult prove_unbounded(const typename Types<P>::Target& violation,
                                 unsigned timeout_ms) {
   using T = Types<P>;
   const Symbolic v;
   auto& ctx = z3_context();
-  const auto rules = P::template rules<Symbolic>(mutation);
+  const auto rules = P::template rules<Symbolic>();
   const auto s = fresh<typename T::S>("s.");
   const auto e = fresh<typename T::E>("e.");
   const z3::expr_vector s_leaves = detail::leaves(s);

@@ -34,7 +34,7 @@ void add_procedure(std::vector<Check>& out) {
                        return !cm.holds(c, s, e, st);
                      };
                      const auto bounded = model::bmc<P>(nullptr, violated, concrete_violated, kDepth);
-                     const auto unbounded = model::prove_unbounded<P>(nullptr, violated, kSpacerTimeoutMs);
+                     const auto unbounded = model::prove_unbounded<P>(violated, kSpacerTimeoutMs);
                      o.ok = !bounded.found && unbounded.verdict == model::Verdict::proved;
                      o.method = "spacer (unbounded) + bmc " + std::to_string(kDepth);
                      const char* verdict = unbounded.verdict == model::Verdict::proved     ? "proved"

@@ -31,7 +31,7 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
              (e.emergency ? " (emergency)" : "");
     case kMmeStart:
     case kMmeTimer: {
-      const mme::Event<Concrete> ev{e.action == kMmeStart ? mme::kStart : mme::kT3460Expiry, e.ksi, 0, e.eea, e.eia, 0, 0, false};
+      const auto ev = mme_own_event(c, e.action == kMmeStart ? mme::kStart : mme::kT3460Expiry, e);
       return mme::describe(s.mme, ev, {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme") +
              (st.output.mme.action == mme::kSendSmc ? " into " + slot("dl", e.slot) : "");
     }

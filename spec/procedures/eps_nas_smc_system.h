@@ -171,6 +171,12 @@ mme::Event<V> mme_event(const V& v, const Uplink<V>& u) {
   return {kind, v.word(0), u.key, u.eea, u.eia, u.count, u.caps, u.emergency};
 }
 
+// An event the MME raises itself (start, T3460 expiry) from the system event.
+template <class V>
+mme::Event<V> mme_own_event(const V& v, std::uint32_t kind, const Event<V>& e) {
+  return {v.word(kind), e.ksi, v.word(0), e.eea, e.eia, v.word(0), v.word(0), v.lit(false)};
+}
+
 template <class V>
 Command<V> command_of(const V& v, const mme::Output<V>& o) {
   return {o.action == v.word(mme::kSendSmc), v.lit(true), o.ksi, o.key, o.eea, o.eia, o.count, o.replayed_caps};
@@ -182,7 +188,7 @@ Uplink<V> answer_of(const V& v, const ue::Output<V>& o, const ue::State<V>& befo
   return {o.response != v.word(ue::kNone), kind, before.sent_caps, v.lit(false), o.key, o.eea, o.eia, o.count};
 }
 
-// The system after the parties stepped: channels written, ghosts updated.
+// The parties' rule tables, as the mutation (if any) leaves them.
 template <class V>
 struct Parties {
   ue::Rules<V> ue;
@@ -224,9 +230,6 @@ Rules<V> rules(const Mutation* m = nullptr) {
     o.mme = st.output;
     return std::pair{n, o};
   };
-  auto mme_event_of = [](const V& v, std::uint32_t kind, const E& e) {
-    return mme::Event<V>{v.word(kind), e.ksi, v.word(0), e.eea, e.eia, v.word(0), v.word(0), v.lit(false)};
-  };
   return {
       {"aka", "TS 33.401 6.1.1 (abstracted)",
        [is](const V& v, const S& s, const E& e) {
@@ -258,19 +261,19 @@ Rules<V> rules(const Mutation* m = nullptr) {
        [](const V& v, const S&, const E&) { return O::none(v); }},
       {"mme_start", "TS 24.301 5.4.3.2",
        [is](const V& v, const S&, const E& e) { return is(v, e, kMmeStart); },
-       [mme_steps, mme_event_of](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_event_of(v, mme::kStart, e)).first;
+       [mme_steps](const V& v, const S& s, const E& e) {
+         return mme_steps(v, s, e, mme_own_event(v, mme::kStart, e)).first;
        },
-       [mme_steps, mme_event_of](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_event_of(v, mme::kStart, e)).second;
+       [mme_steps](const V& v, const S& s, const E& e) {
+         return mme_steps(v, s, e, mme_own_event(v, mme::kStart, e)).second;
        }},
       {"mme_timer", "TS 24.301 5.4.3.7 b",
        [is](const V& v, const S&, const E& e) { return is(v, e, kMmeTimer); },
-       [mme_steps, mme_event_of](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_event_of(v, mme::kT3460Expiry, e)).first;
+       [mme_steps](const V& v, const S& s, const E& e) {
+         return mme_steps(v, s, e, mme_own_event(v, mme::kT3460Expiry, e)).first;
        },
-       [mme_steps, mme_event_of](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_event_of(v, mme::kT3460Expiry, e)).second;
+       [mme_steps](const V& v, const S& s, const E& e) {
+         return mme_steps(v, s, e, mme_own_event(v, mme::kT3460Expiry, e)).second;
        }},
       {"deliver_downlink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverDownlink) && s.dl.at(v, e.slot).present; },
@@ -317,7 +320,7 @@ Monitors<V> monitors() {
   using S = State<V>;
   using E = Event<V>;
   using St = Step<V, S, Output<V>>;
-  // The MME took the SMC's context into use, on the uplink message `m`.
+  // The MME took a context into use in this step.
   auto mme_takes = [](const V& v, const S& s, const St& st) {
     const auto& a = s.mme;
     const auto& b = st.state.mme;

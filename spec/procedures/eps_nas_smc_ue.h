@@ -119,6 +119,13 @@ typename V::Bool takes_fresh_context(const V&, const State<V>& s, const Event<V>
   return s.fresh && e.ksi == s.fresh_ksi;
 }
 
+// The K_ASME of the context the command names: the fresh one from AKA, the current one, or
+// none for the EIA0 null context.
+template <class V>
+typename V::Word commanded_key(const V& v, const State<V>& s, const Event<V>& e) {
+  return v.ite(takes_fresh_context(v, s, e), s.fresh_key, v.ite(e.eia == v.word(0), v.word(kNoKey), s.key));
+}
+
 // 4.4.4.2: the NAS-MAC verifies with the K_ASME the UE holds for the eKSI of the message
 // (and with the algorithm the message selects, which both ends derive K_NASint with). With
 // EIA0 there is nothing to verify (4.4.3.3).
@@ -218,7 +225,7 @@ Rules<V> rules() {
          const auto fresh = takes_fresh_context(v, s, e);
          n.secured = v.lit(true);
          n.ksi = e.ksi;
-         n.key = v.ite(fresh, s.fresh_key, v.ite(e.eia == v.word(0), v.word(kNoKey), s.key));
+         n.key = commanded_key(v, s, e);
          n.eea = e.eea;
          n.eia = e.eia;
          n.fresh = s.fresh && !fresh;
@@ -229,10 +236,8 @@ Rules<V> rules() {
        },
        // COMPLETE "integrity protected and ciphered with new EPS security context".
        [](const V& v, const S& s, const E& e) {
-         const auto fresh = takes_fresh_context(v, s, e);
-         const auto key = v.ite(fresh, s.fresh_key, v.ite(e.eia == v.word(0), v.word(kNoKey), s.key));
-         return Output<V>{v.word(kComplete), v.word(0), e.ksi, key, e.eea, e.eia,
-                          v.ite(fresh, v.word(0), s.ul_count), e.eea != v.word(0)};
+         return Output<V>{v.word(kComplete), v.word(0), e.ksi, commanded_key(v, s, e), e.eea, e.eia,
+                          v.ite(takes_fresh_context(v, s, e), v.word(0), s.ul_count), e.eea != v.word(0)};
        }},
   };
 }
