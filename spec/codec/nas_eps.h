@@ -13,7 +13,7 @@
 #include <string>
 #include <variant>
 
-#include "spec/codec/nas_error.h"
+#include "spec/codec/codec_error.h"
 #include "spec/crypto/bytes.h"
 
 namespace secmode::spec::nas {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "spec/codec/nas_error.h"
+#include "spec/codec/codec_error.h"
 #include "spec/crypto/bytes.h"
 
 namespace secmode::spec::nas {

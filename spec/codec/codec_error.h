@@ -1,5 +1,6 @@
-// What a NAS decoder returns: the message, or an error with its place (STYLE.md 11), plus the
-// parts of the input it stepped over as TS 24.301 clause 7 tells a receiver to.
+// What every spec-twin decoder (NAS, RRC, SIP) returns: the message, or an error with its place
+// (STYLE.md 11), plus the parts of the input it stepped over as the protocol tells a receiver to
+// (for NAS, TS 24.301 clause 7).
 //
 // Decoders never throw on bad input and never read outside it. std::expected would fit but is
 // C++23; Decoded<T> is the small stand-in.
@@ -12,12 +13,13 @@
 #include <variant>
 #include <vector>
 
-namespace secmode::spec::nas {
+namespace secmode::spec {
 
 struct CodecError {
   std::string message;  // "SECURITY MODE COMMAND"
-  std::string ie;       // the IE at fault; empty when the fault is not inside one IE
+  std::string ie;       // the IE (or header parameter, RRC field) at fault; empty when none
   std::size_t offset;   // octet offset, from the start of the decoded buffer, of the IE at fault
+                        // (RRC: bit offset; SIP: character offset in the header value)
   std::string reason;   // what is wrong and the clause that says so
 
   // "SECURITY MODE COMMAND, IE 'Replayed UE security capabilities' at offset 4: bad length 1
@@ -56,4 +58,4 @@ class Decoded {
   std::vector<IgnoredIe> ignored_;
 };
 
-}  // namespace secmode::spec::nas
+}  // namespace secmode::spec

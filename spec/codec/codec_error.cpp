@@ -1,6 +1,6 @@
-#include "spec/codec/nas_error.h"
+#include "spec/codec/codec_error.h"
 
-namespace secmode::spec::nas {
+namespace secmode::spec {
 
 std::string CodecError::describe() const {
   std::string out = message;
@@ -10,4 +10,4 @@ std::string CodecError::describe() const {
   return out;
 }
 
-}  // namespace secmode::spec::nas
+}  // namespace secmode::spec
