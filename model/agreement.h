@@ -1,9 +1,12 @@
 // The one-source claim, as a check: the transition relation built from a rule table,
-// evaluated at a concrete state and event, admits exactly the concrete successor.
+// evaluated at a concrete state and event, admits exactly the concrete successor; and a
+// monitor's formula, evaluated at a concrete step, has the concrete monitor's value.
 #pragma once
 
 #include "model/symbolic.h"
+#include "spec/rules/concrete.h"
 #include "spec/rules/machine.h"
+#include "spec/rules/monitor.h"
 
 namespace secmode::model {
 
@@ -23,6 +26,17 @@ bool relation_admits_exactly(const std::vector<spec::Rule<Symbolic, State, Event
   z3::solver other(z3_context());
   other.add(relation && !expected);
   return admits.check() == z3::sat && other.check() == z3::unsat;
+}
+
+// The monitor's formula at the concrete step s, e -> st simplifies to `concrete_value`, the
+// concrete monitor's verdict there. (A C++ branch on a term would make them differ.)
+template <class State, class Event, class Output, class CState, class CEvent, class COutput>
+bool monitor_agrees(const spec::Monitor<Symbolic, State, Event, Output>& m, bool concrete_value, const CState& s,
+                    const CEvent& e, const spec::Step<spec::Concrete, CState, COutput>& st) {
+  const Symbolic v;
+  const spec::Step<Symbolic, State, Output> at{literal<State>(st.state), literal<Output>(st.output), v.word(st.fired)};
+  const z3::expr value = m.holds(v, literal<State>(s), literal<Event>(e), at).simplify();
+  return concrete_value ? value.is_true() : value.is_false();
 }
 
 }  // namespace secmode::model

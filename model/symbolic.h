@@ -18,13 +18,17 @@ z3::context& z3_context();
 
 // Distinct types for Boolean and word terms, so that generic code can tell which sort a
 // field has; both are plain z3::expr otherwise.
+// z3::expr converts implicitly to a (non-null) Z3_ast pointer, so `term ? a : b` or `if (term)`
+// would compile and always take the first branch; the deleted conversion makes them errors.
 struct BoolTerm : z3::expr {
   BoolTerm() : z3::expr(z3_context().bool_val(false)) {}
   BoolTerm(const z3::expr& e) : z3::expr(e) {}  // NOLINT: implicit, like the concrete bool
+  explicit operator bool() const = delete;  // use Symbolic::ite
 };
 struct WordTerm : z3::expr {
   WordTerm() : z3::expr(z3_context().bv_val(0, 32)) {}
   WordTerm(const z3::expr& e) : z3::expr(e) {}  // NOLINT
+  explicit operator bool() const = delete;
 };
 
 struct Symbolic {

@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "model/check.h"
+#include "spec/procedures/as_smc_ran.h"
+#include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/eps_nas_smc_mme.h"
 #include "spec/procedures/eps_nas_smc_ue.h"
 
@@ -122,6 +124,8 @@ const std::vector<Check>& catalog() {
     std::vector<Check> out;
     add_procedure<spec::EpsNasSmcUe>(out);
     add_procedure<spec::EpsNasSmcMme>(out);
+    add_procedure<spec::AsSmcUe>(out);
+    add_procedure<spec::AsSmcRan>(out);
     return out;
   }();
   return all;

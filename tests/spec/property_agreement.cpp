@@ -5,6 +5,8 @@
 #include <rapidcheck.h>
 
 #include "model/agreement.h"
+#include "spec/procedures/as_smc_ran.h"
+#include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/eps_nas_smc_system.h"
 #include "spec/rules/concrete.h"
 
@@ -40,6 +42,24 @@ bool agreement_holds(const spec::Mutation* mutation) {
   });
 }
 
+// Every monitor's formula has the concrete monitor's value at random steps (from random states,
+// so also at states the procedure never reaches). With `negate`, each concrete verdict is
+// flipped before comparing: the property must then fail.
+template <class P>
+bool monitors_agree(bool negate) {
+  return rc::check(std::string(P::name) + ": Z3 monitors agree with the concrete monitors", [negate] {
+    const spec::Concrete c;
+    const auto s = random_record<typename P::template State<spec::Concrete>>();
+    const auto e = random_record<typename P::template Event<spec::Concrete>>();
+    const auto st = spec::step(c, P::template rules<spec::Concrete>(), s, e);
+    const auto symbolic = P::template monitors<model::Symbolic>();
+    const auto concrete = P::template monitors<spec::Concrete>();
+    RC_ASSERT(symbolic.size() == concrete.size());
+    for (std::size_t i = 0; i < symbolic.size(); ++i)
+      RC_ASSERT(model::monitor_agrees(symbolic[i], concrete[i].holds(c, s, e, st) != negate, s, e, st));
+  });
+}
+
 }  // namespace
 
 TEST(RuleAgreement, EpsNasSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcUe>(nullptr)); }
@@ -63,4 +83,30 @@ TEST(RuleAgreement, EpsNasSmcSystemConcreteStepIsTheZ3Relation) {
 TEST(RuleAgreement, EpsNasSmcSystemMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "ue.reject_integrity_failure"};
   EXPECT_FALSE(agreement_holds<spec::EpsNasSmcSystem>(&m));  // expected RapidCheck failure
+}
+
+TEST(RuleAgreement, AsSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcUe>(nullptr)); }
+
+TEST(RuleAgreement, AsSmcUeMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::borrow_next, "smc_integrity_failure", "smc_accept"};
+  EXPECT_FALSE(agreement_holds<spec::AsSmcUe>(&m));  // expected RapidCheck failure
+}
+
+TEST(RuleAgreement, AsSmcRanConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcRan>(nullptr)); }
+
+TEST(RuleAgreement, AsSmcRanMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "complete"};
+  EXPECT_FALSE(agreement_holds<spec::AsSmcRan>(&m));  // expected RapidCheck failure
+}
+
+TEST(MonitorAgreement, EveryProcedureMonitorIsOneFormula) {
+  EXPECT_TRUE(monitors_agree<spec::EpsNasSmcUe>(false));
+  EXPECT_TRUE(monitors_agree<spec::EpsNasSmcMme>(false));
+  EXPECT_TRUE(monitors_agree<spec::EpsNasSmcSystem>(false));
+  EXPECT_TRUE(monitors_agree<spec::AsSmcUe>(false));
+  EXPECT_TRUE(monitors_agree<spec::AsSmcRan>(false));
+}
+
+TEST(MonitorAgreement, FlippedVerdictIsCaught) {
+  EXPECT_FALSE(monitors_agree<spec::AsSmcUe>(true));  // expected RapidCheck failure
 }
