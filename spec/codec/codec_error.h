@@ -29,7 +29,7 @@ struct CodecError {
 };
 
 // An IE the decoder did not take into the message, and why: unknown (TS 24.301 7.6.1), out of
-// sequence (7.6.2), repeated (7.6.3), syntactically incorrect optional IE (7.7.2), or octets
+// sequence (7.6.2), repeated (7.6.3), syntactically incorrect optional IE (7.7.1), or octets
 // beyond an IE's defined length (TS 24.007 11.4.2). None of these fails the decode.
 struct IgnoredIe {
   std::size_t offset;  // of the IEI octet, or of the length octet of an imperative LV IE

@@ -78,11 +78,11 @@ CodecError missing(const char* message, const char* ie, std::size_t offset) {
   return {message, ie, offset, "missing: the message ends here (TS 24.301 7.5.1)"};
 }
 
-// TS 24.301 7.7.2: a syntactically incorrect optional IE is treated as not present.
+// TS 24.301 7.7.1: a syntactically incorrect optional IE is treated as not present.
 void not_present(std::vector<IgnoredIe>& ignored, const FoundIe& ie, const OptionalIe& row,
                  const std::string& why) {
   ignored.push_back(
-      {ie.offset, row.iei, row.name, why + "; treated as not present (TS 24.301 7.7.2)"});
+      {ie.offset, row.iei, row.name, why + "; treated as not present (TS 24.301 7.7.1)"});
 }
 
 }  // namespace

@@ -65,7 +65,8 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
                                               std::span<const OptionalIe> table,
                                               const char* message,
                                               std::vector<std::optional<FoundIe>>& found,
-                                              std::vector<IgnoredIe>& ignored) {
+                                              std::vector<IgnoredIe>& ignored,
+                                              const ErrorClauses& clauses) {
   found.assign(table.size(), std::nullopt);
   std::size_t in_sequence = 0;  // table rows before this one would be out of sequence
   while (offset < pdu.size()) {
@@ -77,13 +78,14 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
       if ((iei & 0xf0) == 0)
         return CodecError{message, "", offset,
                           "unknown IE " + hex_octet(iei) +
-                              " encoded as comprehension required (TS 24.007 11.2.4, "
-                              "TS 24.301 7.5.1)"};
+                              " encoded as comprehension required (TS 24.007 11.2.4, " +
+                              clauses.comprehension_required + ")"};
       const auto size = extent(pdu, offset, unknown_format(iei), 0);
       if (!size)
         return CodecError{message, "", offset,
                           "unknown IE " + hex_octet(iei) + " runs past the end of the message"};
-      ignored.push_back({offset, iei, "", "unknown IE skipped (TS 24.301 7.6.1)"});
+      ignored.push_back(
+          {offset, iei, "", std::string("unknown IE skipped (") + clauses.unknown + ")"});
       offset += *size;
       continue;
     }
@@ -93,17 +95,21 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
       return CodecError{message, ie.name, offset, "truncated: runs past the end of the message"};
     const std::size_t length = *size - header_size(ie.format);
     if (found[*row]) {
-      // TS 24.301 7.6.3: only the first occurrence of a repeated IE is handled.
-      ignored.push_back({offset, iei, ie.name, "repeated IE ignored (TS 24.301 7.6.3)"});
+      // Clause 7.6.3: only the first occurrence of a repeated IE is handled.
+      ignored.push_back(
+          {offset, iei, ie.name, std::string("repeated IE ignored (") + clauses.repeated + ")"});
     } else if (*row < in_sequence) {
-      // TS 24.301 7.6.2: out of sequence IEs not encoded as comprehension required are ignored.
-      ignored.push_back({offset, iei, ie.name, "out of sequence IE ignored (TS 24.301 7.6.2)"});
+      // Clause 7.6.2: out of sequence IEs not encoded as comprehension required are ignored.
+      ignored.push_back(
+          {offset, iei, ie.name,
+           std::string("out of sequence IE ignored (") + clauses.out_of_sequence + ")"});
     } else if (length < ie.min_length) {
-      // TS 24.301 7.7.2: a syntactically incorrect optional IE is treated as not present.
+      // Clause 7.7: a syntactically incorrect optional IE is treated as not present.
       ignored.push_back({offset, iei, ie.name,
                          "bad length " + std::to_string(length) + " (" +
                              std::to_string(ie.min_length) + ".." + std::to_string(ie.max_length) +
-                             "): treated as not present (TS 24.301 7.7.2)"});
+                             "): treated as not present (" + clauses.syntactically_incorrect +
+                             ")"});
     } else {
       const std::size_t kept = std::min(length, ie.max_length);
       if (kept < length)

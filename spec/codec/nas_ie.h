@@ -1,5 +1,5 @@
-// The information element formats of TS 24.007 11.2 as TS 24.301 uses them, and the walk over
-// the non-imperative part of a message (the T, TV, TLV and TLV-E IEs after the V/LV ones).
+// The information element formats of TS 24.007 11.2 as TS 24.301 and TS 24.501 use them, and the
+// walk over the non-imperative part of a message (the T, TV, TLV and TLV-E IEs after V and LV).
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,20 @@ struct OptionalIe {
   const char* name;
 };
 
+// Where a protocol's clause 7 ("Handling of unknown, unforeseen, and erroneous protocol data")
+// says what a receiver does with each case the walk meets; quoted in the reasons it reports.
+// TS 24.301 and TS 24.501 number these clauses alike.
+struct ErrorClauses {
+  const char* comprehension_required;   // unknown IE encoded as comprehension required
+  const char* unknown;                  // IEI unknown in the message: skipped
+  const char* out_of_sequence;          // out of sequence IE: ignored
+  const char* repeated;                 // repeated IE: only the first is handled
+  const char* syntactically_incorrect;  // optional IE of a bad length: treated as not present
+};
+
+inline constexpr ErrorClauses kTs24301Clauses{
+    "TS 24.301 7.5.1", "TS 24.301 7.6.1", "TS 24.301 7.6.2", "TS 24.301 7.6.3", "TS 24.301 7.7.1"};
+
 struct FoundIe {
   std::size_t offset;  // of the IEI octet
   std::uint8_t half;   // tv_half: bits 4..1 of the IEI octet
@@ -38,12 +52,14 @@ struct FoundIe {
 // Walks pdu[offset..] as the non-imperative part of `message` whose known optional IEs are
 // `table` (in table order). On return found[i] holds table[i] when it was present and taken.
 // Every IE stepped over is appended to `ignored` with its reason. Returns an error when an IE
-// runs past the end of the message or an unknown IE is "comprehension required".
+// runs past the end of the message or an unknown IE is "comprehension required". `clauses` names
+// the protocol whose clause 7 the reasons cite (TS 24.301 unless told otherwise).
 std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
                                               std::span<const OptionalIe> table,
                                               const char* message,
                                               std::vector<std::optional<FoundIe>>& found,
-                                              std::vector<IgnoredIe>& ignored);
+                                              std::vector<IgnoredIe>& ignored,
+                                              const ErrorClauses& clauses = kTs24301Clauses);
 
 // Append a type 4 (TLV) or type 6 (TLV-E) IE. Contract: contents fit the length field (255 or
 // 65535 octets); the encoders check this before calling.

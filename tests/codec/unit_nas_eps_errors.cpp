@@ -114,7 +114,7 @@ TEST(NasEpsErrors, LongerCapabilitiesKeepTheDefinedOctetsAndSayWhatWasIgnored) {
   EXPECT_TRUE(mentions(d.ignored()[0].reason, "beyond the defined length"));
 }
 
-// TS 24.301 7.7.2: a syntactically incorrect optional IE is treated as not present.
+// TS 24.301 7.7.1: a syntactically incorrect optional IE is treated as not present.
 TEST(NasEpsErrors, BadLengthOfEachOptionalIeMakesItNotPresent) {
   struct Case {
     const char* ies;
@@ -137,7 +137,7 @@ TEST(NasEpsErrors, BadLengthOfEachOptionalIeMakesItNotPresent) {
     ASSERT_EQ(d.ignored().size(), 1u) << c.name;
     EXPECT_EQ(d.ignored()[0].ie, c.name);
     EXPECT_EQ(d.ignored()[0].offset, 7u);
-    EXPECT_TRUE(mentions(d.ignored()[0].reason, "7.7.2")) << d.ignored()[0].reason;
+    EXPECT_TRUE(mentions(d.ignored()[0].reason, "7.7.1")) << d.ignored()[0].reason;
   }
   const char* complete_cases[] = {
       "2308"

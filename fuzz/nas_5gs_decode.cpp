@@ -1,0 +1,45 @@
+// The 5GS NAS security mode spec decoders on arbitrary octets: a security protected PDU is
+// unwrapped and, when its plain 5GS NAS message is not ciphered (security header type 1 or 3),
+// decoded too; otherwise the input is decoded as a plain message. Every error lies inside its
+// input; every accepted value re-encodes to octets that decode to the same value with nothing
+// ignored; an accepted protected PDU re-encodes to itself with its spare half octet cleared.
+#include <cstdlib>
+
+#include "spec/codec/nas_5gs.h"
+
+using namespace secmode::spec;
+using namespace secmode::spec::nas5gs;
+
+namespace {
+
+void check_plain(ByteView pdu) {
+  const auto d = decode_security_mode_message(pdu);
+  if (!d.ok()) {
+    if (d.error().offset > pdu.size() || d.error().reason.empty()) std::abort();
+    return;
+  }
+  for (const auto& i : d.ignored())
+    if (i.offset >= pdu.size()) std::abort();
+  const auto again = decode_security_mode_message(encode(d.value()));
+  if (!again.ok() || !again.ignored().empty() || !(again.value() == d.value())) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const ByteView pdu(data, size);
+  const auto p = decode_security_protected(pdu);
+  if (!p.ok()) {
+    if (p.error().offset > size || p.error().reason.empty()) std::abort();
+    check_plain(pdu);
+    return 0;
+  }
+  Bytes canonical(pdu.begin(), pdu.end());
+  canonical[1] &= 0x0f;  // TS 24.501 9.5: the spare half octet is sent as zero
+  if (encode(p.value()) != canonical) std::abort();
+  const auto type = p.value().type;
+  if (type == SecurityHeaderType::integrity_protected ||
+      type == SecurityHeaderType::integrity_protected_new_context)
+    check_plain(p.value().plain_nas_message);
+  return 0;
+}
