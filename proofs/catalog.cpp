@@ -1,11 +1,13 @@
 #include "proofs/catalog.h"
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 
 #include "model/check.h"
 #include "spec/procedures/as_smc_ran.h"
 #include "spec/procedures/as_smc_ue.h"
+#include "spec/procedures/concurrent_5g.h"
 #include "spec/procedures/eps_nas_smc_mme.h"
 #include "spec/procedures/eps_nas_smc_ue.h"
 
@@ -36,9 +38,13 @@ void add_procedure(std::vector<Check>& out) {
                        return !cm.holds(c, s, e, st);
                      };
                      const auto bounded = model::bmc<P>(nullptr, violated, concrete_violated, kDepth);
+                     const double bmc_seconds = seconds_since(t0);
                      const auto unbounded = model::prove_unbounded<P>(violated, kSpacerTimeoutMs);
                      o.ok = !bounded.found && unbounded.verdict == model::Verdict::proved;
-                     o.method = "spacer (unbounded) + bmc " + std::to_string(kDepth);
+                     char split[64];
+                     std::snprintf(split, sizeof split, " (spacer %.2f s, bmc %.2f s)", seconds_since(t0) - bmc_seconds,
+                                   bmc_seconds);
+                     o.method = "spacer (unbounded) + bmc " + std::to_string(kDepth) + split;
                      const char* verdict = unbounded.verdict == model::Verdict::proved     ? "proved"
                                            : unbounded.verdict == model::Verdict::violated ? "violated"
                                                                                            : "unknown";
@@ -126,6 +132,7 @@ const std::vector<Check>& catalog() {
     add_procedure<spec::EpsNasSmcMme>(out);
     add_procedure<spec::AsSmcUe>(out);
     add_procedure<spec::AsSmcRan>(out);
+    add_procedure<spec::Concurrent5g>(out);
     return out;
   }();
   return all;
