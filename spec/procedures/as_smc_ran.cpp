@@ -7,9 +7,7 @@ namespace secmode::spec::as_smc_ran {
 namespace {
 
 std::string protection(const Output<Concrete>& o) {
-  if (!o.integrity && !o.ciphered) return "unprotected";
-  std::string p = o.integrity ? "MAC-I by " + key_name(o.key) + " EIA" + std::to_string(o.eia) : "no MAC-I";
-  return o.ciphered ? p + ", ciphered EEA" + std::to_string(o.eea) : p + ", not ciphered";
+  return as_protection(o.integrity, o.ciphered, o.key, o.eea, o.eia);
 }
 
 std::string sent(const Output<Concrete>& o) {
@@ -28,8 +26,7 @@ std::string sent(const Output<Concrete>& o) {
 std::string describe(const State<Concrete>&, const Event<Concrete>& e,
                      const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m,
                      std::string_view party) {
-  const std::string rule =
-      st.fired == kNoRule ? std::string("no rule") : std::string(mutate(rules<Concrete>(), m, party)[st.fired].name);
+  const std::string rule = fired_rule_name(rules<Concrete>(), st.fired, m, party);
   std::string what;
   switch (e.kind) {
     case kConnect: what = "RAN: RRC connection established"; break;

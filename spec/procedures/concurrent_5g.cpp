@@ -15,8 +15,7 @@ std::string kgnb(const KgNb<Concrete>& k) {
 std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
                      const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m,
                      std::string_view party) {
-  const std::string rule =
-      st.fired == kNoRule ? std::string("no rule") : std::string(mutate(rules<Concrete>(), m, party)[st.fired].name);
+  const std::string rule = fired_rule_name(rules<Concrete>(), st.fired, m, party);
   const auto& n = st.state;
   std::string what;
   switch (e.kind) {

@@ -10,6 +10,12 @@ std::string algorithms(const char* enc, std::uint32_t ea, const char* integ, std
   return enc + std::to_string(ea) + "/" + integ + std::to_string(ia);
 }
 
+std::string as_protection(bool integrity, bool ciphered, std::uint32_t key, std::uint32_t eea, std::uint32_t eia) {
+  if (!integrity && !ciphered) return "unprotected";
+  std::string p = integrity ? "MAC-I by " + key_name(key) + " EIA" + std::to_string(eia) : "no MAC-I";
+  return ciphered ? p + ", ciphered EEA" + std::to_string(eea) : p + ", not ciphered";
+}
+
 std::string hex_word(std::uint32_t x) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "0x%04x", x);

@@ -18,8 +18,7 @@ std::string response(const Output<Concrete>& o) {
 std::string describe(const State<Concrete>&, const Event<Concrete>& e,
                      const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m,
                      std::string_view party) {
-  const std::string rule =
-      st.fired == kNoRule ? std::string("no rule") : std::string(mutate(rules<Concrete>(), m, party)[st.fired].name);
+  const std::string rule = fired_rule_name(rules<Concrete>(), st.fired, m, party);
   switch (e.kind) {
     case kAka:
       return "UE: EPS AKA, new " + key_name(e.key) + " as eKSI " + std::to_string(e.ksi) + " [" + rule + "]";

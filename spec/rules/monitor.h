@@ -71,6 +71,14 @@ std::vector<Rule<V, State, Event, Output>> mutate(std::vector<Rule<V, State, Eve
   return rules;
 }
 
+// The name of the rule a concrete step fired, in the table as `m` mutates it for `party`, or
+// "no rule": what a trace line shows in brackets.
+template <class R>
+std::string fired_rule_name(std::vector<R> rules, std::uint32_t fired, const Mutation* m, std::string_view party) {
+  if (fired == kNoRule) return "no rule";
+  return std::string(mutate(std::move(rules), m, party).at(fired).name);
+}
+
 }  // namespace secmode::spec
 
 namespace secmode::spec {
