@@ -1,8 +1,9 @@
 // The SIP security agreement spec decoder (RFC 3329, TS 33.203 Annex H) and the Digest AKAv1
-// challenge decoder (RFC 3310) on arbitrary text. The whole input is read as a Security-Client
-// value; then its first octet picks a header (the three security agreement fields,
-// WWW-Authenticate, Proxy-Authenticate) for the rest, whose NUL octets split it into header field
-// lines. Every error lies inside its input; every accepted value re-encodes to canonical text
+// challenge and credentials decoders (RFC 3310) on arbitrary text. The whole input is read as a
+// Security-Client value; then its first octet picks a header (the three security agreement fields,
+// WWW-Authenticate, Proxy-Authenticate) for the rest, whose NUL octets split the security
+// agreement ones into header field lines; a challenge's rest is also read as the credentials that
+// answer it (Authorization, Proxy-Authorization), so one corpus serves both. Every error lies inside its input; every accepted value re-encodes to canonical text
 // that decodes to the same value and is its own canonical text; several lines decode to the
 // concatenation of their mechanisms (RFC 3261 7.3.1).
 #include <cstdlib>
@@ -67,6 +68,18 @@ void check_challenge(const char* header, std::string_view value) {
     std::abort();
 }
 
+void check_credentials(const char* header, std::string_view value) {
+  const auto d = decode_aka_credentials(header, value);
+  if (!d.ok()) {
+    if (d.error().offset > value.size() || d.error().ie.empty()) std::abort();
+    return;
+  }
+  const std::string canonical = encode(d.value());
+  const auto again = decode_aka_credentials(header, canonical);
+  if (!again.ok() || !(again.value() == d.value()) || encode(again.value()) != canonical)
+    std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -86,9 +99,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     case 3:
       check_challenge("WWW-Authenticate", rest);
+      check_credentials("Authorization", rest);
       break;
     default:
       check_challenge("Proxy-Authenticate", rest);
+      check_credentials("Proxy-Authorization", rest);
   }
   return 0;
 }

@@ -53,7 +53,6 @@
 // does not fit the grammar (the value's length when it ends too soon).
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -62,6 +61,7 @@
 #include <vector>
 
 #include "spec/codec/codec_error.h"
+#include "spec/codec/sip_lex.h"
 
 namespace secmode::spec::sip {
 
@@ -140,34 +140,5 @@ Decoded<SecurityMechanisms> decode_security_headers(std::string_view header_name
 // ipsec-3gpp fields are set only on "ipsec-3gpp"; an extension's name is not a recognised
 // parameter of its mechanism nor repeated, and its value is one decode would accept.
 std::string encode(std::span<const SecurityMechanism> mechanisms);
-
-// RFC 3261 25.1 lexical rules, shared with the Digest AKA codec (sip_digest_aka.h).
-namespace lex {
-
-bool is_token_char(char c);  // alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~"
-bool is_token(std::string_view s);
-bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
-std::string lower(std::string_view s);
-
-// SWS = [LWS];  LWS = [*WSP CRLF] 1*WSP. Returns the offset after it (== at when there is none).
-std::size_t skip_sws(std::string_view s, std::size_t at);
-// The end of the token starting at `at` (== at when there is none).
-std::size_t scan_token(std::string_view s, std::size_t at);
-
-// quoted-string = SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE, starting at the DQUOTE.
-struct QuotedString {
-  std::size_t end;      // after the closing DQUOTE
-  std::string content;  // quoted-pairs resolved, each folded line read as one SP
-  std::string raw;      // DQUOTE, the text with escapes kept (folds read as SP), DQUOTE
-};
-// On failure `error_at` is the offset of the first character that does not fit (s.size() when
-// the closing DQUOTE is missing) and `why` says what is wrong.
-std::optional<QuotedString> scan_quoted_string(std::string_view s, std::size_t at,
-                                               std::size_t& error_at, std::string& why);
-// DQUOTE content DQUOTE, escaping '"' and '\' and the controls quoted-pair allows. Contract
-// (std::invalid_argument): no CR or LF, and non-ASCII octets form UTF8-NONASCII sequences.
-std::string quote(std::string_view content);
-
-}  // namespace lex
 
 }  // namespace secmode::spec::sip
