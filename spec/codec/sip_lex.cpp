@@ -98,7 +98,9 @@ std::optional<QuotedString> scan_quoted_string(std::string_view s, std::size_t a
   QuotedString q{0, {}, "\""};
   // Where the current run of literal WSP began in content and raw: LWS = [*WSP CRLF] 1*WSP, so a
   // fold takes the WSP before its CRLF with it and the whole becomes one SP.
-  std::optional<std::pair<std::size_t, std::size_t>> wsp_run;
+  // (Three plain variables, not an optional pair: GCC 12 misreports the pair as uninitialized.)
+  bool in_wsp_run = false;
+  std::size_t run_content = 0, run_raw = 0;
   std::size_t i = at + 1;
   while (true) {
     if (i >= s.size()) {
@@ -125,7 +127,7 @@ std::optional<QuotedString> scan_quoted_string(std::string_view s, std::size_t a
       q.content += e;
       q.raw += '\\';
       q.raw += e;
-      wsp_run.reset();
+      in_wsp_run = false;
       i += 2;
       continue;
     }
@@ -136,11 +138,13 @@ std::optional<QuotedString> scan_quoted_string(std::string_view s, std::size_t a
               "25.1)";
         return std::nullopt;
       }
-      if (wsp_run) {
-        q.content.resize(wsp_run->first);
-        q.raw.resize(wsp_run->second);
+      if (in_wsp_run) {
+        q.content.resize(run_content);
+        q.raw.resize(run_raw);
       }
-      wsp_run = std::pair{q.content.size(), q.raw.size()};
+      in_wsp_run = true;
+      run_content = q.content.size();
+      run_raw = q.raw.size();
       q.content += ' ';
       q.raw += ' ';
       i += 2;
@@ -149,13 +153,17 @@ std::optional<QuotedString> scan_quoted_string(std::string_view s, std::size_t a
     }
     // qdtext = LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
     if (is_wsp(c)) {
-      if (!wsp_run) wsp_run = std::pair{q.content.size(), q.raw.size()};
+      if (!in_wsp_run) {
+        in_wsp_run = true;
+        run_content = q.content.size();
+        run_raw = q.raw.size();
+      }
       q.content += c;
       q.raw += c;
       ++i;
       continue;
     }
-    wsp_run.reset();
+    in_wsp_run = false;
     if (u >= 0x21 && u <= 0x7e) {
       q.content += c;
       q.raw += c;

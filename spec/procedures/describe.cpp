@@ -4,7 +4,10 @@
 
 namespace secmode::spec {
 
-std::string key_name(std::uint32_t key) { return key == 0 ? "no key" : "K" + std::to_string(key); }
+std::string key_name(std::uint32_t key) {
+  // Appended rather than "K" + ...: GCC 12 warns (-Wrestrict, a false positive) on literal + string.
+  return key == 0 ? std::string("no key") : std::string("K").append(std::to_string(key));
+}
 
 std::string algorithms(const char* enc, std::uint32_t ea, const char* integ, std::uint32_t ia) {
   return enc + std::to_string(ea) + "/" + integ + std::to_string(ia);
