@@ -1,7 +1,8 @@
 // Spec-twin codec for the RRC security mode messages, as whole DCCH PDUs in unaligned PER
 // (X.691): NR (TS 38.331, ASN.1 of the pycrate 38.331 module) DL-DCCH SecurityModeCommand and
 // UL-DCCH SecurityModeComplete / SecurityModeFailure, and their LTE (TS 36.331) equivalents.
-// The ASN.1 productions are quoted in rrc_security_mode.cpp next to the code that reads them.
+// The ASN.1 productions are quoted in rrc_security_mode_nr.cpp and rrc_security_mode_lte.cpp
+// (shared pieces: rrc_dcch.h) next to the code that reads them.
 //
 // Decoders take one whole PDU, never throw and never read outside it. Errors carry the message
 // ("DL-DCCH-Message", "UL-DCCH-Message"), the ASN.1 path of the field at fault (e.g.
