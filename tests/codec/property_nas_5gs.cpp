@@ -11,21 +11,20 @@
 #include <utility>
 
 #include "spec/codec/nas_5gs.h"
+#include "tests/codec/checks.h"
 
 namespace secmode::spec::nas5gs {
 namespace {
+
+using test::maybe;
+using test::expect_holds;
+using test::expect_mutant_fails;
 
 // none: the codec as it is. drop_last_octet: the encoded octets lose their last one.
 // ngksi_in_spare_half: a plausible encoder bug, ngKSI written to bits 8..5 of its octet (where the
 // spare half octet belongs, 9.5) instead of bits 4..1. no_spare_bits: the spare-bit property
 // forgets that any bit is spare.
 enum class Mutation { none, drop_last_octet, ngksi_in_spare_half, no_spare_bits };
-
-template <typename T>
-std::optional<T> maybe(const rc::Gen<T>& gen) {
-  if (*rc::gen::arbitrary<bool>()) return *gen;
-  return std::nullopt;
-}
 
 rc::Gen<std::uint8_t> octet() { return rc::gen::arbitrary<std::uint8_t>(); }
 rc::Gen<std::uint8_t> three_bits() { return rc::gen::inRange<std::uint8_t>(0, 8); }
@@ -237,14 +236,6 @@ void check_decoding(const Bytes& b) {
     canonical[1] &= 0x0f;
     RC_ASSERT(encode(p.value()) == canonical);
   }
-}
-
-void expect_holds(const char* name, void (*property)(Mutation)) {
-  EXPECT_TRUE(rc::check(name, [property] { property(Mutation::none); })) << name;
-}
-void expect_mutant_fails(const char* name, void (*property)(Mutation), Mutation mutant) {
-  EXPECT_FALSE(rc::check(std::string(name) + " [mutant]", [=] { property(mutant); }))
-      << "the property cannot fail: " << name;
 }
 
 }  // namespace

@@ -10,17 +10,16 @@
 #include <string>
 
 #include "spec/codec/nas_eps.h"
+#include "tests/codec/checks.h"
 
 namespace secmode::spec::nas {
 namespace {
 
-enum class Mutation { none, drop_last_octet, no_spare_bits };
+using test::maybe;
+using test::expect_holds;
+using test::expect_mutant_fails;
 
-template <typename T>
-std::optional<T> maybe(const rc::Gen<T>& gen) {
-  if (*rc::gen::arbitrary<bool>()) return *gen;
-  return std::nullopt;
-}
+enum class Mutation { none, drop_last_octet, no_spare_bits };
 
 rc::Gen<std::uint8_t> octet() { return rc::gen::arbitrary<std::uint8_t>(); }
 rc::Gen<std::uint8_t> three_bits() { return rc::gen::inRange<std::uint8_t>(0, 8); }
@@ -184,14 +183,6 @@ void check_decoding(const Bytes& b) {
     RC_ASSERT(p.error().offset <= b.size());
   else
     RC_ASSERT(encode(p.value()) == b);
-}
-
-void expect_holds(const char* name, void (*property)(Mutation)) {
-  EXPECT_TRUE(rc::check(name, [property] { property(Mutation::none); })) << name;
-}
-void expect_mutant_fails(const char* name, void (*property)(Mutation), Mutation mutant) {
-  EXPECT_FALSE(rc::check(std::string(name) + " [mutant]", [=] { property(mutant); }))
-      << "the property cannot fail: " << name;
 }
 
 }  // namespace

@@ -13,9 +13,13 @@
 
 #include "spec/codec/rrc_security_mode.h"
 #include "spec/codec/rrc_uper.h"
+#include "tests/codec/checks.h"
 
 namespace secmode::spec::rrc {
 namespace {
+
+using test::expect_holds;
+using test::expect_mutant_fails;
 
 // none: the codec as it is. drop_last_octet: the encoded PDU loses its last octet.
 // flip_transaction_id: a plausible encoder bug, the low bit of rrc-TransactionIdentifier
@@ -145,14 +149,6 @@ Bytes damage(Bytes b) {
     }
   }
   return b;
-}
-
-void expect_holds(const char* name, void (*property)(Mutation)) {
-  EXPECT_TRUE(rc::check(name, [property] { property(Mutation::none); })) << name;
-}
-void expect_mutant_fails(const char* name, void (*property)(Mutation), Mutation mutant) {
-  EXPECT_FALSE(rc::check(std::string(name) + " [mutant]", [=] { property(mutant); }))
-      << "the property cannot fail: " << name;
 }
 
 // An NR security mode command as a later version might send it: SecurityAlgorithmConfig and

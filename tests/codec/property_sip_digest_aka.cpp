@@ -11,15 +11,12 @@
 #include <string>
 
 #include "spec/codec/sip_digest_aka.h"
+#include "tests/codec/checks.h"
 
 namespace secmode::spec::sip {
 namespace {
 
-template <typename T>
-std::optional<T> maybe(const rc::Gen<T>& gen) {
-  if (*rc::gen::arbitrary<bool>()) return *gen;
-  return std::nullopt;
-}
+using test::maybe;
 
 std::string from(const std::string& chars, int min, int max) {
   const auto n = *rc::gen::inRange(min, max + 1);

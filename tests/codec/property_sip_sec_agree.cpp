@@ -17,17 +17,16 @@
 
 #include "spec/codec/sip_digest_aka.h"
 #include "spec/codec/sip_sec_agree.h"
+#include "tests/codec/checks.h"
 
 namespace secmode::spec::sip {
 namespace {
 
-enum class Mutation { none, q_two_decimals, lower_case_extension_values, unpadded_nonce };
+using test::maybe;
+using test::expect_holds;
+using test::expect_mutant_fails;
 
-template <typename T>
-std::optional<T> maybe(const rc::Gen<T>& gen) {
-  if (*rc::gen::arbitrary<bool>()) return *gen;
-  return std::nullopt;
-}
+enum class Mutation { none, q_two_decimals, lower_case_extension_values, unpadded_nonce };
 
 // ---- generators ------------------------------------------------------------------------------
 
@@ -321,14 +320,6 @@ void challenge_round_trip(Mutation mutation) {
   RC_ASSERT(d.ok());
   RC_ASSERT(d.value() == c);
   RC_ASSERT(encode(d.value()) == text);
-}
-
-void expect_holds(const char* name, void (*property)(Mutation)) {
-  EXPECT_TRUE(rc::check(name, [property] { property(Mutation::none); })) << name;
-}
-void expect_mutant_fails(const char* name, void (*property)(Mutation), Mutation mutant) {
-  EXPECT_FALSE(rc::check(std::string(name) + " [mutant]", [=] { property(mutant); }))
-      << "the property cannot fail: " << name;
 }
 
 }  // namespace

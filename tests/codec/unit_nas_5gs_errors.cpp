@@ -7,16 +7,15 @@
 #include <stdexcept>
 
 #include "spec/codec/nas_5gs.h"
+#include "tests/codec/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::spec::nas5gs {
 namespace {
 
-using test::hex;
+using test::mentions;
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::hex;
 
 Bytes cat(const char* a, const char* b) { return hex(std::string_view(std::string(a) + b)); }
 

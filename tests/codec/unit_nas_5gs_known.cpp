@@ -6,19 +6,15 @@
 #include <gtest/gtest.h>
 
 #include "spec/codec/nas_5gs.h"
+#include "tests/codec/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::spec::nas5gs {
 namespace {
 
-using test::hex;
+using test::decoded_clean;
 
-template <typename T>
-T decoded_clean(const Decoded<T>& d) {
-  EXPECT_TRUE(d.ok()) << (d.ok() ? "" : d.error().describe());
-  EXPECT_TRUE(d.ignored().empty());
-  return d.ok() ? d.value() : T{};
-}
+using test::hex;
 
 // 7e: EPD 5GMM; 00: spare half octet | security header type 0 (plain); 5d: SECURITY MODE
 // COMMAND; 02: 5G-EA0 (0000) | 128-5G-IA2 (0010); 00: spare half octet | TSC 0, ngKSI 0;

@@ -7,16 +7,15 @@
 #include <stdexcept>
 
 #include "spec/codec/nas_eps.h"
+#include "tests/codec/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::spec::nas {
 namespace {
 
-using test::hex;
+using test::mentions;
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::hex;
 
 // Cut at every length short of the whole: a prefix ending on an IE boundary of the non-imperative
 // part is itself a valid, shorter message; any other prefix fails at the IE it cuts.

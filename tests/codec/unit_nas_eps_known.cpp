@@ -5,19 +5,15 @@
 #include <gtest/gtest.h>
 
 #include "spec/codec/nas_eps.h"
+#include "tests/codec/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::spec::nas {
 namespace {
 
-using test::hex;
+using test::decoded_clean;
 
-template <typename T>
-T decoded_clean(const Decoded<T>& d) {
-  EXPECT_TRUE(d.ok()) << (d.ok() ? "" : d.error().describe());
-  EXPECT_TRUE(d.ignored().empty());
-  return d.ok() ? d.value() : T{};
-}
+using test::hex;
 
 // 07: security header type 0 | PD 7; 5d: SECURITY MODE COMMAND; 02: spare, EEA0 (000), spare,
 // 128-EIA2 (010); 00: spare half octet | TSC 0, KSI 0; 02 e0 e0: LV, EEA0-2 and EIA0-2.

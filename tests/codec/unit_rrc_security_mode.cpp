@@ -8,16 +8,15 @@
 #include <vector>
 
 #include "spec/codec/rrc_security_mode.h"
+#include "tests/codec/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::spec::rrc {
 namespace {
 
-using test::hex;
+using test::mentions;
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::hex;
 
 // ---- NR known encodings --------------------------------------------------------------------
 

@@ -8,13 +8,12 @@
 #include <vector>
 
 #include "spec/codec/sip_digest_aka.h"
+#include "tests/codec/checks.h"
 
 namespace secmode::spec::sip {
 namespace {
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::mentions;
 
 // The nonce of TS 35.208 set 1 (unit_sip_sec_agree.cpp derives it from MILENAGE).
 constexpr const char* kNonce = "I1U8vpY3qJ0hiuZNrke/NVXzKLQ1d7m5Sp/6w1Tfr7M=";

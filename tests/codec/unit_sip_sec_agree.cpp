@@ -10,14 +10,13 @@
 #include "spec/codec/sip_digest_aka.h"
 #include "spec/codec/sip_sec_agree.h"
 #include "spec/crypto/milenage.h"
+#include "tests/codec/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::spec::sip {
 namespace {
 
-bool mentions(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::mentions;
 
 SecurityMechanisms decode_ok(std::string_view value, std::string_view header = "Security-Client") {
   const auto d = decode_security_header(header, value);
