@@ -17,6 +17,7 @@
 #include "spec/rules/fields.h"
 #include "spec/rules/machine.h"
 #include "spec/rules/monitor.h"
+#include "spec/rules/procedure.h"
 
 namespace secmode::spec::as_smc_ran {
 
@@ -299,26 +300,16 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
 
 namespace secmode::spec {
 
-struct AsSmcRan {
+struct AsSmcRan : Procedure<AsSmcRan> {
   static constexpr std::string_view name = "as_smc_ran";
   template <class V> using State = as_smc_ran::State<V>;
   template <class V> using Event = as_smc_ran::Event<V>;
   template <class V> using Output = as_smc_ran::Output<V>;
-  template <class V> static as_smc_ran::Rules<V> rules(const Mutation* m = nullptr) {
-    return mutate(as_smc_ran::rules<V>(), m);
-  }
-  template <class V> static as_smc_ran::Monitors<V> monitors() { return as_smc_ran::monitors<V>(); }
-  template <class V> static State<V> initial(const V& v) { return as_smc_ran::initial(v); }
-  static std::vector<Mutation> mutations() { return as_smc_ran::mutations(); }
-  template <class V> static auto witnesses() {
-    std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
-    add_rule_witnesses(out, as_smc_ran::rules<V>(), "", +[](const Step<V, State<V>, Output<V>>& st) { return st.fired; });
-    return out;
-  }
-  static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
-                              const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m) {
-    return as_smc_ran::describe(s, e, st, m);
-  }
+  template <class V> static auto table() { return as_smc_ran::rules<V>(); }
+  template <class V> static auto monitors() { return as_smc_ran::monitors<V>(); }
+  template <class V> static auto initial(const V& v) { return as_smc_ran::initial(v); }
+  static auto mutations() { return as_smc_ran::mutations(); }
+  static constexpr auto describe_line = &as_smc_ran::describe;
 };
 
 }  // namespace secmode::spec

@@ -18,6 +18,7 @@
 #include "spec/rules/fields.h"
 #include "spec/rules/machine.h"
 #include "spec/rules/monitor.h"
+#include "spec/rules/procedure.h"
 
 namespace secmode::spec::as_smc_ue {
 
@@ -252,26 +253,16 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
 
 namespace secmode::spec {
 
-struct AsSmcUe {
+struct AsSmcUe : Procedure<AsSmcUe> {
   static constexpr std::string_view name = "as_smc_ue";
   template <class V> using State = as_smc_ue::State<V>;
   template <class V> using Event = as_smc_ue::Event<V>;
   template <class V> using Output = as_smc_ue::Output<V>;
-  template <class V> static as_smc_ue::Rules<V> rules(const Mutation* m = nullptr) {
-    return mutate(as_smc_ue::rules<V>(), m);
-  }
-  template <class V> static as_smc_ue::Monitors<V> monitors() { return as_smc_ue::monitors<V>(); }
-  template <class V> static State<V> initial(const V& v) { return as_smc_ue::initial(v); }
-  static std::vector<Mutation> mutations() { return as_smc_ue::mutations(); }
-  template <class V> static auto witnesses() {
-    std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
-    add_rule_witnesses(out, as_smc_ue::rules<V>(), "", +[](const Step<V, State<V>, Output<V>>& st) { return st.fired; });
-    return out;
-  }
-  static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
-                              const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m) {
-    return as_smc_ue::describe(s, e, st, m);
-  }
+  template <class V> static auto table() { return as_smc_ue::rules<V>(); }
+  template <class V> static auto monitors() { return as_smc_ue::monitors<V>(); }
+  template <class V> static auto initial(const V& v) { return as_smc_ue::initial(v); }
+  static auto mutations() { return as_smc_ue::mutations(); }
+  static constexpr auto describe_line = &as_smc_ue::describe;
 };
 
 }  // namespace secmode::spec

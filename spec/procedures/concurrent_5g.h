@@ -25,6 +25,7 @@
 #include "spec/rules/fields.h"
 #include "spec/rules/machine.h"
 #include "spec/rules/monitor.h"
+#include "spec/rules/procedure.h"
 
 namespace secmode::spec::concurrent_5g {
 
@@ -321,26 +322,16 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
 
 namespace secmode::spec {
 
-struct Concurrent5g {
+struct Concurrent5g : Procedure<Concurrent5g> {
   static constexpr std::string_view name = "concurrent_5g";
   template <class V> using State = concurrent_5g::State<V>;
   template <class V> using Event = concurrent_5g::Event<V>;
   template <class V> using Output = concurrent_5g::Output<V>;
-  template <class V> static concurrent_5g::Rules<V> rules(const Mutation* m = nullptr) {
-    return mutate(concurrent_5g::rules<V>(), m);
-  }
-  template <class V> static concurrent_5g::Monitors<V> monitors() { return concurrent_5g::monitors<V>(); }
-  template <class V> static State<V> initial(const V& v) { return concurrent_5g::initial(v); }
-  static std::vector<Mutation> mutations() { return concurrent_5g::mutations(); }
-  template <class V> static auto witnesses() {
-    std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
-    add_rule_witnesses(out, concurrent_5g::rules<V>(), "", +[](const Step<V, State<V>, Output<V>>& st) { return st.fired; });
-    return out;
-  }
-  static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
-                              const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m) {
-    return concurrent_5g::describe(s, e, st, m);
-  }
+  template <class V> static auto table() { return concurrent_5g::rules<V>(); }
+  template <class V> static auto monitors() { return concurrent_5g::monitors<V>(); }
+  template <class V> static auto initial(const V& v) { return concurrent_5g::initial(v); }
+  static auto mutations() { return concurrent_5g::mutations(); }
+  static constexpr auto describe_line = &concurrent_5g::describe;
 };
 
 }  // namespace secmode::spec

@@ -13,6 +13,7 @@
 #include "spec/rules/fields.h"
 #include "spec/rules/machine.h"
 #include "spec/rules/monitor.h"
+#include "spec/rules/procedure.h"
 
 namespace secmode::spec::eps_nas_smc_mme {
 
@@ -329,26 +330,16 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
 
 namespace secmode::spec {
 
-struct EpsNasSmcMme {
+struct EpsNasSmcMme : Procedure<EpsNasSmcMme> {
   static constexpr std::string_view name = "eps_nas_smc_mme";
   template <class V> using State = eps_nas_smc_mme::State<V>;
   template <class V> using Event = eps_nas_smc_mme::Event<V>;
   template <class V> using Output = eps_nas_smc_mme::Output<V>;
-  template <class V> static eps_nas_smc_mme::Rules<V> rules(const Mutation* m = nullptr) {
-    return mutate(eps_nas_smc_mme::rules<V>(), m);
-  }
-  template <class V> static eps_nas_smc_mme::Monitors<V> monitors() { return eps_nas_smc_mme::monitors<V>(); }
-  template <class V> static State<V> initial(const V& v) { return eps_nas_smc_mme::initial(v); }
-  static std::vector<Mutation> mutations() { return eps_nas_smc_mme::mutations(); }
-  template <class V> static auto witnesses() {
-    std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
-    add_rule_witnesses(out, eps_nas_smc_mme::rules<V>(), "", +[](const Step<V, State<V>, Output<V>>& st) { return st.fired; });
-    return out;
-  }
-  static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
-                              const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m) {
-    return eps_nas_smc_mme::describe(s, e, st, m);
-  }
+  template <class V> static auto table() { return eps_nas_smc_mme::rules<V>(); }
+  template <class V> static auto monitors() { return eps_nas_smc_mme::monitors<V>(); }
+  template <class V> static auto initial(const V& v) { return eps_nas_smc_mme::initial(v); }
+  static auto mutations() { return eps_nas_smc_mme::mutations(); }
+  static constexpr auto describe_line = &eps_nas_smc_mme::describe;
 };
 
 }  // namespace secmode::spec
