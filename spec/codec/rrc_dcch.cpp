@@ -91,4 +91,11 @@ void write_octet_string(UperWriter& w, const Bytes& b, const char* ie) {
   w.octets(b);
 }
 
+void write_message_start(UperWriter& w, std::uint32_t c1_index, std::uint32_t transaction_id) {
+  w.choice(0, 2, false, "message");  // c1
+  w.choice(c1_index, 16, false, "message.c1");
+  w.whole_number(transaction_id, 4, "rrc-TransactionIdentifier");
+  w.choice(0, 2, false, "criticalExtensions");
+}
+
 }  // namespace secmode::spec::rrc::dcch

@@ -68,6 +68,10 @@ std::optional<Bytes> read_octet_string(UperReader& r, const std::string& ie);
 
 void write_octet_string(UperWriter& w, const Bytes& b, const char* ie);
 
+// How every message here starts when written: the c1 CHOICE of the DCCH message type, alternative
+// `c1_index`, the rrc-TransactionIdentifier, and the first criticalExtensions alternative.
+void write_message_start(UperWriter& w, std::uint32_t c1_index, std::uint32_t transaction_id);
+
 template <typename Algorithm>
 void write_algorithm(UperWriter& w, Algorithm a, const char* ie) {
   w.enumerated(static_cast<std::uint32_t>(a), 8, true, ie);

@@ -216,10 +216,7 @@ std::optional<M> read_response(UperReader& r, const std::string& alt) {
 template <typename M>
 Bytes write_response(const M& m, std::uint32_t c1_index) {
   UperWriter w;
-  w.choice(0, 2, false, "message");  // c1
-  w.choice(c1_index, 16, false, "message.c1");
-  w.whole_number(m.transaction_id, 4, "rrc-TransactionIdentifier");
-  w.choice(0, 2, false, "criticalExtensions");  // securityModeComplete-r8 / -Failure-r8
+  write_message_start(w, c1_index, m.transaction_id);  // ...-r8 of Complete / Failure
   w.preamble(false, {m.non_critical_extension.has_value()});
   if (m.non_critical_extension) write_v8a0(w, *m.non_critical_extension);
   return std::move(w).finish();
@@ -251,10 +248,7 @@ Decoded<UlSecurityModeMessage> decode_ul_dcch(ByteView pdu) {
 
 Bytes encode(const SecurityModeCommand& m) {
   UperWriter w;
-  w.choice(0, 2, false, "message");  // c1
-  w.choice(kSecurityModeCommand, 16, false, "message.c1");
-  w.whole_number(m.transaction_id, 4, "rrc-TransactionIdentifier");
-  w.choice(0, 2, false, "criticalExtensions");     // c1
+  write_message_start(w, kSecurityModeCommand, m.transaction_id);  // criticalExtensions: c1
   w.choice(0, 4, false, "criticalExtensions.c1");  // securityModeCommand-r8
   w.preamble(false, {m.non_critical_extension.has_value()});
   w.preamble(true, {});  // securityConfigSMC

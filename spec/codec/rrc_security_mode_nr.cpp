@@ -184,10 +184,7 @@ std::optional<M> read_response(UperReader& r, const std::string& alt) {
 template <typename M>
 Bytes write_response(const M& m, std::uint32_t c1_index) {
   UperWriter w;
-  w.choice(0, 2, false, "message");  // c1
-  w.choice(c1_index, 16, false, "message.c1");
-  w.whole_number(m.transaction_id, 4, "rrc-TransactionIdentifier");
-  w.choice(0, 2, false, "criticalExtensions");
+  write_message_start(w, c1_index, m.transaction_id);
   w.preamble(false, {m.late_non_critical_extension.has_value(), m.non_critical_extension});
   if (m.late_non_critical_extension)
     write_octet_string(w, *m.late_non_critical_extension, "lateNonCriticalExtension");
@@ -220,10 +217,7 @@ Decoded<UlSecurityModeMessage> decode_ul_dcch(ByteView pdu) {
 
 Bytes encode(const SecurityModeCommand& m) {
   UperWriter w;
-  w.choice(0, 2, false, "message");  // c1
-  w.choice(kSecurityModeCommand, 16, false, "message.c1");
-  w.whole_number(m.transaction_id, 4, "rrc-TransactionIdentifier");
-  w.choice(0, 2, false, "criticalExtensions");  // securityModeCommand
+  write_message_start(w, kSecurityModeCommand, m.transaction_id);  // securityModeCommand
   w.preamble(false, {m.late_non_critical_extension.has_value(), m.non_critical_extension});
   w.preamble(true, {});                                    // securityConfigSMC
   w.preamble(true, {m.algorithms.integrity.has_value()});  // securityAlgorithmConfig
