@@ -20,7 +20,10 @@ void add_prove_command(CLI::App& app, int& exit_code) {
   auto* c = app.add_subcommand(
       "prove", "prove the spec's invariants with Z3 (Spacer, unbounded; and bounded model checking), show every rule "
                "fires (witness traces), and with --mutants show each broken rule table violates some invariant");
-  c->add_option("--procedure", o->procedure, "only this procedure (eps_nas_smc_ue, eps_nas_smc_mme)");
+  std::string names;
+  for (const auto& check : proofs::catalog())
+    if (names.find(check.procedure) == std::string::npos) names += (names.empty() ? "" : ", ") + check.procedure;
+  c->add_option("--procedure", o->procedure, "only this procedure (" + names + ")");
   c->add_flag("--mutants", o->mutants, "also run every mutant and print the counterexample that kills it");
   c->add_flag("--json", o->json, "one JSON object per check");
   c->add_flag("--summary", o->summary, "only the one-line results, as kept in proofs/expected.txt");

@@ -8,8 +8,8 @@
 #include "spec/procedures/as_smc_ran.h"
 #include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/concurrent_5g.h"
-#include "spec/procedures/eps_nas_smc_mme.h"
-#include "spec/procedures/eps_nas_smc_ue.h"
+#include "spec/procedures/nas_smc_network.h"
+#include "spec/procedures/nas_smc_ue.h"
 
 namespace secmode::proofs {
 namespace {
@@ -130,6 +130,8 @@ const std::vector<Check>& catalog() {
     std::vector<Check> out;
     add_procedure<spec::EpsNasSmcUe>(out);
     add_procedure<spec::EpsNasSmcMme>(out);
+    add_procedure<spec::FivegsNasSmcUe>(out);
+    add_procedure<spec::FivegsNasSmcAmf>(out);
     add_procedure<spec::AsSmcUe>(out);
     add_procedure<spec::AsSmcRan>(out);
     add_procedure<spec::Concurrent5g>(out);

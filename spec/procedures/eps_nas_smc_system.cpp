@@ -31,18 +31,18 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
              (e.emergency ? " (emergency)" : "");
     case kMmeStart:
     case kMmeTimer: {
-      const auto ev = mme_own_event(c, e.action == kMmeStart ? mme::kStart : mme::kT3460Expiry, e);
-      return mme::describe(s.mme, ev, {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme") +
+      const auto ev = mme_own_event(c, e.action == kMmeStart ? mme::kStart : mme::kTimerExpiry, e);
+      return mme::describe<Rat>(s.mme, ev, {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme") +
              (st.output.mme.action == mme::kSendSmc ? " into " + slot("dl", e.slot) : "");
     }
     case kDeliverDownlink: {
       const auto msg = s.dl.at(c, e.slot);
       return slot("dl", e.slot) + keep + (msg.from_mme ? "" : " (forged)") + " " +
-             ue::describe(s.ue, ue_event(c, msg), {st.state.ue, st.output.ue, st.output.ue_rule}, m, "ue");
+             ue::describe<Rat>(s.ue, ue_event(c, msg), {st.state.ue, st.output.ue, st.output.ue_rule}, m, "ue");
     }
     case kDeliverUplink: {
       const auto msg = s.ul.at(c, e.slot);
-      return slot("ul", e.slot) + keep + " " + mme::describe(s.mme, mme_event(c, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
+      return slot("ul", e.slot) + keep + " " + mme::describe<Rat>(s.mme, mme_event(c, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
     }
     case kForgeDownlink:
       return "attacker -> " + slot("dl", e.slot) + ": forged SECURITY MODE COMMAND eKSI " + std::to_string(e.ksi) + " " +

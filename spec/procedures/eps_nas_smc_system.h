@@ -1,5 +1,5 @@
-// EPS NAS security mode control as a system: the UE (eps_nas_smc_ue.h) and the MME
-// (eps_nas_smc_mme.h) running their own rule tables, joined by a downlink and an uplink
+// EPS NAS security mode control as a system: the UE (nas_smc_ue.h) and the MME
+// (nas_smc_network.h) running their own rule tables, joined by a downlink and an uplink
 // channel that lose, duplicate and reorder (channel.h), with an attacker who can write any
 // message into either channel but holds no key: what it forges carries key kNoKey, and it can
 // replay only by delivering a kept message again. EPS AKA is one atomic step that gives both
@@ -14,13 +14,14 @@
 #include <vector>
 
 #include "spec/procedures/channel.h"
-#include "spec/procedures/eps_nas_smc_mme.h"
-#include "spec/procedures/eps_nas_smc_ue.h"
+#include "spec/procedures/nas_smc_network.h"
+#include "spec/procedures/nas_smc_ue.h"
 
 namespace secmode::spec::eps_nas_smc_system {
 
-namespace ue = eps_nas_smc_ue;
-namespace mme = eps_nas_smc_mme;
+namespace ue = nas_smc_ue;
+namespace mme = nas_smc_network;
+using Rat = nas_smc::Eps;
 
 // System actions.
 inline constexpr std::uint32_t kAka = 0;
@@ -161,20 +162,20 @@ State<V> initial(const V& v) {
 template <class V>
 ue::Event<V> ue_event(const V& v, const Command<V>& c) {
   return {v.word(ue::kSmc), c.ksi, c.key, c.eea, c.eia, c.count, c.caps, v.lit(false), v.word(0), v.lit(false),
-          v.lit(false), v.lit(false)};
+          v.lit(false), v.lit(false), v.lit(false), v.lit(false)};
 }
 
 template <class V>
 mme::Event<V> mme_event(const V& v, const Uplink<V>& u) {
   const auto kind = v.ite(u.kind == v.word(kInitialRequest), v.word(mme::kReceiveInitial),
                           v.ite(u.kind == v.word(kComplete), v.word(mme::kComplete), v.word(mme::kReject)));
-  return {kind, v.word(0), u.key, u.eea, u.eia, u.count, u.caps, u.emergency};
+  return {kind, v.word(0), u.key, u.eea, u.eia, u.count, u.caps, u.emergency, v.lit(true), v.lit(false)};
 }
 
 // An event the MME raises itself (start, T3460 expiry) from the system event.
 template <class V>
 mme::Event<V> mme_own_event(const V& v, std::uint32_t kind, const Event<V>& e) {
-  return {v.word(kind), e.ksi, v.word(0), e.eea, e.eia, v.word(0), v.word(0), v.lit(false)};
+  return {v.word(kind), e.ksi, v.word(0), e.eea, e.eia, v.word(0), v.word(0), v.lit(false), v.lit(true), v.lit(false)};
 }
 
 template <class V>
@@ -200,7 +201,7 @@ Rules<V> rules(const Mutation* m = nullptr) {
   using S = State<V>;
   using E = Event<V>;
   using O = Output<V>;
-  const Parties<V> p{mutate(ue::rules<V>(), m, "ue"), mutate(mme::rules<V>(), m, "mme")};
+  const Parties<V> p{mutate(ue::rules<Rat, V>(), m, "ue"), mutate(mme::rules<Rat, V>(), m, "mme")};
   auto is = [](const V& v, const E& e, std::uint32_t a) { return e.action == v.word(a); };
   // One UE step on `ev`, its answer put on the uplink.
   auto ue_steps = [p](const V& v, const S& s, const E& e, const ue::Event<V>& ev) {
@@ -239,9 +240,10 @@ Rules<V> rules(const Mutation* m = nullptr) {
          S n = s;
          n.ue = step(v, p.ue, s.ue, ue::Event<V>{v.word(ue::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0),
                                                  v.word(0), v.lit(false), v.word(0), v.lit(false), v.lit(false),
-                                                 v.lit(false)}).state;
+                                                 v.lit(false), v.lit(false), v.lit(false)}).state;
          n.mme = step(v, p.mme, s.mme, mme::Event<V>{v.word(mme::kAka), e.ksi, s.next_key, v.word(0), v.word(0),
-                                                     v.word(0), v.word(0), v.lit(false)}).state;
+                                                     v.word(0), v.word(0), v.lit(false), v.lit(true),
+                                                     v.lit(false)}).state;
          n.next_key = s.next_key + v.word(1);
          return n;
        },
@@ -252,7 +254,7 @@ Rules<V> rules(const Mutation* m = nullptr) {
          S n = s;
          n.ue = step(v, p.ue, s.ue, ue::Event<V>{v.word(ue::kSendInitial), v.word(0), v.word(0), v.word(0), v.word(0),
                                                  v.word(0), e.caps, v.lit(false), v.word(0), v.lit(false),
-                                                 v.lit(false), e.emergency}).state;
+                                                 v.lit(false), e.emergency, v.lit(false), v.lit(false)}).state;
          n.ul = s.ul.put(v, e.slot, v.lit(true),
                          Uplink<V>{v.lit(true), v.word(kInitialRequest), e.caps, e.emergency, v.word(0), v.word(0),
                                    v.word(0), v.word(0)});
@@ -270,10 +272,10 @@ Rules<V> rules(const Mutation* m = nullptr) {
       {"mme_timer", "TS 24.301 5.4.3.7 b",
        [is](const V& v, const S&, const E& e) { return is(v, e, kMmeTimer); },
        [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_own_event(v, mme::kT3460Expiry, e)).first;
+         return mme_steps(v, s, e, mme_own_event(v, mme::kTimerExpiry, e)).first;
        },
        [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_own_event(v, mme::kT3460Expiry, e)).second;
+         return mme_steps(v, s, e, mme_own_event(v, mme::kTimerExpiry, e)).second;
        }},
       {"deliver_downlink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverDownlink) && s.dl.at(v, e.slot).present; },
@@ -321,7 +323,7 @@ Monitors<V> monitors() {
   using E = Event<V>;
   using St = Step<V, S, Output<V>>;
   // The MME took a context into use in this step.
-  auto mme_takes = [](const V& v, const S& s, const St& st) {
+  auto mme_takes = [](const V&, const S& s, const St& st) {
     const auto& a = s.mme;
     const auto& b = st.state.mme;
     return a.secured != b.secured || a.ksi != b.ksi || a.key != b.key || a.eea != b.eea || a.eia != b.eia;
@@ -379,7 +381,7 @@ Monitors<V> monitors() {
 inline std::vector<Mutation> mutations() {
   using K = Mutation::Kind;
   return {{K::drop_rule, "ue.reject_capability_mismatch"}, {K::drop_rule, "ue.reject_integrity_failure"},
-          {K::drop_rule, "ue.discard_replay"},             {K::drop_rule, "ue.reject_eia0_without_emergency"},
+          {K::drop_rule, "ue.discard_replay"},             {K::drop_rule, "ue.reject_null_integrity_without_emergency"},
           {K::force_rule, "mme.complete"},                 {K::drop_rule, "mme.discard_replayed_complete"},
           {K::borrow_next, "mme.reject", "complete"}};
 }
@@ -406,8 +408,8 @@ struct EpsNasSmcSystem {
     using St = Step<V, State<V>, Output<V>>;
     std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
     add_rule_witnesses(out, eps_nas_smc_system::rules<V>(), "", +[](const St& st) { return st.fired; });
-    add_rule_witnesses(out, eps_nas_smc_ue::rules<V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
-    add_rule_witnesses(out, eps_nas_smc_mme::rules<V>(), "mme.", +[](const St& st) { return st.output.mme_rule; });
+    add_rule_witnesses(out, eps_nas_smc_system::ue::rules<eps_nas_smc_system::Rat, V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
+    add_rule_witnesses(out, eps_nas_smc_system::mme::rules<eps_nas_smc_system::Rat, V>(), "mme.", +[](const St& st) { return st.output.mme_rule; });
     return out;
   }
   static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,

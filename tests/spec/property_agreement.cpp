@@ -76,8 +76,26 @@ TEST(RuleAgreement, EpsNasSmcUeMutantIsCaught) {
 TEST(RuleAgreement, EpsNasSmcMmeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcMme>(nullptr)); }
 
 TEST(RuleAgreement, EpsNasSmcMmeMutantIsCaught) {
-  const spec::Mutation m{spec::Mutation::Kind::force_rule, "t3460_retransmit"};
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "timer_retransmit"};
   EXPECT_FALSE(agreement_holds<spec::EpsNasSmcMme>(&m));  // expected RapidCheck failure
+}
+
+TEST(RuleAgreement, FivegsNasSmcUeConcreteStepIsTheZ3Relation) {
+  EXPECT_TRUE(agreement_holds<spec::FivegsNasSmcUe>(nullptr));
+}
+
+TEST(RuleAgreement, FivegsNasSmcUeMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "discard_replay"};
+  EXPECT_FALSE(agreement_holds<spec::FivegsNasSmcUe>(&m));  // expected RapidCheck failure
+}
+
+TEST(RuleAgreement, FivegsNasSmcAmfConcreteStepIsTheZ3Relation) {
+  EXPECT_TRUE(agreement_holds<spec::FivegsNasSmcAmf>(nullptr));
+}
+
+TEST(RuleAgreement, FivegsNasSmcAmfMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "timer_retransmit"};
+  EXPECT_FALSE(agreement_holds<spec::FivegsNasSmcAmf>(&m));  // expected RapidCheck failure
 }
 
 TEST(RuleAgreement, EpsNasSmcSystemConcreteStepIsTheZ3Relation) {
@@ -115,6 +133,8 @@ TEST(RuleAgreement, Concurrent5gMutantIsCaught) {
 TEST(MonitorAgreement, EveryProcedureMonitorIsOneFormula) {
   EXPECT_TRUE(monitors_agree<spec::EpsNasSmcUe>(false));
   EXPECT_TRUE(monitors_agree<spec::EpsNasSmcMme>(false));
+  EXPECT_TRUE(monitors_agree<spec::FivegsNasSmcUe>(false));
+  EXPECT_TRUE(monitors_agree<spec::FivegsNasSmcAmf>(false));
   EXPECT_TRUE(monitors_agree<spec::EpsNasSmcSystem>(false));
   EXPECT_TRUE(monitors_agree<spec::AsSmcUe>(false));
   EXPECT_TRUE(monitors_agree<spec::AsSmcRan>(false));
