@@ -1,17 +1,30 @@
-// The EPS NAS security mode spec decoders on arbitrary octets: a protected PDU is unwrapped and,
+// The EPS NAS security mode decoders on arbitrary octets: a protected PDU is unwrapped and,
 // when its NAS message is not ciphered (security header type 1 or 3), decoded too; otherwise
 // the input is decoded as a plain message. Every error lies inside its input; every accepted
-// value re-encodes to octets that decode to the same value with nothing ignored.
+// value re-encodes to octets that decode to the same value with nothing ignored. On every
+// octet string decoded, the zero-copy decoders (impl/codec/nas_eps.h) must say what the spec
+// twin says: accept or reject, error IE and offset, values, ignored IEs, re-encoded octets.
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 
 #include "spec/codec/nas_eps.h"
+#include "tests/impl/nas_eps_agreement.h"
 
 using namespace secmode::spec;
 using namespace secmode::spec::nas;
 
 namespace {
 
+void check_agreement(ByteView pdu) {
+  const std::string difference = secmode::test::nas_eps::decoders_disagree(pdu);
+  if (difference.empty()) return;
+  std::fprintf(stderr, "spec and impl decoders disagree: %s\n", difference.c_str());
+  std::abort();
+}
+
 void check_plain(ByteView pdu) {
+  check_agreement(pdu);
   const auto d = decode_security_mode_message(pdu);
   if (!d.ok()) {
     if (d.error().offset > pdu.size() || d.error().reason.empty()) std::abort();
@@ -30,10 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto p = decode_security_protected(pdu);
   if (!p.ok()) {
     if (p.error().offset > size) std::abort();
-    check_plain(pdu);
+    check_plain(pdu);  // checks agreement on pdu, the protected decoders included
     return 0;
   }
   if (encode(p.value()) != Bytes(pdu.begin(), pdu.end())) std::abort();
+  check_agreement(pdu);
   const auto type = p.value().type;
   if (type == SecurityHeaderType::integrity_protected ||
       type == SecurityHeaderType::integrity_protected_new_context)

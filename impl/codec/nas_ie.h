@@ -1,0 +1,113 @@
+// Internal to the EPS NAS codec: the IE formats of TS 24.007 11.2, the TS 24.301 clause 7 walk
+// over the non-imperative part of a message, the ignored-IE sink and the octet writer.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "impl/codec/nas_eps.h"
+
+namespace secmode::impl::nas::detail {
+
+// TS 24.007 11.2.1.1: type 1 (half-octet IEI and value), 3 (TV), 4 (TLV), 6 (TLV-E).
+enum class Format : std::uint8_t { half, tv, tlv, tlv_e };
+
+// One optional row of a TS 24.301 clause 8 message table. Lengths count value octets only: the
+// fixed value of a TV IE, the contents range of a TLV or TLV-E IE.
+struct Row {
+  std::uint8_t iei;  // half: the IEI nibble in bits 8..5, e.g. 0xC0 for "C-"
+  Format format;
+  std::uint16_t min;
+  std::uint16_t max;
+  const char* name;
+};
+
+// A message's rows in table order and, per IEI octet, the row it selects (-1: unknown to the
+// message), so the walk costs one load per IE rather than a scan of the table.
+struct Table {
+  std::span<const Row> rows;
+  std::array<std::int8_t, 256> row_of;
+};
+
+template <std::size_t N>
+constexpr Table table(const std::array<Row, N>& rows) {
+  static_assert(N <= 32, "the walk keeps the rows it took in a 32-bit mask");
+  Table t{rows, {}};
+  t.row_of.fill(-1);
+  for (std::size_t r = 0; r < N; ++r)
+    for (unsigned octet = 0; octet < 256; ++octet)
+      if (rows[r].format == Format::half ? (octet & 0xf0) == rows[r].iei : octet == rows[r].iei)
+        t.row_of[octet] = static_cast<std::int8_t>(r);
+  return t;
+}
+
+// An optional IE the walk took: where its IEI is, its value cut to the row's maximum, and for a
+// type 1 IE the value in bits 4..1 of the IEI octet.
+struct Found {
+  bool present = false;
+  std::size_t offset = 0;
+  ByteView value;
+  std::uint8_t half = 0;
+};
+
+// Fills the caller's sink as far as it goes and counts every IE.
+class Sink {
+ public:
+  explicit Sink(std::span<IgnoredIe> slots) noexcept : slots_(slots) {}
+  void add(std::size_t offset, std::uint8_t iei, const char* ie, const char* reason) noexcept {
+    if (count_ < slots_.size()) slots_[count_] = IgnoredIe{offset, iei, ie, reason};
+    ++count_;
+  }
+  std::size_t count() const noexcept { return count_; }
+
+ private:
+  std::span<IgnoredIe> slots_;
+  std::size_t count_ = 0;
+};
+
+// Walks pdu[at..] as the non-imperative part of `message`: found[r] receives row r of `t` when
+// it was present and taken (found.size() == t.rows.size()); every IE stepped over goes to the
+// sink. Returns false, with `error` set, when an IE runs past the end of the message or an
+// unknown IE is encoded as comprehension required.
+bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std::span<Found> found,
+          Sink& sink, Error& error) noexcept;
+
+// Writes octets while they fit and counts them all, so one pass gives both the message and,
+// when the buffer is too small, the size to retry with.
+class Writer {
+ public:
+  explicit Writer(std::span<std::uint8_t> out) noexcept : out_(out) {}
+  void put(std::uint8_t octet) noexcept {
+    if (size_ < out_.size()) out_[size_] = octet;
+    ++size_;
+  }
+  void put(ByteView octets) noexcept {
+    if (size_ <= out_.size() && octets.size() <= out_.size() - size_)
+      std::copy(octets.begin(), octets.end(), out_.begin() + static_cast<std::ptrdiff_t>(size_));
+    size_ += octets.size();
+  }
+  void put16(std::uint16_t v) noexcept {
+    put(static_cast<std::uint8_t>(v >> 8));
+    put(static_cast<std::uint8_t>(v));
+  }
+  void put32(std::uint32_t v) noexcept {
+    put16(static_cast<std::uint16_t>(v >> 16));
+    put16(static_cast<std::uint16_t>(v));
+  }
+  Encoded done() const noexcept { return {size_, size_ <= out_.size(), nullptr}; }
+
+ private:
+  std::span<std::uint8_t> out_;
+  std::size_t size_ = 0;
+};
+
+// Octet 1 of any EMM message (TS 24.301 9.2, 9.3.1): the protocol discriminator must be EMM and
+// the security header type not reserved. Returns false, with `error` set, otherwise.
+bool check_emm_octet(std::uint8_t octet, const char* message, Error& error) noexcept;
+
+constexpr std::uint8_t kEmmPd = 0x7;  // TS 24.007 11.2.3.1.1
+
+}  // namespace secmode::impl::nas::detail

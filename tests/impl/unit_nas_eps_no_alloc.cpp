@@ -1,0 +1,153 @@
+// Decoding allocates nothing: this executable's global operator new counts every allocation,
+// and each decoder runs on every message kind, on PDUs whose IEs are stepped over and on PDUs
+// it rejects, with the counter watched.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <vector>
+
+#include "impl/codec/nas_eps.h"
+#include "tests/support/vectors.h"
+
+namespace {
+
+std::atomic<std::size_t> allocations{0};
+
+void* counted(std::size_t size, std::size_t alignment) {
+  ++allocations;
+  if (size == 0) size = 1;
+  void* p = alignment <= alignof(std::max_align_t)
+                ? std::malloc(size)
+                : std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+}  // namespace
+
+// The replaceable global allocation functions ([new.delete]); the array and nothrow forms
+// forward to these in libstdc++.
+void* operator new(std::size_t size) { return counted(size, 0); }
+void* operator new(std::size_t size, std::align_val_t a) {
+  return counted(size, static_cast<std::size_t>(a));
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+
+namespace secmode::impl::nas {
+namespace {
+
+using test::hex;
+
+TEST(ImplNasEpsNoAlloc, TheCounterCounts) {
+  const std::size_t before = allocations;
+  std::vector<int> v(3);
+  EXPECT_GT(allocations.load(), before);
+  auto* p = new std::array<std::uint8_t, 64>();
+  EXPECT_GT(allocations.load(), before + 1);
+  delete p;
+}
+
+TEST(ImplNasEpsNoAlloc, DecodingAllocatesNothing) {
+  // Accepted (plain, with ignored IEs, longer than defined, bad contents) and rejected PDUs.
+  const std::vector<std::vector<std::uint8_t>> pdus{
+      hex("075d110e05f0f0c040704f0800112233445566776f04f0007000370101"),
+      hex("075d2201"
+          "04f070c040"
+          "c1"
+          "5501020304"
+          "56a1b2c3d4"),
+      hex("075d020006e0e0c040709f"
+          "5a02aabb"
+          "d1"
+          "7a0001ff"
+          "56a1b2c3d4"
+          "5501020304"
+          "c1c0"),
+      hex("075e"
+          "2309"
+          "3365890214325406f1"
+          "790003074171"
+          "6602abcd"),
+      hex("075e"
+          "2309"
+          "3265890214325406f1"
+          "2308336589021432540f"
+          "6600"),
+      hex("075f18"),
+      hex("075f17"
+          "6701ff"
+          "a1"),
+      hex("37"
+          "5a6b7c8d"
+          "00"
+          "075d020002e0e0"),
+      hex("47"
+          "01020304"
+          "2a"
+          "c3"),
+      hex("075d020002e0e0"
+          "0a0100"),
+      hex("075d020002e0e0"
+          "4f08"
+          "0011"),
+      hex("075e"
+          "790005"
+          "0741"),
+      hex("075d020003e0e0c0"),
+      hex("075d020702e0e0"),
+      hex("c7010203040007"),
+      hex("0741"),
+      {},
+  };
+  std::array<IgnoredIe, 4> sink{};
+  std::array<char, 16> digits{};
+  std::size_t accepted = 0, ignored = 0, rejected = 0;
+  const std::size_t before = allocations;
+  for (const auto& pdu : pdus) {
+    const auto p = decode_security_protected(pdu);
+    const auto m = decode_security_mode_message(pdu, sink);
+    const auto c = decode_security_mode_command(pdu, sink);
+    const auto k = decode_security_mode_complete(pdu, sink);
+    const auto r = decode_security_mode_reject(pdu, sink);
+    if (m.ok()) {
+      ++accepted;
+      ignored += m.ignored;
+      if (const auto* complete = std::get_if<SecurityModeComplete>(&m.value))
+        if (complete->imeisv) imeisv_digits(*complete->imeisv, digits);
+    } else {
+      ++rejected;
+    }
+    accepted += p.ok() + c.ok() + k.ok() + r.ok();
+  }
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_GE(accepted, 9u);
+  EXPECT_GE(ignored, 10u);
+  EXPECT_GE(rejected, 8u);
+}
+
+TEST(ImplNasEpsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
+  const auto pdu =
+      hex("075e"
+          "2309"
+          "3365890214325406f1"
+          "790003074171"
+          "6602abcd");
+  std::array<std::uint8_t, 64> out{};
+  const std::size_t before = allocations;
+  const auto d = decode_security_mode_message(pdu);
+  const Encoded e = encode(d.value, out);
+  const Encoded too_small = encode(d.value, std::span(out).first(3));
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_TRUE(e.written);
+  EXPECT_FALSE(too_small.written);
+  EXPECT_EQ(e.size, pdu.size());
+}
+
+}  // namespace
+}  // namespace secmode::impl::nas
