@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,12 +67,18 @@ using RawIes = std::map<std::uint8_t, Bytes>;
 // (9.9.3.21) in bits 8..5. Contracts: eps_attach_type 0..6 (7 is reserved), ksi 0..7 (7 is
 // "no key is available" UE to network), esm_message_container 3..65535 octets, identities and
 // capabilities as above, ms_network_capability 2..8 octets.
+// The default ESM message container: PD 2 (ESM), PTI 1, PDN CONNECTIVITY REQUEST (0xd0) and
+// nothing else, enough for a default AttachRequest to encode. (A braced list here made GCC 12
+// warn -Wmaybe-uninitialized, falsely, wherever an AttachRequest was default-constructed.)
+inline constexpr std::uint8_t kMinimalEsmMessage[] = {0x02, 0x01, 0xd0};
+
 struct AttachRequest {
   std::uint8_t eps_attach_type = 1;  // 3 bits; 100 and 101 are kept, read as "EPS attach"
   NasKeySetIdentifier nas_key_set_identifier{false, 7};
   EpsMobileIdentity eps_mobile_identity;
   UeNetworkCapability ue_network_capability;
-  Bytes esm_message_container{0x02, 0x01, 0xd0};  // 9.9.3.15; not interpreted (7.5.2)
+  // 9.9.3.15; not interpreted (7.5.2)
+  Bytes esm_message_container = Bytes(std::begin(kMinimalEsmMessage), std::end(kMinimalEsmMessage));
   std::optional<Guti> additional_guti;            // 50
   std::optional<Bytes> ms_network_capability;     // 31, TS 24.008 10.5.5.12, not interpreted
   std::optional<bool> tmsi_status;                // 9-, TS 24.008 10.5.5.4: "valid TMSI available"

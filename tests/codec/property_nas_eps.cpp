@@ -11,6 +11,7 @@
 
 #include "spec/codec/nas_eps.h"
 #include "tests/codec/checks.h"
+#include "tests/codec/generators_nas_eps.h"
 
 namespace secmode::spec::nas {
 namespace {
@@ -18,75 +19,9 @@ namespace {
 using test::maybe;
 using test::expect_holds;
 using test::expect_mutant_fails;
+using namespace test::nas_eps_gen;
 
 enum class Mutation { none, drop_last_octet, no_spare_bits };
-
-rc::Gen<std::uint8_t> octet() { return rc::gen::arbitrary<std::uint8_t>(); }
-rc::Gen<std::uint8_t> three_bits() { return rc::gen::inRange<std::uint8_t>(0, 8); }
-
-Bytes octets(std::size_t min, std::size_t max) {
-  const auto n = *rc::gen::inRange(min, max + 1);
-  return *rc::gen::container<Bytes>(n, octet());
-}
-
-// ---- generators: every value the encoders accept ------------------------------------------
-
-SecurityModeCommand gen_command() {
-  SecurityModeCommand m;
-  m.selected_nas_security_algorithms = {*three_bits(), *three_bits()};
-  m.nas_key_set_identifier = {*rc::gen::arbitrary<bool>(), *rc::gen::inRange<std::uint8_t>(0, 7)};
-  auto& caps = m.replayed_ue_security_capabilities;
-  caps.eea = *octet();
-  caps.eia = *octet();
-  const int extra = *rc::gen::element(0, 2, 3);  // 9.9.3.36: 2, 4 or 5 octets
-  if (extra >= 2) {
-    caps.uea = *octet();
-    caps.uia = *octet();
-  }
-  if (extra == 3) caps.gea = *octet();
-  m.imeisv_request = maybe(three_bits());
-  m.replayed_nonce_ue = maybe(rc::gen::arbitrary<std::uint32_t>());
-  m.nonce_mme = maybe(rc::gen::arbitrary<std::uint32_t>());
-  m.hash_mme = maybe(rc::gen::arbitrary<std::array<std::uint8_t, 8>>());
-  if (*rc::gen::arbitrary<bool>())
-    m.replayed_ue_additional_security_capability = UeAdditionalSecurityCapability{
-        *rc::gen::arbitrary<std::uint16_t>(), *rc::gen::arbitrary<std::uint16_t>()};
-  m.ue_radio_capability_id_request = maybe(rc::gen::arbitrary<bool>());
-  return m;
-}
-
-SecurityModeComplete gen_complete() {
-  SecurityModeComplete m;
-  if (*rc::gen::arbitrary<bool>())
-    m.imeisv =
-        *rc::gen::container<std::string>(16, rc::gen::inRange('0', static_cast<char>('9' + 1)));
-  if (*rc::gen::arbitrary<bool>()) {
-    const bool large = *rc::gen::inRange(0, 20) == 0;  // now and then past one length octet
-    m.replayed_nas_message_container = octets(0, large ? 2000 : 40);
-  }
-  if (*rc::gen::arbitrary<bool>()) m.ue_radio_capability_id = octets(1, 255);
-  return m;
-}
-
-SecurityModeMessage gen_message() {
-  switch (*rc::gen::inRange(0, 3)) {
-    case 0:
-      return gen_command();
-    case 1:
-      return gen_complete();
-    default:
-      return SecurityModeReject{*octet()};
-  }
-}
-
-SecurityProtectedMessage gen_protected() {
-  SecurityProtectedMessage p;
-  p.type = static_cast<SecurityHeaderType>(*rc::gen::inRange<std::uint8_t>(1, 6));
-  p.mac = *rc::gen::arbitrary<Mac32>();
-  p.sequence_number = *octet();
-  p.nas_message = *rc::gen::element(octets(1, 60), encode(gen_message()));
-  return p;
-}
 
 // Octets shaped like IEs: known and unknown IEIs of every format, lengths right and wrong.
 Bytes ie_shaped_octets() {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tests/codec/checks.h"
+#include "tests/codec/generators_nas_eps.h"
 #include "tests/impl/nas_eps_agreement.h"
 
 namespace secmode::test::nas_eps {
@@ -17,64 +18,7 @@ namespace {
 
 enum class Mutation { none, wrong_field, wrong_error_offset, wrong_ignored_count };
 
-rc::Gen<std::uint8_t> octet() { return rc::gen::arbitrary<std::uint8_t>(); }
-rc::Gen<std::uint8_t> three_bits() { return rc::gen::inRange<std::uint8_t>(0, 8); }
-
-Bytes octets(std::size_t min, std::size_t max) {
-  return *rc::gen::container<Bytes>(*rc::gen::inRange(min, max + 1), octet());
-}
-
-// ---- generators: every value the spec encoders accept ------------------------------------------
-
-sn::SecurityModeCommand gen_command() {
-  sn::SecurityModeCommand m;
-  m.selected_nas_security_algorithms = {*three_bits(), *three_bits()};
-  m.nas_key_set_identifier = {*rc::gen::arbitrary<bool>(), *rc::gen::inRange<std::uint8_t>(0, 7)};
-  auto& caps = m.replayed_ue_security_capabilities;
-  caps = {*octet(), *octet(), std::nullopt, std::nullopt, std::nullopt};
-  const int size = *rc::gen::element(2, 4, 5);  // TS 24.301 9.9.3.36
-  if (size >= 4) caps.uea = *octet(), caps.uia = *octet();
-  if (size == 5) caps.gea = *octet();
-  m.imeisv_request = maybe(three_bits());
-  m.replayed_nonce_ue = maybe(rc::gen::arbitrary<std::uint32_t>());
-  m.nonce_mme = maybe(rc::gen::arbitrary<std::uint32_t>());
-  m.hash_mme = maybe(rc::gen::arbitrary<std::array<std::uint8_t, 8>>());
-  if (*rc::gen::arbitrary<bool>())
-    m.replayed_ue_additional_security_capability = sn::UeAdditionalSecurityCapability{
-        *rc::gen::arbitrary<std::uint16_t>(), *rc::gen::arbitrary<std::uint16_t>()};
-  m.ue_radio_capability_id_request = maybe(rc::gen::arbitrary<bool>());
-  return m;
-}
-
-sn::SecurityModeComplete gen_complete() {
-  sn::SecurityModeComplete m;
-  if (*rc::gen::arbitrary<bool>())
-    m.imeisv = *rc::gen::container<std::string>(16, rc::gen::inRange('0', ':'));
-  if (*rc::gen::arbitrary<bool>())  // now and then past what one length octet could hold
-    m.replayed_nas_message_container = octets(0, *rc::gen::inRange(0, 20) == 0 ? 1000 : 40);
-  if (*rc::gen::arbitrary<bool>()) m.ue_radio_capability_id = octets(1, 255);
-  return m;
-}
-
-sn::SecurityModeMessage gen_message() {
-  switch (*rc::gen::element(0, 1, 2)) {  // element, unlike inRange, ignores the size
-    case 0:
-      return gen_command();
-    case 1:
-      return gen_complete();
-    default:
-      return sn::SecurityModeReject{*octet()};
-  }
-}
-
-sn::SecurityProtectedMessage gen_protected() {
-  sn::SecurityProtectedMessage p;
-  p.type = static_cast<sn::SecurityHeaderType>(*rc::gen::inRange<std::uint8_t>(1, 6));
-  p.mac = *rc::gen::arbitrary<std::array<std::uint8_t, 4>>();
-  p.sequence_number = *octet();
-  p.nas_message = *rc::gen::arbitrary<bool>() ? sn::encode(gen_message()) : octets(1, 40);
-  return p;
-}
+using namespace nas_eps_gen;
 
 // IEs of both messages' tables and unknown IEs of every format (TS 24.007 11.2.4), with
 // lengths right, short, long and past the end: what clause 7 of TS 24.301 is about.
