@@ -2,41 +2,17 @@
 // tests, and its handling of bad input (one line on stderr naming the argument, exit 2).
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <sstream>
 
+#include "tests/cli/run.h"
 #include "tests/support/vectors.h"
 
 using namespace secmode;
+using test::CliRun;
+using test::secmode_cli;
 
 namespace {
-
-struct CliRun {
-  int status;
-  std::string out, err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-CliRun secmode_cli(const std::string& args) {
-  const std::string dir = ::testing::TempDir();
-  // Unique per process: ctest runs the cases of this file in parallel processes.
-  const std::string stem = dir + "/secmode_cli_" + std::to_string(::getpid());
-  const std::string out = stem + ".out", err = stem + ".err";
-  const std::string cmd = std::string(SECMODE_CLI) + " " + args + " >" + out + " 2>" + err;
-  const int raw = std::system(cmd.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-}
 
 std::string flags(const nlohmann::json& v, const char* data_field) {
   const auto alg = v.at("algorithm").get<std::string>();
