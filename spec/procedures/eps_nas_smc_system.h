@@ -408,8 +408,9 @@ struct EpsNasSmcSystem {
     using St = Step<V, State<V>, Output<V>>;
     std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
     add_rule_witnesses(out, eps_nas_smc_system::rules<V>(), "", +[](const St& st) { return st.fired; });
-    add_rule_witnesses(out, eps_nas_smc_system::ue::rules<eps_nas_smc_system::Rat, V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
-    add_rule_witnesses(out, eps_nas_smc_system::mme::rules<eps_nas_smc_system::Rat, V>(), "mme.", +[](const St& st) { return st.output.mme_rule; });
+    namespace sys = eps_nas_smc_system;
+    add_rule_witnesses(out, sys::ue::rules<sys::Rat, V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
+    add_rule_witnesses(out, sys::mme::rules<sys::Rat, V>(), "mme.", +[](const St& st) { return st.output.mme_rule; });
     return out;
   }
   static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,

@@ -15,13 +15,21 @@ namespace secmode::spec::nas_smc {
 // rules and monitors a RAT does not have.
 struct Clauses {
   // UE rules.
-  std::string_view r_aka{}, r_send_initial{}, r_discard_replay{}, r_reject_integrity{}, r_reject_capabilities{}, r_reject_nonce{}, r_reject_null_integrity{}, r_accept{};
+  std::string_view r_aka{}, r_send_initial{}, r_discard_replay{}, r_reject_integrity{},
+      r_reject_capabilities{}, r_reject_nonce{}, r_reject_null_integrity{}, r_accept{};
   // UE monitors.
-  std::string_view m_unaltered_capabilities{}, m_integrity_checked{}, m_no_replay{}, m_null_integrity_ue{}, m_cause_23{}, m_ue_reject_keeps_context{}, m_replayed_nonce{}, m_every_command_answered{}, m_acceptable_completed{}, m_derivation_resets_counts{}, m_initial_message_returned{};
+  std::string_view m_unaltered_capabilities{}, m_integrity_checked{}, m_no_replay{},
+      m_null_integrity_ue{}, m_cause_23{}, m_ue_reject_keeps_context{}, m_replayed_nonce{},
+      m_every_command_answered{}, m_acceptable_completed{}, m_derivation_resets_counts{},
+      m_initial_message_returned{};
   // Network rules.
-  std::string_view r_net_aka{}, r_receive_initial{}, r_start{}, r_retransmit{}, r_abort{}, r_discard_replayed_complete{}, r_complete{}, r_reject{};
+  std::string_view r_net_aka{}, r_receive_initial{}, r_start{}, r_retransmit{}, r_abort{},
+      r_discard_replayed_complete{}, r_complete{}, r_reject{};
   // Network monitors.
-  std::string_view m_capabilities_recorded{}, m_null_integrity_network{}, m_at_most_four{}, m_abort_on_fifth{}, m_context_from_complete{}, m_no_replayed_complete{}, m_network_reject_keeps_context{}, m_count_advances{}, m_retransmission_requested{}, m_derivation_in_command{};
+  std::string_view m_capabilities_recorded{}, m_null_integrity_network{}, m_at_most_four{},
+      m_abort_on_fifth{}, m_context_from_complete{}, m_no_replayed_complete{},
+      m_network_reject_keeps_context{}, m_count_advances{}, m_retransmission_requested{},
+      m_derivation_in_command{};
 };
 
 struct Eps {
