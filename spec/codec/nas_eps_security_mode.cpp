@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "spec/codec/nas_eps.h"
+#include "spec/codec/nas_eps_emm_ies.h"
 #include "spec/codec/nas_eps_ies.h"
 #include "spec/codec/nas_ie.h"
 
@@ -49,61 +50,25 @@ constexpr std::array<OptionalIe, 3> kCompleteIes{{
 }};
 enum CompleteRow { kImeisv, kReplayedContainer, kRadioId };
 
-// Octets 1 and 2 of a plain EMM message: PD and security header type, then the message type.
-std::optional<CodecError> check_header(ByteView pdu, const char* message, std::uint8_t type) {
-  // TS 24.301 7.2 comes first in the order of precedence of 7.1.
-  if (pdu.size() < 2)
-    return CodecError{message, pdu.empty() ? "Protocol discriminator" : "Message type", pdu.size(),
-                      "too short to contain a complete message type (TS 24.301 7.2)"};
-  const auto header = decode_security_header_type(pdu);
-  if (!header) {
-    CodecError e = header.error();
-    e.message = message;
-    return e;
-  }
-  // TS 24.301 9.3.1: a plain NAS message carries security header type 0000.
-  if (header.value() != SecurityHeaderType::plain)
-    return CodecError{message, "Security header type", 0,
-                      "security header type " + std::to_string(pdu[0] >> 4) +
-                          " in a plain NAS message; a protected one needs its header removed "
-                          "first (TS 24.301 9.3.1, 9.7)"};
-  if (pdu[1] != type)
-    return CodecError{message, "Message type", 1,
-                      "message type " + hex_octet(pdu[1]) + ", expected " + hex_octet(type) +
-                          " (TS 24.301 table 9.8.1)"};
-  return std::nullopt;
-}
-
-CodecError missing(const char* message, const char* ie, std::size_t offset) {
-  return {message, ie, offset, "missing: the message ends here (TS 24.301 7.5.1)"};
-}
-
-// TS 24.301 7.7.1: a syntactically incorrect optional IE is treated as not present.
-void not_present(std::vector<IgnoredIe>& ignored, const FoundIe& ie, const OptionalIe& row,
-                 const std::string& why) {
-  ignored.push_back(
-      {ie.offset, row.iei, row.name, why + "; treated as not present (TS 24.301 7.7.1)"});
-}
-
 }  // namespace
 
 Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
-  if (auto e = check_header(pdu, kCommand, kCommandType)) return *e;
+  if (auto e = check_plain_emm_header(pdu, kCommand, kCommandType)) return *e;
   SecurityModeCommand m;
   // Octet 3, 9.9.3.23: bit 8 spare, ciphering in bits 7..5, bit 4 spare, integrity in bits 3..1.
-  if (pdu.size() < 3) return missing(kCommand, "Selected NAS security algorithms", 2);
+  if (pdu.size() < 3) return missing_ie(kCommand, "Selected NAS security algorithms", 2);
   m.selected_nas_security_algorithms = {static_cast<std::uint8_t>(pdu[2] >> 4 & 0x07),
                                         static_cast<std::uint8_t>(pdu[2] & 0x07)};
   // Octet 4, 8.1 b): the first half-octet IE (NAS key set identifier, 9.9.3.21) takes bits 4..1,
   // the spare half octet (9.9.2.9) bits 8..5.
-  if (pdu.size() < 4) return missing(kCommand, "NAS key set identifier", 3);
+  if (pdu.size() < 4) return missing_ie(kCommand, "NAS key set identifier", 3);
   m.nas_key_set_identifier = {(pdu[3] & 0x08) != 0, static_cast<std::uint8_t>(pdu[3] & 0x07)};
   if (m.nas_key_set_identifier.ksi == 7)
     return CodecError{kCommand, "NAS key set identifier", 3,
                       "value 111 is reserved in the network to UE direction (TS 24.301 9.9.3.21)"};
   // Octets 5.., LV: length octet, then 2..5 octets of UE security capability contents.
   const char* caps = "Replayed UE security capabilities";
-  if (pdu.size() < 5) return missing(kCommand, caps, 4);
+  if (pdu.size() < 5) return missing_ie(kCommand, caps, 4);
   const std::size_t length = pdu[4];
   if (pdu.size() < 5 + length)
     return CodecError{kCommand, caps, 4,
@@ -140,7 +105,7 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
 }
 
 Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
-  if (auto e = check_header(pdu, kComplete, kCompleteType)) return *e;
+  if (auto e = check_plain_emm_header(pdu, kComplete, kCompleteType)) return *e;
   SecurityModeComplete m;
   std::vector<IgnoredIe> ignored;
   std::vector<std::optional<FoundIe>> found;
@@ -148,7 +113,7 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
   if (const auto& ie = found[kImeisv]) {
     std::string digits;
     if (auto why = decode_imeisv(ie->value, digits))
-      not_present(ignored, *ie, kCompleteIes[kImeisv], *why);
+      treat_as_not_present(ignored, *ie, kCompleteIes[kImeisv], *why);
     else
       m.imeisv = digits;
   }
@@ -160,8 +125,8 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
 }
 
 Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu) {
-  if (auto e = check_header(pdu, kReject, kRejectType)) return *e;
-  if (pdu.size() < 3) return missing(kReject, "EMM cause", 2);
+  if (auto e = check_plain_emm_header(pdu, kReject, kRejectType)) return *e;
+  if (pdu.size() < 3) return missing_ie(kReject, "EMM cause", 2);
   std::vector<IgnoredIe> ignored;
   std::vector<std::optional<FoundIe>> found;
   // Table 8.2.22.1 has no optional IEs: anything after the cause is unknown to the message.
