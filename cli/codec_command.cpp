@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/args.h"
-#include "cli/json_codecs.h"
+#include "cli/json/codecs.h"
 #include "cli/tree.h"
 #include "spec/hex.h"
 
@@ -54,7 +54,7 @@ std::string encode_one(const Proto& p, const std::string& input) {
   try {
     j = nlohmann::json::parse(input);
   } catch (const nlohmann::json::parse_error& e) {
-    throw UsageError(std::string("not JSON: ") + e.what());
+    throw EncodeError(std::string("not JSON: ") + e.what());
   }
   switch (p.family) {
     case Family::nas_eps: return spec::to_hex(encode_nas_eps_json(j));
@@ -78,6 +78,9 @@ int for_each_input(const std::string& arg, F one) {
       std::cerr << "secmode: " << where << f.error.describe() << '\n';
       status = 2;
     } catch (const UsageError& e) {
+      std::cerr << "secmode: " << where << e.what() << '\n';
+      status = 2;
+    } catch (const EncodeError& e) {
       std::cerr << "secmode: " << where << e.what() << '\n';
       status = 2;
     } catch (const std::invalid_argument& e) {  // an encoder's contract (spec/codec headers)

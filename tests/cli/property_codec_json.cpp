@@ -5,7 +5,7 @@
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
-#include "cli/json_codecs.h"
+#include "cli/json/codecs.h"
 #include "tests/codec/checks.h"
 #include "tests/codec/generators_nas_eps.h"
 

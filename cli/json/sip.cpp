@@ -4,8 +4,8 @@
 // spelling with "-" as "_" (spi-c -> spi_c); q is in thousandths as the codec holds it.
 #include <array>
 
-#include "cli/json_codecs.h"
-#include "cli/json_in.h"
+#include "cli/json/codecs.h"
+#include "cli/json/reader.h"
 #include "spec/codec/sip_digest_aka.h"
 #include "spec/codec/sip_sec_agree.h"
 #include "spec/hex.h"
@@ -136,7 +136,8 @@ std::optional<std::string> opt_string(JsonIn& in, const char* key) {
 // "Name: value" -> (Name, value) with the value's surrounding whitespace removed.
 std::pair<std::string, std::string> split_header(std::string_view line) {
   const auto colon = line.find(':');
-  if (colon == std::string_view::npos) throw UsageError("sip: expected \"Header-Name: value\"");
+  if (colon == std::string_view::npos)
+    throw DecodeFailure{{"SIP header", "", 0, "no ':' after the header name (RFC 3261 7.3.1)"}};
   auto trim = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -196,9 +197,9 @@ ordered_json decode_sip_json(std::string_view header_line) {
     if (!c.auth_params.empty()) j["auth_params"] = params_json(c.auth_params);
     return j;
   }
-  throw UsageError("sip: \"" + name +
-                   "\" is not a header this codec decodes (Security-Client, Security-Server, Security-Verify, "
-                   "WWW-Authenticate, Proxy-Authenticate, Authorization, Proxy-Authorization)");
+  throw DecodeFailure{{"SIP header", name, 0,
+                       "not a header this codec decodes (Security-Client, Security-Server, Security-Verify, "
+                       "WWW-Authenticate, Proxy-Authenticate, Authorization, Proxy-Authorization)"}};
 }
 
 std::string encode_sip_json(const nlohmann::json& j) {

@@ -2,8 +2,8 @@
 // TS 38.331 / 36.331 (rrc-TransactionIdentifier -> rrc_transaction_identifier), ENUMERATED
 // algorithms as their index (nea2 -> 2), octet strings as hex. "message" names the c1
 // alternative.
-#include "cli/json_codecs.h"
-#include "cli/json_in.h"
+#include "cli/json/codecs.h"
+#include "cli/json/reader.h"
 #include "spec/codec/rrc_security_mode.h"
 #include "spec/hex.h"
 

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "cli/json_in.h"
+#include "cli/json/reader.h"
 #include "spec/codec/codec_error.h"
 #include "spec/codec/nas_eps.h"
 

@@ -1,4 +1,4 @@
-#include "cli/json_nas_common.h"
+#include "cli/json/nas_common.h"
 
 namespace secmode::cli {
 

@@ -1,6 +1,6 @@
 // Strict reading of the JSON that `secmode encode` takes: every member is read with its type and
 // range checked, and a member nobody reads is an error, so a misspelt field name is reported
-// instead of silently encoding a default. Errors are UsageError naming the JSON path.
+// instead of silently encoding a default. Errors are EncodeError naming the JSON path.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,7 +10,7 @@
 #include <set>
 #include <string>
 
-#include "cli/args.h"
+#include "cli/json/codecs.h"
 #include "spec/crypto/bytes.h"
 
 namespace secmode::cli {

@@ -1,17 +1,17 @@
-#include "cli/json_in.h"
+#include "cli/json/reader.h"
 
 #include "spec/hex.h"
 
 namespace secmode::cli {
 
 JsonIn::JsonIn(const nlohmann::json& j, std::string path) : j_(j), path_(std::move(path)) {
-  if (!j_.is_object()) throw UsageError("encode: " + (path_.empty() ? std::string("input") : path_) + ": expected an object");
+  if (!j_.is_object()) throw EncodeError("encode: " + (path_.empty() ? std::string("input") : path_) + ": expected an object");
 }
 
 bool JsonIn::has(const char* key) const { return j_.contains(key); }
 
 void JsonIn::fail(const std::string& key, const std::string& what) const {
-  throw UsageError("encode: " + (path_.empty() ? key : path_ + "." + key) + ": " + what);
+  throw EncodeError("encode: " + (path_.empty() ? key : path_ + "." + key) + ": " + what);
 }
 
 const nlohmann::json& JsonIn::at(const char* key) {

@@ -2,9 +2,9 @@
 // definitions of clause 9.9.
 #include <stdexcept>
 
-#include "cli/json_codecs.h"
-#include "cli/json_in.h"
-#include "cli/json_nas_common.h"
+#include "cli/json/codecs.h"
+#include "cli/json/reader.h"
+#include "cli/json/nas_common.h"
 #include "spec/codec/nas_eps_emm.h"
 #include "spec/hex.h"
 

@@ -1,8 +1,8 @@
 // 5GS NAS (TS 24.501) in JSON: field names from the message tables of clause 8.2 and the IE
 // definitions of 9.11.
-#include "cli/json_codecs.h"
-#include "cli/json_in.h"
-#include "cli/json_nas_common.h"
+#include "cli/json/codecs.h"
+#include "cli/json/reader.h"
+#include "cli/json/nas_common.h"
 #include "spec/codec/nas_5gs.h"
 #include "spec/hex.h"
 

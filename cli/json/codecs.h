@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <stdexcept>
 #include <string>
 
 #include "spec/codec/codec_error.h"
@@ -19,7 +20,13 @@ struct DecodeFailure {
   spec::CodecError error;
 };
 
-// Throw DecodeFailure on bad octets; encoders throw UsageError naming the JSON path.
+// JSON that does not describe an encodable message: the JSON path and what is wrong with it.
+struct EncodeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Decoders throw DecodeFailure on bad octets; encoders throw EncodeError, and
+// std::invalid_argument when a value breaks an encoder's contract (spec/codec headers).
 nlohmann::ordered_json decode_nas_eps_json(spec::ByteView pdu);
 spec::Bytes encode_nas_eps_json(const nlohmann::json& j);
 
