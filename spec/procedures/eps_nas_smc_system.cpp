@@ -42,14 +42,15 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
     }
     case kDeliverUplink: {
       const auto msg = s.ul.at(c, e.slot);
-      return slot("ul", e.slot) + keep + " " + mme::describe<Rat>(s.mme, mme_event(c, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
+      return slot("ul", e.slot) + keep + " " +
+             mme::describe<Rat>(s.mme, mme_event(c, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
     }
     case kForgeDownlink:
       return "attacker -> " + slot("dl", e.slot) + ": forged SECURITY MODE COMMAND eKSI " + std::to_string(e.ksi) + " " +
              algorithms("EEA", e.eea, "EIA", e.eia) + " caps " + hex_word(e.caps) + " DL COUNT " + std::to_string(e.count);
     case kForgeUplink:
       return "attacker -> " + slot("ul", e.slot) + ": forged " + uplink_name(e.kind) + " caps " + hex_word(e.caps) +
-             (e.kind == kInitialRequest ? "" : " " + algorithms("EEA", e.eea, "EIA", e.eia));
+             (e.kind == kInitialRequest ? std::string() : std::string(" ").append(algorithms("EEA", e.eea, "EIA", e.eia)));
   }
   return "action " + std::to_string(e.action);
 }
