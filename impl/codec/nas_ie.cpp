@@ -24,9 +24,9 @@ constexpr std::size_t header_size(Format format) {
   return format == Format::tlv ? 2 : format == Format::tlv_e ? 3 : 1;
 }
 
-// TS 24.301 9.9.1 and TS 24.007 11.2.4: an IEI unknown in the message is type 1 or 2 (one
-// octet) when bit 8 is set; for EPS the IEIs 0x70..0x7F are type 6 (two length octets); any
-// other is type 4.
+// TS 24.301 9.9.1, TS 24.501 9.11.1 and TS 24.007 11.2.4: an IEI unknown in the message is type
+// 1 or 2 (one octet) when bit 8 is set; for EPS and 5GS the IEIs 0x70..0x7F are type 6 (two
+// length octets); any other is type 4.
 constexpr Format unknown_format(std::uint8_t iei) {
   return (iei & 0x80) ? Format::half : (iei & 0xf0) == 0x70 ? Format::tlv_e : Format::tlv;
 }
@@ -34,19 +34,17 @@ constexpr Format unknown_format(std::uint8_t iei) {
 }  // namespace
 
 bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std::span<Found> found,
-          Sink& sink, Error& error) noexcept {
+          Sink& sink, Error& error, const Clauses& clauses) noexcept {
   std::uint32_t taken = 0;      // rows handled once already: a later copy is repeated (7.6.3)
   std::size_t in_sequence = 0;  // rows before this one would be out of sequence (7.6.2)
   while (at < pdu.size()) {
     const std::uint8_t iei = pdu[at];
     const int r = t.row_of[iei];
     if (r < 0) {
-      // TS 24.007 11.2.4: IEI bits 8..5 = 0000 mean "comprehension required"; TS 24.301 7.5.1
+      // TS 24.007 11.2.4: IEI bits 8..5 = 0000 mean "comprehension required"; clause 7.5.1
       // treats such an unknown IE as a missing mandatory IE, i.e. the message is not decoded.
       if (iei < 0x10) {
-        error = {message, "", at,
-                 "unknown IE encoded as comprehension required (TS 24.007 11.2.4, TS 24.301 "
-                 "7.5.1)"};
+        error = {message, "", at, clauses.comprehension_required};
         return false;
       }
       const std::size_t size = extent(pdu, at, unknown_format(iei), 0);
@@ -54,7 +52,7 @@ bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std
         error = {message, "", at, "unknown IE runs past the end of the message"};
         return false;
       }
-      sink.add(at, iei, "", "unknown IE skipped (TS 24.301 7.6.1)");
+      sink.add(at, iei, "", clauses.unknown);
       at += size;
       continue;
     }
@@ -67,12 +65,14 @@ bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std
     const std::size_t length = size - header_size(row.format);
     const std::uint32_t bit = std::uint32_t{1} << r;
     if (taken & bit) {
-      sink.add(at, iei, row.name, "repeated IE ignored (TS 24.301 7.6.3)");
+      sink.add(at, iei, row.name, clauses.repeated);
     } else if (static_cast<std::size_t>(r) < in_sequence) {
-      sink.add(at, iei, row.name, "out of sequence IE ignored (TS 24.301 7.6.2)");
+      sink.add(at, iei, row.name, clauses.out_of_sequence);
     } else if (length < row.min) {
-      sink.add(at, iei, row.name,
-               "bad length: syntactically incorrect, treated as not present (TS 24.301 7.7.1)");
+      // Known quirk, kept so as to agree with the spec twin: the IE is not recorded as taken,
+      // so a later copy is handled as if it came first, where 7.6.3 ("only the contents of the
+      // information element appearing first shall be handled") would ignore it.
+      sink.add(at, iei, row.name, clauses.bad_length);
     } else {
       const std::size_t kept = length < row.max ? length : row.max;
       // TS 24.007 11.4.2: a length above the defined one is not a syntactical error; the

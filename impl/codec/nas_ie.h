@@ -1,5 +1,6 @@
-// Internal to the EPS NAS codec: the IE formats of TS 24.007 11.2, the TS 24.301 clause 7 walk
-// over the non-imperative part of a message, the ignored-IE sink and the octet writer.
+// Internal to the EPS and 5GS NAS codecs: the IE formats of TS 24.007 11.2, the clause 7 walk
+// over the non-imperative part of a message (TS 24.301 and TS 24.501 number clause 7 alike), the
+// ignored-IE sink and the octet writer.
 #pragma once
 
 #include <algorithm>
@@ -15,7 +16,7 @@ namespace secmode::impl::nas::detail {
 // TS 24.007 11.2.1.1: type 1 (half-octet IEI and value), 3 (TV), 4 (TLV), 6 (TLV-E).
 enum class Format : std::uint8_t { half, tv, tlv, tlv_e };
 
-// One optional row of a TS 24.301 clause 8 message table. Lengths count value octets only: the
+// One optional row of a message table of TS 24.301 or TS 24.501 clause 8. Lengths count value octets only: the
 // fixed value of a TV IE, the contents range of a TLV or TLV-E IE.
 struct Row {
   std::uint8_t iei;  // half: the IEI nibble in bits 8..5, e.g. 0xC0 for "C-"
@@ -68,12 +69,39 @@ class Sink {
   std::size_t count_ = 0;
 };
 
+// What the walk reports for each case of clause 7 it meets, citing the protocol whose message it
+// reads. Whole static strings, one set per protocol, so that errors and ignored IEs never
+// allocate and every clause reference is spelled out where a grep finds it.
+struct Clauses {
+  const char* comprehension_required;  // 7.5.1: an unknown IE with IEI bits 8..5 = 0000
+  const char* unknown;                 // 7.6.1: an IEI unknown in the message, skipped
+  const char* out_of_sequence;         // 7.6.2
+  const char* repeated;                // 7.6.3: only the first occurrence is handled
+  const char* bad_length;              // 7.7.1: an optional IE too short, treated as not present
+};
+
+inline constexpr Clauses kTs24301Clauses{
+    "unknown IE encoded as comprehension required (TS 24.007 11.2.4, TS 24.301 7.5.1)",
+    "unknown IE skipped (TS 24.301 7.6.1)",
+    "out of sequence IE ignored (TS 24.301 7.6.2)",
+    "repeated IE ignored (TS 24.301 7.6.3)",
+    "bad length: syntactically incorrect, treated as not present (TS 24.301 7.7.1)",
+};
+
+inline constexpr Clauses kTs24501Clauses{
+    "unknown IE encoded as comprehension required (TS 24.007 11.2.4, TS 24.501 7.5.1)",
+    "unknown IE skipped (TS 24.501 7.6.1)",
+    "out of sequence IE ignored (TS 24.501 7.6.2)",
+    "repeated IE ignored (TS 24.501 7.6.3)",
+    "bad length: syntactically incorrect, treated as not present (TS 24.501 7.7.1)",
+};
+
 // Walks pdu[at..] as the non-imperative part of `message`: found[r] receives row r of `t` when
 // it was present and taken (found.size() == t.rows.size()); every IE stepped over goes to the
-// sink. Returns false, with `error` set, when an IE runs past the end of the message or an
-// unknown IE is encoded as comprehension required.
+// sink, with the reason `clauses` gives. Returns false, with `error` set, when an IE runs past
+// the end of the message or an unknown IE is encoded as comprehension required.
 bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std::span<Found> found,
-          Sink& sink, Error& error) noexcept;
+          Sink& sink, Error& error, const Clauses& clauses = kTs24301Clauses) noexcept;
 
 // Writes octets while they fit and counts them all, so one pass gives both the message and,
 // when the buffer is too small, the size to retry with.

@@ -1,6 +1,7 @@
 // Decoding allocates nothing: this executable's global operator new counts every allocation,
 // and each decoder runs on every message kind, on PDUs whose IEs are stepped over and on PDUs
-// it rejects, with the counter watched.
+// it rejects, with the counter watched. The EPS and the 5GS NAS codecs are both checked here,
+// because an executable may replace operator new only once.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -9,6 +10,7 @@
 #include <new>
 #include <vector>
 
+#include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_eps.h"
 #include "tests/support/vectors.h"
 
@@ -151,3 +153,113 @@ TEST(ImplNasEpsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
 
 }  // namespace
 }  // namespace secmode::impl::nas
+
+namespace secmode::impl::nas5gs {
+namespace {
+
+using test::hex;
+
+TEST(ImplNas5gsNoAlloc, DecodingAllocatesNothing) {
+  // Accepted (plain, protected, with ignored IEs, longer than defined, bad contents, every PEI)
+  // and rejected PDUs.
+  const std::vector<std::vector<std::uint8_t>> pdus{
+      hex("7e005d110d08f0f0f0f001020304e15722360101780004032a0004380200001902f070"),
+      hex("7e005d02000ae0e0f0f0aabbccdd1122"
+          "5a02aabb"
+          "d1"
+          "7a0001ff"
+          "38020000"
+          "5722"
+          "e1e0"
+          "1903f070c0"),
+      hex("7e005e"
+          "7700093565890214325406f1"
+          "7100047e004179"
+          "7800070e001122334455"),
+      hex("7e005e"
+          "7700093365890214325406f1"
+          "77000a3565890214325406f1ff"
+          "7800084b09512430325781"),
+      hex("7e005e780009070123456789abcdef"),
+      hex("7e005e78000843095124303257f1"),
+      hex("7e005f18"),
+      hex("7e005f17"
+          "6701ff"
+          "a1"),
+      hex("7e03"
+          "8b6c3a1f"
+          "00"
+          "7e005d020002e0e0"),
+      hex("7e04"
+          "01020304"
+          "2a"
+          "c3d4e5"),
+      hex("7e01a1a2a3a4007e0301020304007e005d020002e0e0"),
+      hex("7e005d020002e0e0"
+          "0a0100"),
+      hex("7e005d020002e0e0"
+          "380200"),
+      hex("7e005e"
+          "7100057e00"),
+      hex("7e005d020003e0e0f0"),
+      hex("7e005d020702e0e0"),
+      hex("7e0a5e"),
+      hex("2e005d"),
+      hex("7e0041"),
+      {},
+  };
+  std::array<IgnoredIe, 4> sink{};
+  std::array<char, 16> imeisv{};
+  std::array<char, 15> imei{};
+  std::size_t accepted = 0, ignored = 0, rejected = 0;
+  const std::size_t before = allocations;
+  for (const auto& pdu : pdus) {
+    const auto h = decode_security_header_type(pdu);
+    const auto p = decode_security_protected(pdu);
+    const auto m = nas5gs::decode_security_mode_message(pdu, sink);
+    const auto c = nas5gs::decode_security_mode_command(pdu, sink);
+    const auto k = nas5gs::decode_security_mode_complete(pdu, sink);
+    const auto r = nas5gs::decode_security_mode_reject(pdu, sink);
+    if (m.ok()) {
+      ++accepted;
+      ignored += m.ignored;
+      if (const auto* complete = std::get_if<SecurityModeComplete>(&m.value)) {
+        if (complete->imeisv) imeisv_digits(*complete->imeisv, imeisv);
+        if (complete->non_imeisv_pei)
+          if (const auto* i = std::get_if<Imei>(&*complete->non_imeisv_pei))
+            imei_digits(i->identity, imei);
+      }
+    } else {
+      ++rejected;
+    }
+    accepted += h.ok() + p.ok() + c.ok() + k.ok() + r.ok();
+  }
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_GE(accepted, 10u);
+  EXPECT_GE(ignored, 12u);
+  EXPECT_GE(rejected, 10u);
+}
+
+TEST(ImplNas5gsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
+  const auto pdu =
+      hex("7e005e"
+          "7700093565890214325406f1"
+          "7100047e004179"
+          "7800084b09512430325781");
+  const auto protected_pdu = hex("7e01a1a2a3a407" "7e005f18");
+  std::array<std::uint8_t, 64> out{};
+  const std::size_t before = allocations;
+  const auto d = nas5gs::decode_security_mode_message(pdu);
+  const Encoded e = encode(d.value, out);
+  const Encoded too_small = encode(d.value, std::span(out).first(3));
+  const Encoded p = encode(decode_security_protected(protected_pdu).value, out);
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_TRUE(e.written);
+  EXPECT_FALSE(too_small.written);
+  EXPECT_EQ(e.size, pdu.size());
+  EXPECT_TRUE(p.written);
+  EXPECT_EQ(p.size, protected_pdu.size());
+}
+
+}  // namespace
+}  // namespace secmode::impl::nas5gs
