@@ -1,10 +1,14 @@
 // decode_emm_message (the EMM spec decoder for every plain message it knows: ATTACH REQUEST,
 // TRACKING AREA UPDATE REQUEST, the AUTHENTICATION and SECURITY MODE messages) on arbitrary
-// octets. An integrity-only protected PDU (security header type 1 or 3) is unwrapped first. Every
+// octets. An integrity-only protected PDU (security header type 1 or 3) is unwrapped first; a
+// SERVICE REQUEST (security header type 12..15) goes through decode_emm_pdu, and every input
+// decode_emm_pdu accepts must re-encode to octets it decodes to the same value. Every
 // error lies inside its input; every accepted value re-encodes to octets that decode to the same
 // value with nothing ignored, and are no longer than the input when nothing was ignored.
 // No zero-copy twin of these decoders exists in impl/ yet, so there is nothing to compare with.
+#include <algorithm>
 #include <cstdlib>
+#include <variant>
 
 #include "spec/codec/nas_eps_emm.h"
 
@@ -28,10 +32,28 @@ void check_plain(ByteView pdu) {
   if (encode(again.value()) != canonical) std::abort();
 }
 
+// decode_emm_pdu on any input: the SERVICE REQUEST and the security protected header it tells
+// apart from plain messages (TS 24.301 table 9.3.1).
+void check_pdu(ByteView pdu) {
+  const auto d = decode_emm_pdu(pdu);
+  if (!d.ok()) {
+    if (d.error().offset > pdu.size() || d.error().reason.empty()) std::abort();
+    return;
+  }
+  const Bytes canonical = encode(d.value());
+  const auto again = decode_emm_pdu(canonical);
+  if (!again.ok() || !again.ignored().empty() || !(again.value() == d.value())) std::abort();
+  // A SERVICE REQUEST keeps every bit of its 4 octets.
+  if (std::holds_alternative<ServiceRequest>(d.value()) &&
+      !std::equal(canonical.begin(), canonical.end(), pdu.begin()))
+    std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const ByteView pdu(data, size);
+  check_pdu(pdu);
   const auto p = decode_security_protected(pdu);
   if (!p.ok()) {
     check_plain(pdu);

@@ -13,6 +13,12 @@ Decoded<EmmMessage> lift(const Decoded<T>& d) {
   return {EmmMessage(d.value()), d.ignored()};
 }
 
+template <typename T>
+Decoded<EmmPdu> lift_pdu(const Decoded<T>& d) {
+  if (!d) return d.error();
+  return {EmmPdu(d.value()), d.ignored()};
+}
+
 }  // namespace
 
 Decoded<EmmMessage> decode_emm_message(ByteView pdu) {
@@ -49,6 +55,23 @@ Decoded<EmmMessage> decode_emm_message(ByteView pdu) {
 
 Bytes encode(const EmmMessage& m) {
   return std::visit([](const auto& message) { return encode(message); }, m);
+}
+
+Decoded<EmmPdu> decode_emm_pdu(ByteView pdu) {
+  const auto header = decode_security_header_type(pdu);
+  if (!header) return header.error();
+  switch (header.value()) {
+    case SecurityHeaderType::plain:
+      return lift_pdu(decode_emm_message(pdu));
+    case SecurityHeaderType::service_request:  // 1100, and 1101..1111 read as 1100
+      return lift_pdu(decode_service_request(pdu));
+    default:
+      return lift_pdu(decode_security_protected(pdu));
+  }
+}
+
+Bytes encode(const EmmPdu& m) {
+  return std::visit([](const auto& value) { return encode(value); }, m);
 }
 
 }  // namespace secmode::spec::nas
