@@ -125,7 +125,9 @@ std::string emm_message_name(std::uint32_t type) {
 std::string fivegmm_message_name(std::uint32_t type) {
   // TS 24.501 table 9.7.1.
   static const std::map<std::uint32_t, const char*> names{
-      {0x5d, "SECURITY MODE COMMAND"}, {0x5e, "SECURITY MODE COMPLETE"}, {0x5f, "SECURITY MODE REJECT"}};
+      {0x41, "REGISTRATION REQUEST"},   {0x56, "AUTHENTICATION REQUEST"}, {0x57, "AUTHENTICATION RESPONSE"},
+      {0x58, "AUTHENTICATION REJECT"},  {0x59, "AUTHENTICATION FAILURE"}, {0x5a, "AUTHENTICATION RESULT"},
+      {0x5d, "SECURITY MODE COMMAND"},  {0x5e, "SECURITY MODE COMPLETE"}, {0x5f, "SECURITY MODE REJECT"}};
   return lookup(names, type);
 }
 

@@ -19,7 +19,9 @@ std::string label(const std::string& key) {
       {"eps", "EPS"},   {"gprs", "GPRS"}, {"ms", "MS"},     {"5g", "5G"},       {"abba", "ABBA"}, {"eap", "EAP"},
       {"pei", "PEI"},   {"s1", "S1"},     {"id", "ID"},     {"mac", "MAC"},     {"iei", "IEI"},   {"ie", "IE"},
       {"asme", "ASME"}, {"m", "M"},       {"tsc", "TSC"},   {"rinmr", "RINMR"}, {"spi", "SPI"},   {"rrc", "RRC"},
-      {"ealg", "ealg"}, {"alg", "alg"},   {"sip", "SIP"},   {"eui", "EUI"}};
+      {"ealg", "ealg"}, {"alg", "alg"},   {"sip", "SIP"},   {"eui", "EUI"},
+      {"5gs", "5GS"},   {"supi", "SUPI"}, {"suci", "SUCI"}, {"plmn", "PLMN"},   {"imsi", "IMSI"}, {"amf", "AMF"},
+      {"nai", "NAI"},   {"auts", "AUTS"}};
   std::string out;
   std::size_t start = 0;
   while (start <= key.size()) {

@@ -328,6 +328,16 @@ EmmMessage read_plain(JsonIn& in) {
 ordered_json decode_nas_eps_json(spec::ByteView pdu) {
   const auto header = decode_security_header_type(pdu);
   if (!header) throw DecodeFailure{header.error()};
+  if (header.value() == SecurityHeaderType::service_request) {
+    // TS 24.301 8.2.25: the SERVICE REQUEST is its own header, no message type.
+    const auto d = decode_service_request(pdu);
+    if (!d) throw DecodeFailure{d.error()};
+    const auto& m = d.value();
+    return {{"protocol_discriminator", kEmmProtocolDiscriminator},
+            {"security_header_type", 12 + m.header_extension},
+            {"ksi_and_sequence_number", {{"ksi", m.ksi}, {"sequence_number", m.sequence_number}}},
+            {"short_mac", spec::to_hex(m.short_mac)}};
+  }
   if (header.value() == SecurityHeaderType::plain) {
     const auto d = decode_emm_message(pdu);
     if (!d) throw DecodeFailure{d.error()};
@@ -366,7 +376,20 @@ spec::Bytes encode_nas_eps_json(const nlohmann::json& j) {
   JsonIn in(j, "");
   const auto type = in.uint("security_header_type", 15);
   if (type == 0) return encode(read_plain(in));
-  if (type > 5) in.fail("security_header_type", std::to_string(type) + ", expected 0..5");
+  if (type >= 12) {
+    if (in.uint("protocol_discriminator", 15) != kEmmProtocolDiscriminator)
+      in.fail("protocol_discriminator", "only EMM (7) is supported");
+    ServiceRequest m;
+    m.header_extension = static_cast<std::uint8_t>(type - 12);
+    auto k = in.object("ksi_and_sequence_number");
+    m.ksi = static_cast<std::uint8_t>(k.uint("ksi", 7));
+    m.sequence_number = static_cast<std::uint8_t>(k.uint("sequence_number", 31));
+    k.done();
+    m.short_mac = fixed<2>(in.hex("short_mac", 2, 2));
+    in.done();
+    return encode(m);
+  }
+  if (type > 5) in.fail("security_header_type", std::to_string(type) + ", expected 0..5 or 12..15");
   if (in.uint("protocol_discriminator", 15) != kEmmProtocolDiscriminator)
     in.fail("protocol_discriminator", "only EMM (7) is supported");
   SecurityProtectedMessage m;

@@ -43,6 +43,10 @@ TEST(CliDecode, TreeNamesAlgorithmsCapabilitiesAndCauses) {
   EXPECT_TRUE(mentions(reject.out, "EMM cause: #23 UE security capabilities mismatch")) << reject.out;
   const CliRun reject5g = secmode_cli("decode --proto nas-5gs 7e005f18");
   EXPECT_TRUE(mentions(reject5g.out, "5GMM cause: #24 Security mode rejected, unspecified")) << reject5g.out;
+  const CliRun registration =
+      secmode_cli("decode --proto nas-5gs 7e004179000d0109f107f0ff000000002031901001032e02f0f01707f0f0c040018030");
+  EXPECT_TRUE(mentions(registration.out, "Message type: 0x41 REGISTRATION REQUEST")) << registration.out;
+  EXPECT_TRUE(mentions(registration.out, "Null scheme IMSI: 901700000021309")) << registration.out;
   const CliRun rrc = secmode_cli("decode --proto nr-rrc-dl-dcch 200910");
   EXPECT_TRUE(mentions(rrc.out, "Ciphering algorithm: 128-NEA2")) << rrc.out;
 }
@@ -87,9 +91,14 @@ TEST(CliDecode, JsonOfSecurityProtectedPdus) {
 TEST(CliCodec, EveryFamilyRoundTripsThroughStdin) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> cases{
       {"nas-eps",
-       {kCommand, "075e2309" "3365890214325406f1" "6602abcd", "075f17", "17aabbccdd05075f18", "27aabbccdd060102",
+       {kCommand, "075e2309" "3365890214325406f1" "6602abcd", "075f17", "c7a8640c", "17aabbccdd05075f18", "27aabbccdd060102",
         "0752002a1b2c3d4e5f60718293a4b5c6d7e8f910" "0102030405060708090a0b0c0d0e0f10"}},
-      {"nas-5gs", {"7e005d020002e0e0", "7e005f18"}},
+      {"nas-5gs",
+       {"7e005d020002e0e0", "7e005f18",
+        // open5gs testregistration.pcapng frames 221 (REGISTRATION REQUEST, null-scheme SUCI), 75
+        // (AUTHENTICATION RESPONSE), 236 (AUTHENTICATION FAILURE, synch failure with AUTS).
+        "7e004179000d0109f107f0ff000000002031901001032e02f0f01707f0f0c040018030",
+        "7e00572d10c1399f835bd6b1606c645f5adf8ad5ab", "7e005915300e7be0e01587822a14c959c5d9313e", "7e0058"}},
       {"nr-rrc-dl-dcch", {"200910", "22c9080d58"}},
       {"nr-rrc-ul-dcch", {"2800", "3200"}},
       {"lte-rrc-dl-dcch", {"300220", "32233c07fc"}},
