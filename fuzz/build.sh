@@ -6,7 +6,8 @@
 # The project is expected in $SRC/main (the Dockerfile clones it there); SECMODE_ROOT overrides.
 # spec/ and impl/ are compiled directly rather than through CMake: the top-level project also
 # wants Z3, Botan, ipsec-mb, GTest and RapidCheck, none of which a fuzz target links, so the
-# image needs only a C++20 compiler and OpenSSL's libcrypto (spec/crypto).
+# image needs only a C++20 compiler, OpenSSL's libcrypto (spec/crypto) and the nlohmann-json
+# headers (cli/json, the JSON form of decoded messages).
 #
 # Local check: CXX=clang++ CXXFLAGS="-fsanitize=fuzzer-no-link,address" \
 #   LIB_FUZZING_ENGINE=-fsanitize=fuzzer OUT=/tmp/ossfuzz-out SRC=/work fuzz/build.sh
@@ -20,7 +21,7 @@ targets=$(awk '/^set\(SECMODE_FUZZ_TARGETS/ { on = 1 } on { print } on && /\)/ {
             "$root/fuzz/CMakeLists.txt" | sed -e 's/set(SECMODE_FUZZ_TARGETS//' -e 's/)//')
 
 objects=()
-for src in $(cd "$root" && find spec impl -name '*.cpp' | sort); do
+for src in $(cd "$root" && find spec impl cli/json -name '*.cpp' | sort); do
   object="$build/${src//\//_}.o"
   $CXX $CXXFLAGS -std=c++20 -I"$root" -c "$root/$src" -o "$object"
   objects+=("$object")

@@ -316,7 +316,7 @@ FiveGmmMessage read_plain(JsonIn& in) {
     out = AuthenticationReject{optional_hex(in, "eap_message", 4, 1500)};
   } else if (type == 0x5d) {
     SecurityModeCommand m;
-    m.selected_nas_security_algorithms = read_algorithms<NasSecurityAlgorithms>(in.object("selected_nas_security_algorithms"));
+    m.selected_nas_security_algorithms = read_algorithms<NasSecurityAlgorithms>(in.object("selected_nas_security_algorithms"), 15);
     m.ngksi = read_ksi<NasKeySetIdentifier>(in.object("ngksi"));
     m.replayed_ue_security_capabilities = read_5gs_capability(in.object("replayed_ue_security_capabilities"));
     if (in.has("imeisv_request")) m.imeisv_request = static_cast<std::uint8_t>(in.uint("imeisv_request", 7));

@@ -13,17 +13,17 @@
 
 namespace secmode::cli {
 
-// TS 24.301 9.9.3.23 / TS 24.501 9.11.3.34.
+// TS 24.301 9.9.3.23 (3-bit identities) / TS 24.501 9.11.3.34 (4-bit).
 template <class A>
 nlohmann::ordered_json algorithms_json(const A& a) {
   return {{"type_of_ciphering_algorithm", a.ciphering}, {"type_of_integrity_protection_algorithm", a.integrity}};
 }
 
 template <class A = spec::nas::NasSecurityAlgorithms>
-A read_algorithms(JsonIn in) {
+A read_algorithms(JsonIn in, std::uint64_t max = 7) {
   A a;
-  a.ciphering = static_cast<std::uint8_t>(in.uint("type_of_ciphering_algorithm", 7));
-  a.integrity = static_cast<std::uint8_t>(in.uint("type_of_integrity_protection_algorithm", 7));
+  a.ciphering = static_cast<std::uint8_t>(in.uint("type_of_ciphering_algorithm", max));
+  a.integrity = static_cast<std::uint8_t>(in.uint("type_of_integrity_protection_algorithm", max));
   in.done();
   return a;
 }
