@@ -8,6 +8,7 @@
 #include "spec/procedures/as_smc_ran.h"
 #include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/concurrent_5g.h"
+#include "spec/procedures/ims_sa_ue.h"
 #include "spec/procedures/nas_smc_network.h"
 #include "spec/procedures/nas_smc_ue.h"
 
@@ -135,6 +136,7 @@ const std::vector<Check>& catalog() {
     add_procedure<spec::AsSmcUe>(out);
     add_procedure<spec::AsSmcRan>(out);
     add_procedure<spec::Concurrent5g>(out);
+    add_procedure<spec::ImsSaUe>(out);
     return out;
   }();
   return all;

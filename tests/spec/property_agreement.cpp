@@ -9,6 +9,7 @@
 #include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/concurrent_5g.h"
 #include "spec/procedures/eps_nas_smc_system.h"
+#include "spec/procedures/ims_sa_ue.h"
 #include "spec/rules/concrete.h"
 
 using namespace secmode;
@@ -130,6 +131,13 @@ TEST(RuleAgreement, Concurrent5gMutantIsCaught) {
   EXPECT_FALSE(agreement_holds<spec::Concurrent5g>(&m));  // expected RapidCheck failure
 }
 
+TEST(RuleAgreement, ImsSaUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::ImsSaUe>(nullptr)); }
+
+TEST(RuleAgreement, ImsSaUeMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "send_register"};
+  EXPECT_FALSE(agreement_holds<spec::ImsSaUe>(&m));  // expected RapidCheck failure
+}
+
 TEST(MonitorAgreement, EveryProcedureMonitorIsOneFormula) {
   EXPECT_TRUE(monitors_agree<spec::EpsNasSmcUe>(false));
   EXPECT_TRUE(monitors_agree<spec::EpsNasSmcMme>(false));
@@ -139,6 +147,7 @@ TEST(MonitorAgreement, EveryProcedureMonitorIsOneFormula) {
   EXPECT_TRUE(monitors_agree<spec::AsSmcUe>(false));
   EXPECT_TRUE(monitors_agree<spec::AsSmcRan>(false));
   EXPECT_TRUE(monitors_agree<spec::Concurrent5g>(false));
+  EXPECT_TRUE(monitors_agree<spec::ImsSaUe>(false));
 }
 
 TEST(MonitorAgreement, FlippedVerdictIsCaught) {
