@@ -10,8 +10,8 @@
 // an IMEISV request value other than 000 and 001, any 5GMM cause) are decoded and encoded as they
 // are: what a receiver does with them is the procedure's business (clause 5), not the codec's.
 //
-// The result types (Error, IgnoredIe, Decoded, Encoded) are those of the EPS codec; IgnoredIe
-// reasons cite TS 24.501 clause 7, which numbers its cases as TS 24.301 does.
+// The result types are those of impl/codec/result.h; IgnoredIe reasons cite TS 24.501 clause 7,
+// which numbers its cases as TS 24.301 does.
 #pragma once
 
 #include <array>
@@ -21,15 +21,16 @@
 #include <span>
 #include <variant>
 
-#include "impl/codec/nas_eps.h"
+#include "impl/codec/nas_eps.h"  // nas::NasSecurityAlgorithms
+#include "impl/codec/result.h"
 
 namespace secmode::impl::nas5gs {
 
-using nas::ByteView;
-using nas::Decoded;
-using nas::Encoded;
-using nas::Error;
-using nas::IgnoredIe;
+using codec::ByteView;
+using codec::Decoded;
+using codec::Encoded;
+using codec::Error;
+using codec::IgnoredIe;
 
 // TS 24.007 11.2.3.1.1A (EPD) and TS 24.501 9.2: octet 1 of every 5GMM message, and of every
 // security protected 5GS NAS message.
@@ -129,8 +130,7 @@ Decoded<SecurityHeaderType> decode_security_header_type(ByteView pdu) noexcept;
 // (type 1 or 3) plain 5GS NAS message that is itself security protected (9.9).
 Decoded<SecurityProtectedMessage> decode_security_protected(ByteView pdu) noexcept;
 // Plain 5GS NAS messages (security header type 0), e.g. the plain_nas_message of an integrity
-// protected PDU. Call them qualified (nas5gs::...) when passing a sink: IgnoredIe lives in
-// secmode::impl::nas, so argument-dependent lookup also finds the EPS decoders of the same name.
+// protected PDU.
 Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu,
                                                           std::span<IgnoredIe> sink = {}) noexcept;
 Decoded<SecurityModeComplete> decode_security_mode_complete(

@@ -10,16 +10,17 @@
 namespace secmode::impl::nas5gs {
 namespace {
 
+using nas::detail::failed;
 using nas::detail::Format;
 using nas::detail::Found;
 using nas::detail::kTs24501Clauses;
+using nas::detail::missing;
 using nas::detail::Row;
 
 constexpr const char* kCommand = "SECURITY MODE COMMAND";
 constexpr const char* kComplete = "SECURITY MODE COMPLETE";
 constexpr const char* kReject = "SECURITY MODE REJECT";
 constexpr const char* kCapabilities = "Replayed UE security capabilities";
-constexpr const char* kBeyond = "octets beyond the defined length ignored (TS 24.007 11.4.2)";
 
 // Figure 9.1.1.1: EPD, security header type with spare half octet, message type.
 constexpr std::size_t kPlainHeaderSize = 3;
@@ -47,17 +48,6 @@ constexpr std::array<Row, 0> kNoRows{};  // table 8.2.27.1.1 has no optional IEs
 constexpr nas::detail::Table kCommandTable = nas::detail::table(kCommandRows);
 constexpr nas::detail::Table kCompleteTable = nas::detail::table(kCompleteRows);
 constexpr nas::detail::Table kRejectTable = nas::detail::table(kNoRows);
-
-template <typename T>
-Decoded<T> failed(const char* message, const char* ie, std::size_t offset,
-                  const char* reason) noexcept {
-  return {{}, {message, ie, offset, reason}, 0};
-}
-
-template <typename T>
-Decoded<T> missing(const char* message, const char* ie, std::size_t offset) noexcept {
-  return failed<T>(message, ie, offset, "missing: the message ends here (TS 24.501 7.5.1)");
-}
 
 // Octets 1 and 2 of a plain 5GMM message, once it is long enough for octet 3; false with `error`
 // set otherwise.
@@ -101,32 +91,31 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu,
   SecurityModeCommand& m = d.value;
   // Octet 4, 9.11.3.34: ciphering in bits 8..5, integrity in bits 4..1.
   if (pdu.size() < 4)
-    return missing<SecurityModeCommand>(kCommand, "Selected NAS security algorithms", 3);
+    return missing<SecurityModeCommand>(kCommand, "Selected NAS security algorithms", 3,
+                                        kTs24501Clauses);
   m.selected_nas_security_algorithms = {static_cast<std::uint8_t>(pdu[3] >> 4),
                                         static_cast<std::uint8_t>(pdu[3] & 0x0f)};
   // Octet 5: ngKSI (9.11.3.32) in bits 4..1, the spare half octet in bits 8..5 (9.5).
-  if (pdu.size() < 5) return missing<SecurityModeCommand>(kCommand, "ngKSI", 4);
+  if (pdu.size() < 5) return missing<SecurityModeCommand>(kCommand, "ngKSI", 4, kTs24501Clauses);
   m.ngksi = {(pdu[4] & 0x08) != 0, static_cast<std::uint8_t>(pdu[4] & 0x07)};
   if (m.ngksi.ksi == 7)
     return failed<SecurityModeCommand>(
         kCommand, "ngKSI", 4,
         "value 111 is reserved in the network to UE direction (TS 24.501 table 9.11.3.32.1)");
-  // Octets 6.., LV 3-9: the length octet, then the capability octets.
-  if (pdu.size() < 6) return missing<SecurityModeCommand>(kCommand, kCapabilities, 5);
-  const std::size_t length = pdu[5];
-  if (pdu.size() - 6 < length)
-    return failed<SecurityModeCommand>(kCommand, kCapabilities, 5,
-                                       "truncated: the length runs past the end of the message");
-  const std::size_t kept = length < kCapabilitiesMax ? length : kCapabilitiesMax;  // 11.4.2
-  // A syntactically incorrect mandatory IE fails the message (TS 24.501 7.5.1).
-  if (const char* fault = detail::ue_security_capability_fault(kept))
-    return failed<SecurityModeCommand>(kCommand, kCapabilities, 5, fault);
-  m.replayed_ue_security_capabilities = pdu.subspan(6, kept);
+  // Octets 6.., LV 3-9: the length octet, then the capability octets, cut to 8 (11.4.2).
   nas::detail::Sink ignored(sink);
-  if (kept < length) ignored.add(5, 0, kCapabilities, kBeyond);
+  ByteView caps;
+  std::size_t end = 0;
+  if (!nas::detail::read_lv(pdu, 5, kCapabilitiesMax, kCommand, kCapabilities, caps, end, ignored,
+                            d.error, kTs24501Clauses))
+    return d;
+  // A syntactically incorrect mandatory IE fails the message (TS 24.501 7.5.1).
+  if (const char* fault = detail::ue_security_capability_fault(caps.size()))
+    return failed<SecurityModeCommand>(kCommand, kCapabilities, 5, fault);
+  m.replayed_ue_security_capabilities = caps;
 
   std::array<Found, kCommandRows.size()> found{};
-  if (!nas::detail::walk(pdu, 6 + length, kCommandTable, kCommand, found, ignored, d.error,
+  if (!nas::detail::walk(pdu, end, kCommandTable, kCommand, found, ignored, d.error,
                          kTs24501Clauses))
     return d;
   // 9.11.3.28 -> TS 24.008 10.5.5.10: bit 4 spare, the IMEISV request value in bits 3..1.
@@ -185,7 +174,8 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu,
     const Row& row = kCompleteRows[kPei];
     if (auto pei = detail::non_imeisv_pei(f.value, used, fault)) {
       m.non_imeisv_pei = *pei;
-      if (used < f.value.size()) ignored.add(f.offset, row.iei, row.name, kBeyond);
+      if (used < f.value.size())
+        ignored.add(f.offset, row.iei, row.name, nas::detail::kBeyondDefinedLength);
     } else {
       ignored.add(f.offset, row.iei, row.name, fault);
     }
@@ -198,7 +188,7 @@ Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu,
                                                         std::span<IgnoredIe> sink) noexcept {
   Decoded<SecurityModeReject> d;
   if (!check_header(pdu, kReject, detail::kSecurityModeReject, d.error)) return d;
-  if (pdu.size() < 4) return missing<SecurityModeReject>(kReject, "5GMM cause", 3);
+  if (pdu.size() < 4) return missing<SecurityModeReject>(kReject, "5GMM cause", 3, kTs24501Clauses);
   d.value.cause = pdu[3];  // 9.11.3.2: any value; table 9.11.3.2.1 maps unknown ones to #111
   nas::detail::Sink ignored(sink);
   // Anything after the cause is unknown to the message.
@@ -210,20 +200,16 @@ Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu,
 
 Decoded<SecurityModeMessage> decode_security_mode_message(ByteView pdu,
                                                           std::span<IgnoredIe> sink) noexcept {
-  auto lift = [](const auto& d) {
-    return Decoded<SecurityModeMessage>{SecurityModeMessage(d.value), d.error, d.ignored};
-  };
+  using V = SecurityModeMessage;
   Decoded<SecurityModeMessage> d;
   if (!check_plain_header(pdu, "5GMM message", d.error)) return d;
-  // Qualified: IgnoredIe is the EPS codec's, so argument-dependent lookup also finds its
-  // namesakes in secmode::impl::nas.
   switch (pdu[2]) {
     case detail::kSecurityModeCommand:
-      return lift(nas5gs::decode_security_mode_command(pdu, sink));
+      return nas::detail::widen<V>(decode_security_mode_command(pdu, sink));
     case detail::kSecurityModeComplete:
-      return lift(nas5gs::decode_security_mode_complete(pdu, sink));
+      return nas::detail::widen<V>(decode_security_mode_complete(pdu, sink));
     case detail::kSecurityModeReject:
-      return lift(nas5gs::decode_security_mode_reject(pdu, sink));
+      return nas::detail::widen<V>(decode_security_mode_reject(pdu, sink));
     default:
       return failed<SecurityModeMessage>(
           "5GMM message", "Message type", 2,

@@ -47,16 +47,9 @@ constexpr detail::Table kCommandTable = detail::table(kCommandRows);
 constexpr detail::Table kCompleteTable = detail::table(kCompleteRows);
 constexpr detail::Table kRejectTable = detail::table(kNoRows);
 
-template <typename T>
-Decoded<T> failed(const char* message, const char* ie, std::size_t offset,
-                  const char* reason) noexcept {
-  return {{}, {message, ie, offset, reason}, 0};
-}
-
-template <typename T>
-Decoded<T> missing(const char* message, const char* ie, std::size_t offset) noexcept {
-  return failed<T>(message, ie, offset, "missing: the message ends here (TS 24.301 7.5.1)");
-}
+using detail::failed;
+using detail::kTs24301Clauses;
+using detail::missing;
 
 // Octets 1 and 2 of a plain EMM message; false with `error` set when they are not `type`.
 bool check_plain_header(ByteView pdu, const char* message, std::uint8_t type,
@@ -95,32 +88,31 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu,
   SecurityModeCommand& m = d.value;
   // Octet 3, 9.9.3.23: bit 8 spare, ciphering bits 7..5, bit 4 spare, integrity bits 3..1.
   if (pdu.size() < 3)
-    return missing<SecurityModeCommand>(kCommand, "Selected NAS security algorithms", 2);
+    return missing<SecurityModeCommand>(kCommand, "Selected NAS security algorithms", 2,
+                                        kTs24301Clauses);
   m.selected_nas_security_algorithms = {static_cast<std::uint8_t>(pdu[2] >> 4 & 0x07),
                                         static_cast<std::uint8_t>(pdu[2] & 0x07)};
   // Octet 4, 8.1 b): NAS key set identifier (9.9.3.21) in bits 4..1, spare half octet above.
-  if (pdu.size() < 4) return missing<SecurityModeCommand>(kCommand, "NAS key set identifier", 3);
+  if (pdu.size() < 4)
+    return missing<SecurityModeCommand>(kCommand, "NAS key set identifier", 3, kTs24301Clauses);
   m.nas_key_set_identifier = {(pdu[3] & 0x08) != 0, static_cast<std::uint8_t>(pdu[3] & 0x07)};
   if (m.nas_key_set_identifier.ksi == 7)
     return failed<SecurityModeCommand>(
         kCommand, "NAS key set identifier", 3,
         "value 111 is reserved in the network to UE direction (TS 24.301 9.9.3.21)");
-  // Octets 5.., LV: the length octet, then the capability octets.
-  if (pdu.size() < 5) return missing<SecurityModeCommand>(kCommand, kCapabilities, 4);
-  const std::size_t length = pdu[4];
-  if (pdu.size() - 5 < length)
-    return failed<SecurityModeCommand>(kCommand, kCapabilities, 4,
-                                       "truncated: the length runs past the end of the message");
-  const std::size_t kept = length < 5 ? length : 5;  // TS 24.007 11.4.2
-  if (const char* fault = detail::ue_security_capability_fault(kept))
-    return failed<SecurityModeCommand>(kCommand, kCapabilities, 4, fault);
-  m.replayed_ue_security_capabilities = pdu.subspan(5, kept);
+  // Octets 5.., LV: the length octet, then the capability octets, cut to 5 (TS 24.007 11.4.2).
   detail::Sink ignored(sink);
-  if (kept < length)
-    ignored.add(4, 0, kCapabilities, "octets beyond the defined length ignored (TS 24.007 11.4.2)");
+  ByteView caps;
+  std::size_t end = 0;
+  if (!detail::read_lv(pdu, 4, 5, kCommand, kCapabilities, caps, end, ignored, d.error,
+                       kTs24301Clauses))
+    return d;
+  if (const char* fault = detail::ue_security_capability_fault(caps.size()))
+    return failed<SecurityModeCommand>(kCommand, kCapabilities, 4, fault);
+  m.replayed_ue_security_capabilities = caps;
 
   std::array<Found, kCommandRows.size()> found{};
-  if (!detail::walk(pdu, 5 + length, kCommandTable, kCommand, found, ignored, d.error)) return d;
+  if (!detail::walk(pdu, end, kCommandTable, kCommand, found, ignored, d.error)) return d;
   // TS 24.008 10.5.5.10: bit 4 spare, the IMEISV request value in bits 3..1.
   if (found[kImeisvRequest].present)
     m.imeisv_request = static_cast<std::uint8_t>(found[kImeisvRequest].half & 0x07);
@@ -163,7 +155,7 @@ Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu,
                                                         std::span<IgnoredIe> sink) noexcept {
   Decoded<SecurityModeReject> d;
   if (!check_plain_header(pdu, kReject, detail::kSecurityModeReject, d.error)) return d;
-  if (pdu.size() < 3) return missing<SecurityModeReject>(kReject, "EMM cause", 2);
+  if (pdu.size() < 3) return missing<SecurityModeReject>(kReject, "EMM cause", 2, kTs24301Clauses);
   d.value.emm_cause = pdu[2];  // 9.9.3.9: any value; unknown causes are the receiver's business
   detail::Sink ignored(sink);
   if (!detail::walk(pdu, 3, kRejectTable, kReject, {}, ignored, d.error)) return d;
@@ -173,20 +165,18 @@ Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu,
 
 Decoded<SecurityModeMessage> decode_security_mode_message(ByteView pdu,
                                                           std::span<IgnoredIe> sink) noexcept {
-  auto lift = [](const auto& d) {
-    return Decoded<SecurityModeMessage>{SecurityModeMessage(d.value), d.error, d.ignored};
-  };
+  using V = SecurityModeMessage;
   if (pdu.size() < 2)
     return failed<SecurityModeMessage>(
         "EMM message", pdu.empty() ? "Protocol discriminator" : "Message type", pdu.size(),
         "too short to contain a complete message type (TS 24.301 7.2)");
   switch (pdu[1]) {
     case detail::kSecurityModeCommand:
-      return lift(decode_security_mode_command(pdu, sink));
+      return detail::widen<V>(decode_security_mode_command(pdu, sink));
     case detail::kSecurityModeComplete:
-      return lift(decode_security_mode_complete(pdu, sink));
+      return detail::widen<V>(decode_security_mode_complete(pdu, sink));
     case detail::kSecurityModeReject:
-      return lift(decode_security_mode_reject(pdu, sink));
+      return detail::widen<V>(decode_security_mode_reject(pdu, sink));
     default:
       return failed<SecurityModeMessage>(
           "EMM message", "Message type", 1,

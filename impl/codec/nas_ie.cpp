@@ -33,6 +33,25 @@ constexpr Format unknown_format(std::uint8_t iei) {
 
 }  // namespace
 
+bool read_lv(ByteView pdu, std::size_t at, std::size_t max, const char* message, const char* ie,
+             ByteView& contents, std::size_t& end, Sink& sink, Error& error,
+             const Clauses& clauses) noexcept {
+  if (pdu.size() <= at) {
+    error = {message, ie, at, clauses.missing};
+    return false;
+  }
+  const std::size_t length = pdu[at];
+  if (pdu.size() - at - 1 < length) {
+    error = {message, ie, at, "truncated: the length runs past the end of the message"};
+    return false;
+  }
+  const std::size_t kept = length < max ? length : max;
+  if (kept < length) sink.add(at, 0, ie, kBeyondDefinedLength);
+  contents = pdu.subspan(at + 1, kept);
+  end = at + 1 + length;
+  return true;
+}
+
 bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std::span<Found> found,
           Sink& sink, Error& error, const Clauses& clauses) noexcept {
   std::uint32_t taken = 0;      // rows handled once already: a later copy is repeated (7.6.3)

@@ -1,6 +1,7 @@
 // Internal to the EPS and 5GS NAS codecs: the IE formats of TS 24.007 11.2, the clause 7 walk
 // over the non-imperative part of a message (TS 24.301 and TS 24.501 number clause 7 alike), the
-// ignored-IE sink and the octet writer.
+// ignored-IE sink, the mandatory LV reader, the failed results both codecs return, and the octet
+// writer.
 #pragma once
 
 #include <algorithm>
@@ -78,6 +79,7 @@ struct Clauses {
   const char* out_of_sequence;         // 7.6.2
   const char* repeated;                // 7.6.3: only the first occurrence is handled
   const char* bad_length;              // 7.7.1: an optional IE too short, treated as not present
+  const char* missing;                 // 7.5.1: the message ends before a mandatory IE
 };
 
 inline constexpr Clauses kTs24301Clauses{
@@ -86,6 +88,7 @@ inline constexpr Clauses kTs24301Clauses{
     "out of sequence IE ignored (TS 24.301 7.6.2)",
     "repeated IE ignored (TS 24.301 7.6.3)",
     "bad length: syntactically incorrect, treated as not present (TS 24.301 7.7.1)",
+    "missing: the message ends here (TS 24.301 7.5.1)",
 };
 
 inline constexpr Clauses kTs24501Clauses{
@@ -94,6 +97,7 @@ inline constexpr Clauses kTs24501Clauses{
     "out of sequence IE ignored (TS 24.501 7.6.2)",
     "repeated IE ignored (TS 24.501 7.6.3)",
     "bad length: syntactically incorrect, treated as not present (TS 24.501 7.7.1)",
+    "missing: the message ends here (TS 24.501 7.5.1)",
 };
 
 // Walks pdu[at..] as the non-imperative part of `message`: found[r] receives row r of `t` when
@@ -102,6 +106,36 @@ inline constexpr Clauses kTs24501Clauses{
 // the end of the message or an unknown IE is encoded as comprehension required.
 bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std::span<Found> found,
           Sink& sink, Error& error, const Clauses& clauses = kTs24301Clauses) noexcept;
+
+// TS 24.007 11.4.2: why the octets of an IE past its defined length are stepped over.
+inline constexpr const char* kBeyondDefinedLength =
+    "octets beyond the defined length ignored (TS 24.007 11.4.2)";
+
+// A mandatory LV IE whose length octet is at `at`: `contents` gets at most `max` octets, the rest
+// goes to the sink (11.4.2), and `end` is the offset just past the IE. Returns false, with
+// `error` set, when the message ends before the IE (`clauses.missing`) or inside it.
+bool read_lv(ByteView pdu, std::size_t at, std::size_t max, const char* message, const char* ie,
+             ByteView& contents, std::size_t& end, Sink& sink, Error& error,
+             const Clauses& clauses) noexcept;
+
+template <typename T>
+Decoded<T> failed(const char* message, const char* ie, std::size_t offset,
+                  const char* reason) noexcept {
+  return {{}, {message, ie, offset, reason}, 0};
+}
+
+template <typename T>
+Decoded<T> missing(const char* message, const char* ie, std::size_t offset,
+                   const Clauses& clauses) noexcept {
+  return failed<T>(message, ie, offset, clauses.missing);
+}
+
+// `d` with its value held by V, a variant of messages one of which is T: what a decoder that
+// dispatches on the message type returns from the decoder it picked.
+template <typename V, typename T>
+Decoded<V> widen(const Decoded<T>& d) noexcept {
+  return {V(d.value), d.error, d.ignored};
+}
 
 // Writes octets while they fit and counts them all, so one pass gives both the message and,
 // when the buffer is too small, the size to retry with.

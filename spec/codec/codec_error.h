@@ -58,4 +58,12 @@ class Decoded {
   std::vector<IgnoredIe> ignored_;
 };
 
+// `d` with its value held by V, a variant of messages one of which is T: what a decoder that
+// dispatches on the message type returns from the decoder it picked.
+template <typename V, typename T>
+Decoded<V> widen(const Decoded<T>& d) {
+  if (!d) return d.error();
+  return {V(d.value()), d.ignored()};
+}
+
 }  // namespace secmode::spec

@@ -76,7 +76,7 @@ std::optional<Bytes> bytes_of(const std::optional<FoundIe>& ie) {
 // Octet 4 of REQUEST and RESULT: ngKSI in bits 4..1; the spare half octet, "placed in bits 5 to
 // 8" (9.5), is not interpreted.
 std::optional<CodecError> read_ngksi(ByteView pdu, const char* message, NasKeySetIdentifier& out) {
-  if (pdu.size() < 4) return missing_ie(message, "ngKSI", 3);
+  if (pdu.size() < 4) return missing_ie(message, "ngKSI", 3, kTs24501Clauses);
   out = {(pdu[3] & 0x08) != 0, static_cast<std::uint8_t>(pdu[3] & 0x07)};
   if (out.ksi == 7)
     return CodecError{message, "ngKSI", 3,
@@ -114,7 +114,7 @@ Decoded<AuthenticationRequest> decode_authentication_request(ByteView pdu) {
   std::size_t offset = 4;
   ByteView abba;
   if (auto e = read_mandatory_lv(pdu, offset, false, kAbbaMin, kAbbaMax, kRequest, "ABBA",
-                                 "TS 24.501 9.11.3.10", abba, ignored))
+                                 "TS 24.501 9.11.3.10", abba, ignored, kTs24501Clauses))
     return *e;
   m.abba.assign(abba.begin(), abba.end());
   std::vector<std::optional<FoundIe>> found;
@@ -148,7 +148,7 @@ Decoded<AuthenticationResult> decode_authentication_result(ByteView pdu) {
   std::size_t offset = 4;
   ByteView eap;
   if (auto e = read_mandatory_lv(pdu, offset, true, kEapMin, kEapMax, kResult, "EAP message",
-                                 "TS 24.501 9.11.2.2", eap, ignored))
+                                 "TS 24.501 9.11.2.2", eap, ignored, kTs24501Clauses))
     return *e;
   m.eap_message.assign(eap.begin(), eap.end());
   std::vector<std::optional<FoundIe>> found;
@@ -161,7 +161,7 @@ Decoded<AuthenticationResult> decode_authentication_result(ByteView pdu) {
 
 Decoded<AuthenticationFailure> decode_authentication_failure(ByteView pdu) {
   if (auto e = check_plain_5gmm_header(pdu, kFailure, kFailureType)) return *e;
-  if (pdu.size() < 4) return missing_ie(kFailure, "5GMM cause", 3);
+  if (pdu.size() < 4) return missing_ie(kFailure, "5GMM cause", 3, kTs24501Clauses);
   AuthenticationFailure m;
   m.cause = pdu[3];
   std::vector<IgnoredIe> ignored;

@@ -15,10 +15,11 @@
 namespace secmode::spec::nas5gs {
 
 // TS 24.501 clause 7 ("Handling of unknown, unforeseen, and erroneous protocol data") as the
-// non-imperative walk quotes it: 7.5.1 (comprehension required), 7.6.1 (unknown IEI), 7.6.2 (out
-// of sequence), 7.6.3 (repeated), 7.7.1 (syntactically incorrect optional IE).
-inline constexpr nas::ErrorClauses kTs24501Clauses{
-    "TS 24.501 7.5.1", "TS 24.501 7.6.1", "TS 24.501 7.6.2", "TS 24.501 7.6.3", "TS 24.501 7.7.1"};
+// codec quotes it: 7.5.1 (comprehension required), 7.6.1 (unknown IEI), 7.6.2 (out of sequence),
+// 7.6.3 (repeated), 7.7.1 (syntactically incorrect optional IE), 7.5.1 (mandatory IE errors).
+inline constexpr nas::ErrorClauses kTs24501Clauses{"TS 24.501 7.5.1", "TS 24.501 7.6.1",
+                                                   "TS 24.501 7.6.2", "TS 24.501 7.6.3",
+                                                   "TS 24.501 7.7.1", "TS 24.501 7.5.1"};
 
 // TS 24.501 9.11.3.54: 2, 4, 6 or 8 octets; callers cut longer contents to 8 (TS 24.007 11.4.2).
 std::optional<std::string> decode_ue_security_capability(ByteView contents,

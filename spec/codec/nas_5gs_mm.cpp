@@ -10,12 +10,6 @@ namespace {
 
 constexpr const char* kAny = "5GMM message";
 
-template <typename T>
-Decoded<FiveGmmMessage> lift(const Decoded<T>& d) {
-  if (!d) return d.error();
-  return {FiveGmmMessage(d.value()), d.ignored()};
-}
-
 }  // namespace
 
 Decoded<FiveGmmMessage> decode_5gmm_message(ByteView pdu) {
@@ -24,23 +18,23 @@ Decoded<FiveGmmMessage> decode_5gmm_message(ByteView pdu) {
   if (auto e = check_plain_5gmm_header(pdu, kAny, pdu.size() >= 3 ? pdu[2] : 0)) return *e;
   switch (pdu[2]) {
     case 0x41:
-      return lift(decode_registration_request(pdu));
+      return widen<FiveGmmMessage>(decode_registration_request(pdu));
     case 0x56:
-      return lift(decode_authentication_request(pdu));
+      return widen<FiveGmmMessage>(decode_authentication_request(pdu));
     case 0x57:
-      return lift(decode_authentication_response(pdu));
+      return widen<FiveGmmMessage>(decode_authentication_response(pdu));
     case 0x58:
-      return lift(decode_authentication_reject(pdu));
+      return widen<FiveGmmMessage>(decode_authentication_reject(pdu));
     case 0x59:
-      return lift(decode_authentication_failure(pdu));
+      return widen<FiveGmmMessage>(decode_authentication_failure(pdu));
     case 0x5a:
-      return lift(decode_authentication_result(pdu));
+      return widen<FiveGmmMessage>(decode_authentication_result(pdu));
     case 0x5d:
-      return lift(decode_security_mode_command(pdu));
+      return widen<FiveGmmMessage>(decode_security_mode_command(pdu));
     case 0x5e:
-      return lift(decode_security_mode_complete(pdu));
+      return widen<FiveGmmMessage>(decode_security_mode_complete(pdu));
     case 0x5f:
-      return lift(decode_security_mode_reject(pdu));
+      return widen<FiveGmmMessage>(decode_security_mode_reject(pdu));
     default:
       return CodecError{kAny, "Message type", 2,
                         "message type " + nas::hex_octet(pdu[2]) +

@@ -4,14 +4,11 @@
 #include <stdexcept>
 
 #include "spec/codec/nas_5gs_ies.h"
-#include "spec/codec/nas_eps_emm_ies.h"
 
 namespace secmode::spec::nas5gs {
 namespace {
 
-using nas::FoundIe;
 using nas::hex_octet;
-using nas::OptionalIe;
 
 // Table 9.11.3.4.1, type of identity (octet 4, bits 3..1). All eight values are assigned.
 enum IdentityType : std::uint8_t {
@@ -166,74 +163,6 @@ std::optional<CodecError> check_plain_5gmm_header(ByteView pdu, const char* mess
                       "message type " + hex_octet(pdu[2]) + ", expected " + hex_octet(type) +
                           " (TS 24.501 table 9.7.1)"};
   return std::nullopt;
-}
-
-CodecError missing_ie(const char* message, const char* ie, std::size_t offset) {
-  return {message, ie, offset, "missing: the message ends here (TS 24.501 7.5.1)"};
-}
-
-std::optional<CodecError> read_mandatory_lv(ByteView pdu, std::size_t& offset, bool extended,
-                                            std::size_t min, std::size_t max, const char* message,
-                                            const char* ie, const char* clause, ByteView& contents,
-                                            std::vector<IgnoredIe>& ignored) {
-  const std::size_t header = extended ? 2 : 1;
-  if (pdu.size() <= offset) return missing_ie(message, ie, offset);
-  if (pdu.size() < offset + header)
-    return CodecError{message, ie, offset, "truncated: the length field needs 2 octets"};
-  const std::size_t length =
-      extended ? (std::size_t{pdu[offset]} << 8 | pdu[offset + 1]) : std::size_t{pdu[offset]};
-  const std::size_t left = pdu.size() - offset - header;
-  if (left < length)
-    return CodecError{message, ie, offset,
-                      "truncated: length " + std::to_string(length) + " but " +
-                          std::to_string(left) + " octets follow"};
-  if (length < min)
-    return CodecError{message, ie, offset,
-                      "bad length " + std::to_string(length) + " (" + std::to_string(min) + ".." +
-                          std::to_string(max) + ") (" + clause + ", TS 24.501 7.5.1)"};
-  const std::size_t kept = std::min(length, max);
-  if (kept < length) beyond_defined_length(ignored, offset, 0, ie, length - kept);
-  contents = pdu.subspan(offset + header, kept);
-  offset += header + length;
-  return std::nullopt;
-}
-
-void treat_as_not_present_5gs(std::vector<IgnoredIe>& ignored, const FoundIe& ie,
-                          const OptionalIe& row, const std::string& why) {
-  ignored.push_back(
-      {ie.offset, row.iei, row.name,
-       why + "; treated as not present (" + kTs24501Clauses.syntactically_incorrect + ")"});
-}
-
-void beyond_defined_length(std::vector<IgnoredIe>& ignored, std::size_t offset, std::uint8_t iei,
-                           const char* ie, std::size_t extra) {
-  ignored.push_back(
-      {offset, iei, ie,
-       std::to_string(extra) + " octets beyond the defined length ignored (TS 24.007 11.4.2)"});
-}
-
-RawIes collect_raw(std::span<const OptionalIe> rows, std::span<const std::size_t> fields,
-                   const std::vector<std::optional<FoundIe>>& found) {
-  RawIes raw;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (found[i] && std::find(fields.begin(), fields.end(), i) == fields.end())
-      raw[rows[i].iei] = nas::raw_value(rows[i], *found[i]);
-  return raw;
-}
-
-void put_rows(Bytes& out, std::span<const OptionalIe> rows, std::span<const std::size_t> fields,
-              std::vector<std::optional<Bytes>> values, const RawIes& raw, const char* message) {
-  for (const auto& [iei, value] : raw) {
-    const auto at = std::find_if(rows.begin(), rows.end(),
-                                 [iei = iei](const OptionalIe& r) { return r.iei == iei; });
-    const auto row = static_cast<std::size_t>(at - rows.begin());
-    if (at == rows.end() || std::find(fields.begin(), fields.end(), row) != fields.end())
-      throw std::invalid_argument(std::string(message) + ": other_ies key " + hex_octet(iei) +
-                                  " is not a raw row of the message table");
-    values[row] = value;
-  }
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (values[i]) nas::put_optional_ie(out, rows[i], *values[i], message);
 }
 
 std::optional<std::string> decode_mobile_identity(ByteView contents, MobileIdentity& out,

@@ -92,7 +92,7 @@ Decoded<RegistrationRequest> decode_registration_request(ByteView pdu) {
   RegistrationRequest m;
   // Octet 4: 5GS registration type (9.11.3.7: FOR in bit 4, value in bits 3..1) in bits 4..1,
   // ngKSI in bits 8..5.
-  if (pdu.size() < 4) return missing_ie(kRequest, "5GS registration type", 3);
+  if (pdu.size() < 4) return missing_ie(kRequest, "5GS registration type", 3, kTs24501Clauses);
   m.registration_type = pdu[3] & 0x07;
   m.follow_on_request = (pdu[3] & 0x08) != 0;
   m.ngksi = ksi_of(static_cast<std::uint8_t>(pdu[3] >> 4));
@@ -102,7 +102,7 @@ Decoded<RegistrationRequest> decode_registration_request(ByteView pdu) {
   // LV-E 6-n: at least 4 octets of contents (so "No identity", one octet, does not fit here).
   const char* identity = "5GS mobile identity";
   if (auto e = read_mandatory_lv(pdu, offset, true, 4, 65535, kRequest, identity,
-                                 "TS 24.501 9.11.3.4", contents, ignored))
+                                 "TS 24.501 9.11.3.4", contents, ignored, kTs24501Clauses))
     return *e;
   std::size_t used = 0;
   auto bad_identity = decode_mobile_identity(contents, m.mobile_identity, used);
@@ -123,7 +123,7 @@ Decoded<RegistrationRequest> decode_registration_request(ByteView pdu) {
   if (const auto& ie = found[kUeSecurityCapability]) {
     UeSecurityCapability c;
     if (auto why = decode_ue_security_capability(ie->value, c))
-      treat_as_not_present_5gs(ignored, *ie, kRequestIes[kUeSecurityCapability], *why);
+      treat_as_not_present(ignored, *ie, kRequestIes[kUeSecurityCapability], *why, kTs24501Clauses);
     else
       m.ue_security_capability = c;
   }
@@ -136,7 +136,7 @@ Decoded<RegistrationRequest> decode_registration_request(ByteView pdu) {
     if (!why && !std::holds_alternative<FiveGGuti>(id))
       why = "type of identity is not 5G-GUTI (TS 24.501 8.2.6.13)";
     if (why)
-      treat_as_not_present_5gs(ignored, *ie, kRequestIes[kAdditionalGuti], *why);
+      treat_as_not_present(ignored, *ie, kRequestIes[kAdditionalGuti], *why, kTs24501Clauses);
     else
       m.additional_guti = std::get<FiveGGuti>(id);
   }

@@ -1,12 +1,12 @@
 // TS 24.501 8.2.25 SECURITY MODE COMMAND, 8.2.26 SECURITY MODE COMPLETE, 8.2.27 SECURITY MODE
 // REJECT, as plain 5GS NAS messages (9.1.1 item 1).
-#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
 
 #include "spec/codec/nas_5gs.h"
 #include "spec/codec/nas_5gs_ies.h"
+#include "spec/codec/nas_5gs_mm_ies.h"
 #include "spec/codec/nas_eps_ies.h"
 #include "spec/codec/nas_ie.h"
 
@@ -26,9 +26,6 @@ constexpr const char* kReject = "SECURITY MODE REJECT";
 constexpr std::uint8_t kCommandType = 0x5d;
 constexpr std::uint8_t kCompleteType = 0x5e;
 constexpr std::uint8_t kRejectType = 0x5f;
-
-// Figure 9.1.1.1: EPD, security header type with spare half octet, message type.
-constexpr std::size_t kPlainHeaderSize = 3;
 
 // TS 24.501 9.11.3.54 contents: "a maximum length of 10 octets" less IEI and length octets.
 constexpr std::size_t kUeSecurityCapabilityMax = 8;
@@ -52,71 +49,19 @@ constexpr std::array<OptionalIe, 3> kCompleteIes{{
 }};
 enum CompleteRow { kImeisv, kContainer, kPei };
 
-// Octets 1 and 2 of a plain 5GMM message, once the message is long enough for octet 3.
-std::optional<CodecError> check_plain_header(ByteView pdu, const char* message) {
-  // TS 24.501 7.2 comes first in the order of precedence of 7.1.
-  if (pdu.size() < kPlainHeaderSize) {
-    static constexpr const char* kAt[] = {"Extended protocol discriminator", "Security header type",
-                                          "Message type"};
-    return CodecError{message, kAt[pdu.size()], pdu.size(),
-                      "too short to contain a complete message type (TS 24.501 7.2)"};
-  }
-  const auto header = decode_security_header_type(pdu);
-  if (!header) {
-    CodecError e = header.error();
-    e.message = message;
-    return e;
-  }
-  // 9.3: a not security protected 5GMM message is sent as a plain one with type 0000.
-  if (header.value() != SecurityHeaderType::plain)
-    return CodecError{message, "Security header type", 1,
-                      "security header type " + std::to_string(pdu[1] & 0x0f) +
-                          " in a plain 5GS NAS message; a protected one needs its header removed "
-                          "first (TS 24.501 9.3, 9.9)"};
-  return std::nullopt;
-}
-
-// Octets 1 to 3: EPD, security header type, message type.
-std::optional<CodecError> check_header(ByteView pdu, const char* message, std::uint8_t type) {
-  if (auto e = check_plain_header(pdu, message)) return e;
-  if (pdu[2] != type)
-    return CodecError{message, "Message type", 2,
-                      "message type " + hex_octet(pdu[2]) + ", expected " + hex_octet(type) +
-                          " (TS 24.501 table 9.7.1)"};
-  return std::nullopt;
-}
-
-CodecError missing(const char* message, const char* ie, std::size_t offset) {
-  return {message, ie, offset, "missing: the message ends here (TS 24.501 7.5.1)"};
-}
-
-// TS 24.501 7.7.1: a syntactically incorrect optional IE is treated as not present.
-void not_present(std::vector<IgnoredIe>& ignored, const FoundIe& ie, const OptionalIe& row,
-                 const std::string& why) {
-  ignored.push_back(
-      {ie.offset, row.iei, row.name,
-       why + "; treated as not present (" + kTs24501Clauses.syntactically_incorrect + ")"});
-}
-
-void beyond(std::vector<IgnoredIe>& ignored, std::size_t offset, std::uint8_t iei, const char* name,
-            std::size_t extra) {
-  ignored.push_back(
-      {offset, iei, name,
-       std::to_string(extra) + " octets beyond the defined length ignored (TS 24.007 11.4.2)"});
-}
-
 }  // namespace
 
 Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
-  if (auto e = check_header(pdu, kCommand, kCommandType)) return *e;
+  if (auto e = check_plain_5gmm_header(pdu, kCommand, kCommandType)) return *e;
   SecurityModeCommand m;
   // Octet 4, 9.11.3.34: ciphering in bits 8..5, integrity in bits 4..1.
-  if (pdu.size() < 4) return missing(kCommand, "Selected NAS security algorithms", 3);
+  if (pdu.size() < 4)
+    return missing_ie(kCommand, "Selected NAS security algorithms", 3, kTs24501Clauses);
   m.selected_nas_security_algorithms = {static_cast<std::uint8_t>(pdu[3] >> 4),
                                         static_cast<std::uint8_t>(pdu[3] & 0x0f)};
   // Octet 5: ngKSI (9.11.3.32) in bits 4..1, then the spare half octet, "placed in bits 5 to 8"
   // (9.5).
-  if (pdu.size() < 5) return missing(kCommand, "ngKSI", 4);
+  if (pdu.size() < 5) return missing_ie(kCommand, "ngKSI", 4, kTs24501Clauses);
   m.ngksi = {(pdu[4] & 0x08) != 0, static_cast<std::uint8_t>(pdu[4] & 0x07)};
   if (m.ngksi.ksi == 7)
     return CodecError{kCommand, "ngKSI", 4,
@@ -124,22 +69,18 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
                       "table 9.11.3.32.1)"};
   // Octets 6.., LV 3-9: length octet, then 2..8 octets of UE security capability contents.
   const char* caps = "Replayed UE security capabilities";
-  if (pdu.size() < 6) return missing(kCommand, caps, 5);
-  const std::size_t length = pdu[5];
-  if (pdu.size() < 6 + length)
-    return CodecError{kCommand, caps, 5,
-                      "truncated: length " + std::to_string(length) + " but " +
-                          std::to_string(pdu.size() - 6) + " octets follow"};
   std::vector<IgnoredIe> ignored;
-  const std::size_t kept = std::min(length, kUeSecurityCapabilityMax);
+  std::size_t offset = 5;
+  ByteView contents;
+  if (auto e = read_mandatory_lv(pdu, offset, false, 0, kUeSecurityCapabilityMax, kCommand, caps,
+                                 "TS 24.501 9.11.3.54", contents, ignored, kTs24501Clauses))
+    return *e;
   // A syntactically incorrect mandatory IE fails the message (TS 24.501 7.5.1).
-  if (auto why =
-          decode_ue_security_capability(pdu.subspan(6, kept), m.replayed_ue_security_capabilities))
+  if (auto why = decode_ue_security_capability(contents, m.replayed_ue_security_capabilities))
     return CodecError{kCommand, caps, 5, *why};
-  if (kept < length) beyond(ignored, 5, 0, caps, length - kept);
 
   std::vector<std::optional<FoundIe>> found;
-  if (auto e = read_non_imperative(pdu, 6 + length, kCommandIes, kCommand, found, ignored,
+  if (auto e = read_non_imperative(pdu, offset, kCommandIes, kCommand, found, ignored,
                                    kTs24501Clauses))
     return *e;
   // 9.11.3.28 -> TS 24.008 10.5.5.10: bit 4 spare, the IMEISV request value in bits 3..1.
@@ -160,7 +101,7 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
   if (const auto& ie = found[kS1Capabilities]) {
     nas::UeSecurityCapability s1;
     if (auto why = nas::decode_ue_security_capability(ie->value, s1))
-      not_present(ignored, *ie, kCommandIes[kS1Capabilities], *why);
+      treat_as_not_present(ignored, *ie, kCommandIes[kS1Capabilities], *why, kTs24501Clauses);
     else
       m.replayed_s1_ue_security_capabilities = s1;
   }
@@ -168,7 +109,7 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
 }
 
 Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
-  if (auto e = check_header(pdu, kComplete, kCompleteType)) return *e;
+  if (auto e = check_plain_5gmm_header(pdu, kComplete, kCompleteType)) return *e;
   SecurityModeComplete m;
   std::vector<IgnoredIe> ignored;
   std::vector<std::optional<FoundIe>> found;
@@ -178,7 +119,7 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
   if (const auto& ie = found[kImeisv]) {
     std::string digits;
     if (auto why = decode_imeisv(ie->value, digits))
-      not_present(ignored, *ie, kCompleteIes[kImeisv], *why);
+      treat_as_not_present(ignored, *ie, kCompleteIes[kImeisv], *why, kTs24501Clauses);
     else
       m.imeisv = digits;
   }
@@ -188,11 +129,11 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
     NonImeisvPei pei;
     std::size_t used = 0;
     if (auto why = decode_non_imeisv_pei(ie->value, pei, used)) {
-      not_present(ignored, *ie, kCompleteIes[kPei], *why);
+      treat_as_not_present(ignored, *ie, kCompleteIes[kPei], *why, kTs24501Clauses);
     } else {
       m.non_imeisv_pei = pei;
       if (used < ie->value.size())
-        beyond(ignored, ie->offset, kCompleteIes[kPei].iei, kCompleteIes[kPei].name,
+        beyond_defined_length(ignored, ie->offset, kCompleteIes[kPei].iei, kCompleteIes[kPei].name,
                ie->value.size() - used);
     }
   }
@@ -200,8 +141,8 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
 }
 
 Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu) {
-  if (auto e = check_header(pdu, kReject, kRejectType)) return *e;
-  if (pdu.size() < 4) return missing(kReject, "5GMM cause", 3);
+  if (auto e = check_plain_5gmm_header(pdu, kReject, kRejectType)) return *e;
+  if (pdu.size() < 4) return missing_ie(kReject, "5GMM cause", 3, kTs24501Clauses);
   std::vector<IgnoredIe> ignored;
   std::vector<std::optional<FoundIe>> found;
   // Table 8.2.27.1.1 has no optional IEs: anything after the cause is unknown to the message.
@@ -210,14 +151,13 @@ Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu) {
 }
 
 Decoded<SecurityModeMessage> decode_security_mode_message(ByteView pdu) {
-  auto lift = [](auto decoded) -> Decoded<SecurityModeMessage> {
-    if (!decoded) return decoded.error();
-    return {SecurityModeMessage(decoded.value()), decoded.ignored()};
-  };
-  if (auto e = check_plain_header(pdu, "5GMM message")) return *e;
-  if (pdu[2] == kCommandType) return lift(decode_security_mode_command(pdu));
-  if (pdu[2] == kCompleteType) return lift(decode_security_mode_complete(pdu));
-  if (pdu[2] == kRejectType) return lift(decode_security_mode_reject(pdu));
+  // check_plain_5gmm_header is given octet 3 itself so it only checks octets 1 and 2 here.
+  if (auto e = check_plain_5gmm_header(pdu, "5GMM message", pdu.size() >= 3 ? pdu[2] : 0))
+    return *e;
+  using V = SecurityModeMessage;
+  if (pdu[2] == kCommandType) return widen<V>(decode_security_mode_command(pdu));
+  if (pdu[2] == kCompleteType) return widen<V>(decode_security_mode_complete(pdu));
+  if (pdu[2] == kRejectType) return widen<V>(decode_security_mode_reject(pdu));
   return CodecError{"5GMM message", "Message type", 2,
                     "message type " + hex_octet(pdu[2]) +
                         " is not a security mode message (0x5d..0x5f, TS 24.501 table 9.7.1)"};

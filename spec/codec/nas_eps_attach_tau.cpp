@@ -1,7 +1,6 @@
 // TS 24.301 8.2.4 ATTACH REQUEST and 8.2.29 TRACKING AREA UPDATE REQUEST, as plain NAS messages.
 #include "spec/codec/nas_eps_attach_tau.h"
 
-#include <algorithm>
 #include <array>
 #include <span>
 #include <stdexcept>
@@ -9,6 +8,7 @@
 #include "spec/codec/nas_eps_emm_ies.h"
 #include "spec/codec/nas_eps_ies.h"
 #include "spec/codec/nas_ie.h"
+#include "spec/codec/nas_message_ies.h"
 
 namespace secmode::spec::nas {
 namespace {
@@ -119,35 +119,6 @@ constexpr std::array<std::size_t, 9> kTauFields{kTNonCurrentKsi, kTCksn,     kTA
                                                 kTNonceUe,       kTUeNetCap, kTMsCap,
                                                 kTTmsiStatus,    kTGutiType, kTAddSecCap};
 
-bool is_field(std::span<const std::size_t> fields, std::size_t row) {
-  return std::find(fields.begin(), fields.end(), row) != fields.end();
-}
-
-// The found rows that are not decoded into fields, kept raw.
-RawIes collect_raw(Rows rows, std::span<const std::size_t> fields,
-                   const std::vector<std::optional<FoundIe>>& found) {
-  RawIes raw;
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (found[i] && !is_field(fields, i)) raw[rows[i].iei] = raw_value(rows[i], *found[i]);
-  return raw;
-}
-
-// Writes the optional part in table order: `values` holds the field rows, `raw` the others.
-void put_rows(Bytes& out, Rows rows, std::span<const std::size_t> fields,
-              std::vector<std::optional<Bytes>> values, const RawIes& raw, const char* message) {
-  for (const auto& [iei, value] : raw) {
-    const auto at = std::find_if(rows.begin(), rows.end(),
-                                 [iei = iei](const OptionalIe& r) { return r.iei == iei; });
-    const auto row = static_cast<std::size_t>(at - rows.begin());
-    if (at == rows.end() || is_field(fields, row))
-      throw std::invalid_argument(std::string(message) + ": other_ies key " + hex_octet(iei) +
-                                  " is not a raw row of the message table");
-    values[row] = value;
-  }
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (values[i]) put_optional_ie(out, rows[i], *values[i], message);
-}
-
 NasKeySetIdentifier ksi_of(std::uint8_t nibble) {
   return {(nibble & 0x08) != 0, static_cast<std::uint8_t>(nibble & 0x07)};
 }
@@ -165,7 +136,7 @@ void take_common(M& m, Rows rows, const std::vector<std::optional<FoundIe>>& fou
   if (const auto& ie = found[guti]) {
     Guti g;
     if (auto why = decode_guti(ie->value, g))
-      treat_as_not_present(ignored, *ie, rows[guti], *why);
+      treat_as_not_present(ignored, *ie, rows[guti], *why, kTs24301Clauses);
     else
       m.additional_guti = g;
   }
@@ -198,7 +169,7 @@ Decoded<AttachRequest> decode_attach_request(ByteView pdu) {
   AttachRequest m;
   // Octet 3, 8.1 b): EPS attach type (9.9.3.11: bit 4 spare, value in bits 3..1) in bits 4..1,
   // NAS key set identifier (9.9.3.21) in bits 8..5.
-  if (pdu.size() < 3) return missing_ie(kAttach, "EPS attach type", 2);
+  if (pdu.size() < 3) return missing_ie(kAttach, "EPS attach type", 2, kTs24301Clauses);
   m.eps_attach_type = pdu[2] & 0x07;
   m.nas_key_set_identifier = ksi_of(static_cast<std::uint8_t>(pdu[2] >> 4));
   if (m.eps_attach_type == 7)
@@ -210,19 +181,19 @@ Decoded<AttachRequest> decode_attach_request(ByteView pdu) {
   // LV 5-12: 4..11 octets of contents.
   const char* identity = "EPS mobile identity";
   if (auto e = read_mandatory_lv(pdu, offset, false, 4, 11, kAttach, identity, "TS 24.301 9.9.3.12",
-                                 contents, ignored))
+                                 contents, ignored, kTs24301Clauses))
     return *e;
   if (auto why = decode_eps_mobile_identity(contents, m.eps_mobile_identity))
     return CodecError{kAttach, identity, 3, *why + " (syntactically incorrect: TS 24.301 7.5.1)"};
   // LV 3-14: 2..13 octets.
   if (auto e = read_mandatory_lv(pdu, offset, false, 2, 13, kAttach, "UE network capability",
-                                 "TS 24.301 9.9.3.34", contents, ignored))
+                                 "TS 24.301 9.9.3.34", contents, ignored, kTs24301Clauses))
     return *e;
   m.ue_network_capability = decode_ue_network_capability(contents);
   // LV-E 5-n: 3..65535 octets; 7.5.2: "No semantical or syntactical diagnosis other than
   // presence and length shall be performed on the ESM message container".
   if (auto e = read_mandatory_lv(pdu, offset, true, 3, 65535, kAttach, "ESM message container",
-                                 "TS 24.301 9.9.3.15", contents, ignored))
+                                 "TS 24.301 9.9.3.15", contents, ignored, kTs24301Clauses))
     return *e;
   m.esm_message_container.assign(contents.begin(), contents.end());
 
@@ -239,7 +210,7 @@ Decoded<TrackingAreaUpdateRequest> decode_tracking_area_update_request(ByteView 
   TrackingAreaUpdateRequest m;
   // Octet 3: EPS update type (9.9.3.14: "Active" flag in bit 4, value in bits 3..1) in bits
   // 4..1, NAS key set identifier in bits 8..5.
-  if (pdu.size() < 3) return missing_ie(kTau, "EPS update type", 2);
+  if (pdu.size() < 3) return missing_ie(kTau, "EPS update type", 2, kTs24301Clauses);
   m.eps_update_type = pdu[2] & 0x07;
   m.active_flag = (pdu[2] & 0x08) != 0;
   m.nas_key_set_identifier = ksi_of(static_cast<std::uint8_t>(pdu[2] >> 4));
@@ -252,7 +223,7 @@ Decoded<TrackingAreaUpdateRequest> decode_tracking_area_update_request(ByteView 
   ByteView contents;
   // LV 12: the 11 octets of a GUTI (figure 9.9.3.12.1).
   if (auto e = read_mandatory_lv(pdu, offset, false, 11, 11, kTau, "Old GUTI", "TS 24.301 9.9.3.12",
-                                 contents, ignored))
+                                 contents, ignored, kTs24301Clauses))
     return *e;
   if (auto why = decode_guti(contents, m.old_guti))
     return CodecError{kTau, "Old GUTI", 3, *why + " (syntactically incorrect: TS 24.301 7.5.1)"};

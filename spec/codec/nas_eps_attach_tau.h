@@ -10,12 +10,12 @@
 #include <array>
 #include <cstdint>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <string>
 #include <variant>
 
 #include "spec/codec/nas_eps.h"
+#include "spec/codec/nas_ie.h"  // RawIes
 
 namespace secmode::spec::nas {
 
@@ -56,12 +56,6 @@ struct UeNetworkCapability {
   Bytes rest;
   bool operator==(const UeNetworkCapability&) const = default;
 };
-
-// Known optional IEs not decoded into fields: IEI -> value. Type 1 (TV, half octet) rows are
-// keyed by their IEI nibble (0xD0 for "D-") and hold one octet, the value in bits 4..1; type 3
-// rows hold the fixed value; type 4 and 6 rows hold the contents. Contract: every key is such a
-// row of the message's table and every value fits the row's length.
-using RawIes = std::map<std::uint8_t, Bytes>;
 
 // Table 8.2.4.1. Octet 3: EPS attach type (9.9.3.11) in bits 4..1, NAS key set identifier
 // (9.9.3.21) in bits 8..5. Contracts: eps_attach_type 0..6 (7 is reserved), ksi 0..7 (7 is

@@ -8,6 +8,7 @@
 
 #include "spec/codec/nas_eps_emm_ies.h"
 #include "spec/codec/nas_ie.h"
+#include "spec/codec/nas_message_ies.h"
 
 namespace secmode::spec::nas {
 namespace {
@@ -50,13 +51,13 @@ Decoded<AuthenticationRequest> decode_authentication_request(ByteView pdu) {
   AuthenticationRequest m;
   // Octet 3, 8.1 b): NAS key set identifierASME (9.9.3.21) in bits 4..1, spare half octet
   // (9.9.2.9) in bits 8..5, which a receiver does not check.
-  if (pdu.size() < 3) return missing_ie(kRequest, "NAS key set identifierASME", 2);
+  if (pdu.size() < 3) return missing_ie(kRequest, "NAS key set identifierASME", 2, kTs24301Clauses);
   m.nas_key_set_identifier_asme = {(pdu[2] & 0x08) != 0, static_cast<std::uint8_t>(pdu[2] & 0x07)};
   if (m.nas_key_set_identifier_asme.ksi == 7)
     return CodecError{kRequest, "NAS key set identifierASME", 2,
                       "value 111 is reserved in the network to UE direction (TS 24.301 9.9.3.21)"};
   const char* rand = "Authentication parameter RAND";
-  if (pdu.size() < 4) return missing_ie(kRequest, rand, 3);
+  if (pdu.size() < 4) return missing_ie(kRequest, rand, 3, kTs24301Clauses);
   if (pdu.size() < 3 + kRandSize)
     return CodecError{kRequest, rand, 3,
                       "truncated: RAND is 16 octets, " + std::to_string(pdu.size() - 3) +
@@ -65,9 +66,9 @@ Decoded<AuthenticationRequest> decode_authentication_request(ByteView pdu) {
   std::size_t offset = 3 + kRandSize;
   ByteView autn;
   std::vector<IgnoredIe> ignored;
-  if (auto e =
-          read_mandatory_lv(pdu, offset, false, kAutnSize, kAutnSize, kRequest,
-                            "Authentication parameter AUTN", "TS 24.008 10.5.3.1.1", autn, ignored))
+  if (auto e = read_mandatory_lv(pdu, offset, false, kAutnSize, kAutnSize, kRequest,
+                                 "Authentication parameter AUTN", "TS 24.008 10.5.3.1.1", autn,
+                                 ignored, kTs24301Clauses))
     return *e;
   std::copy(autn.begin(), autn.end(), m.autn.begin());
   auto rest = rest_unknown(pdu, offset, kRequest, std::move(ignored));
@@ -80,9 +81,9 @@ Decoded<AuthenticationResponse> decode_authentication_response(ByteView pdu) {
   std::size_t offset = 2;
   ByteView res;
   std::vector<IgnoredIe> ignored;
-  if (auto e =
-          read_mandatory_lv(pdu, offset, false, kMinRes, kMaxRes, kResponse,
-                            "Authentication response parameter", "TS 24.301 9.9.3.4", res, ignored))
+  if (auto e = read_mandatory_lv(pdu, offset, false, kMinRes, kMaxRes, kResponse,
+                                 "Authentication response parameter", "TS 24.301 9.9.3.4", res,
+                                 ignored, kTs24301Clauses))
     return *e;
   auto rest = rest_unknown(pdu, offset, kResponse, std::move(ignored));
   if (!rest) return rest.error();
@@ -91,7 +92,7 @@ Decoded<AuthenticationResponse> decode_authentication_response(ByteView pdu) {
 
 Decoded<AuthenticationFailure> decode_authentication_failure(ByteView pdu) {
   if (auto e = check_plain_emm_header(pdu, kFailure, kFailureType)) return *e;
-  if (pdu.size() < 3) return missing_ie(kFailure, "EMM cause", 2);
+  if (pdu.size() < 3) return missing_ie(kFailure, "EMM cause", 2, kTs24301Clauses);
   AuthenticationFailure m;
   m.emm_cause = pdu[2];
   std::vector<IgnoredIe> ignored;

@@ -5,22 +5,6 @@
 #include "spec/codec/nas_ie.h"
 
 namespace secmode::spec::nas {
-namespace {
-
-template <typename T>
-Decoded<EmmMessage> lift(const Decoded<T>& d) {
-  if (!d) return d.error();
-  return {EmmMessage(d.value()), d.ignored()};
-}
-
-template <typename T>
-Decoded<EmmPdu> lift_pdu(const Decoded<T>& d) {
-  if (!d) return d.error();
-  return {EmmPdu(d.value()), d.ignored()};
-}
-
-}  // namespace
-
 Decoded<EmmMessage> decode_emm_message(ByteView pdu) {
   if (pdu.size() < 2)
     return CodecError{"EMM message", pdu.empty() ? "Protocol discriminator" : "Message type",
@@ -29,23 +13,23 @@ Decoded<EmmMessage> decode_emm_message(ByteView pdu) {
   if (const auto header = decode_security_header_type(pdu); !header) return header.error();
   switch (pdu[1]) {
     case 0x41:
-      return lift(decode_attach_request(pdu));
+      return widen<EmmMessage>(decode_attach_request(pdu));
     case 0x48:
-      return lift(decode_tracking_area_update_request(pdu));
+      return widen<EmmMessage>(decode_tracking_area_update_request(pdu));
     case 0x52:
-      return lift(decode_authentication_request(pdu));
+      return widen<EmmMessage>(decode_authentication_request(pdu));
     case 0x53:
-      return lift(decode_authentication_response(pdu));
+      return widen<EmmMessage>(decode_authentication_response(pdu));
     case 0x54:
-      return lift(decode_authentication_reject(pdu));
+      return widen<EmmMessage>(decode_authentication_reject(pdu));
     case 0x5c:
-      return lift(decode_authentication_failure(pdu));
+      return widen<EmmMessage>(decode_authentication_failure(pdu));
     case 0x5d:
-      return lift(decode_security_mode_command(pdu));
+      return widen<EmmMessage>(decode_security_mode_command(pdu));
     case 0x5e:
-      return lift(decode_security_mode_complete(pdu));
+      return widen<EmmMessage>(decode_security_mode_complete(pdu));
     case 0x5f:
-      return lift(decode_security_mode_reject(pdu));
+      return widen<EmmMessage>(decode_security_mode_reject(pdu));
     default:
       return CodecError{"EMM message", "Message type", 1,
                         "message type " + hex_octet(pdu[1]) +
@@ -62,11 +46,11 @@ Decoded<EmmPdu> decode_emm_pdu(ByteView pdu) {
   if (!header) return header.error();
   switch (header.value()) {
     case SecurityHeaderType::plain:
-      return lift_pdu(decode_emm_message(pdu));
+      return widen<EmmPdu>(decode_emm_message(pdu));
     case SecurityHeaderType::service_request:  // 1100, and 1101..1111 read as 1100
-      return lift_pdu(decode_service_request(pdu));
+      return widen<EmmPdu>(decode_service_request(pdu));
     default:
-      return lift_pdu(decode_security_protected(pdu));
+      return widen<EmmPdu>(decode_security_protected(pdu));
   }
 }
 

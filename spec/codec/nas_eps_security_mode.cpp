@@ -9,6 +9,7 @@
 #include "spec/codec/nas_eps_emm_ies.h"
 #include "spec/codec/nas_eps_ies.h"
 #include "spec/codec/nas_ie.h"
+#include "spec/codec/nas_message_ies.h"
 
 namespace secmode::spec::nas {
 namespace {
@@ -56,36 +57,30 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu) {
   if (auto e = check_plain_emm_header(pdu, kCommand, kCommandType)) return *e;
   SecurityModeCommand m;
   // Octet 3, 9.9.3.23: bit 8 spare, ciphering in bits 7..5, bit 4 spare, integrity in bits 3..1.
-  if (pdu.size() < 3) return missing_ie(kCommand, "Selected NAS security algorithms", 2);
+  if (pdu.size() < 3)
+    return missing_ie(kCommand, "Selected NAS security algorithms", 2, kTs24301Clauses);
   m.selected_nas_security_algorithms = {static_cast<std::uint8_t>(pdu[2] >> 4 & 0x07),
                                         static_cast<std::uint8_t>(pdu[2] & 0x07)};
   // Octet 4, 8.1 b): the first half-octet IE (NAS key set identifier, 9.9.3.21) takes bits 4..1,
   // the spare half octet (9.9.2.9) bits 8..5.
-  if (pdu.size() < 4) return missing_ie(kCommand, "NAS key set identifier", 3);
+  if (pdu.size() < 4) return missing_ie(kCommand, "NAS key set identifier", 3, kTs24301Clauses);
   m.nas_key_set_identifier = {(pdu[3] & 0x08) != 0, static_cast<std::uint8_t>(pdu[3] & 0x07)};
   if (m.nas_key_set_identifier.ksi == 7)
     return CodecError{kCommand, "NAS key set identifier", 3,
                       "value 111 is reserved in the network to UE direction (TS 24.301 9.9.3.21)"};
   // Octets 5.., LV: length octet, then 2..5 octets of UE security capability contents.
   const char* caps = "Replayed UE security capabilities";
-  if (pdu.size() < 5) return missing_ie(kCommand, caps, 4);
-  const std::size_t length = pdu[4];
-  if (pdu.size() < 5 + length)
-    return CodecError{kCommand, caps, 4,
-                      "truncated: length " + std::to_string(length) + " but " +
-                          std::to_string(pdu.size() - 5) + " octets follow"};
   std::vector<IgnoredIe> ignored;
-  const std::size_t kept = std::min<std::size_t>(length, 5);
-  if (auto why =
-          decode_ue_security_capability(pdu.subspan(5, kept), m.replayed_ue_security_capabilities))
+  std::size_t offset = 4;
+  ByteView contents;
+  if (auto e = read_mandatory_lv(pdu, offset, false, 0, 5, kCommand, caps, "TS 24.301 9.9.3.36",
+                                 contents, ignored, kTs24301Clauses))
+    return *e;
+  if (auto why = decode_ue_security_capability(contents, m.replayed_ue_security_capabilities))
     return CodecError{kCommand, caps, 4, *why};
-  if (kept < length)
-    ignored.push_back({4, 0, caps,
-                       std::to_string(length - kept) +
-                           " octets beyond the defined length ignored (TS 24.007 11.4.2)"});
 
   std::vector<std::optional<FoundIe>> found;
-  if (auto e = read_non_imperative(pdu, 5 + length, kCommandIes, kCommand, found, ignored))
+  if (auto e = read_non_imperative(pdu, offset, kCommandIes, kCommand, found, ignored))
     return *e;
   // TS 24.008 10.5.5.10: bit 4 spare, the IMEISV request value in bits 3..1.
   if (const auto& ie = found[kImeisvRequest])
@@ -113,7 +108,7 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
   if (const auto& ie = found[kImeisv]) {
     std::string digits;
     if (auto why = decode_imeisv(ie->value, digits))
-      treat_as_not_present(ignored, *ie, kCompleteIes[kImeisv], *why);
+      treat_as_not_present(ignored, *ie, kCompleteIes[kImeisv], *why, kTs24301Clauses);
     else
       m.imeisv = digits;
   }
@@ -126,7 +121,7 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu) {
 
 Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu) {
   if (auto e = check_plain_emm_header(pdu, kReject, kRejectType)) return *e;
-  if (pdu.size() < 3) return missing_ie(kReject, "EMM cause", 2);
+  if (pdu.size() < 3) return missing_ie(kReject, "EMM cause", 2, kTs24301Clauses);
   std::vector<IgnoredIe> ignored;
   std::vector<std::optional<FoundIe>> found;
   // Table 8.2.22.1 has no optional IEs: anything after the cause is unknown to the message.
@@ -135,13 +130,11 @@ Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu) {
 }
 
 Decoded<SecurityModeMessage> decode_security_mode_message(ByteView pdu) {
-  auto lift = [](auto decoded) -> Decoded<SecurityModeMessage> {
-    if (!decoded) return decoded.error();
-    return {SecurityModeMessage(decoded.value()), decoded.ignored()};
-  };
-  if (pdu.size() >= 2 && pdu[1] == kCommandType) return lift(decode_security_mode_command(pdu));
-  if (pdu.size() >= 2 && pdu[1] == kCompleteType) return lift(decode_security_mode_complete(pdu));
-  if (pdu.size() >= 2 && pdu[1] == kRejectType) return lift(decode_security_mode_reject(pdu));
+  using V = SecurityModeMessage;
+  if (pdu.size() >= 2 && pdu[1] == kCommandType) return widen<V>(decode_security_mode_command(pdu));
+  if (pdu.size() >= 2 && pdu[1] == kCompleteType)
+    return widen<V>(decode_security_mode_complete(pdu));
+  if (pdu.size() >= 2 && pdu[1] == kRejectType) return widen<V>(decode_security_mode_reject(pdu));
   if (pdu.size() < 2)
     return CodecError{"EMM message", pdu.empty() ? "Protocol discriminator" : "Message type",
                       pdu.size(), "too short to contain a complete message type (TS 24.301 7.2)"};

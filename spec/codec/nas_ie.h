@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -38,10 +39,18 @@ struct ErrorClauses {
   const char* out_of_sequence;          // out of sequence IE: ignored
   const char* repeated;                 // repeated IE: only the first is handled
   const char* syntactically_incorrect;  // optional IE of a bad length: treated as not present
+  const char* mandatory;                // mandatory IE missing or of a bad length: an error
 };
 
-inline constexpr ErrorClauses kTs24301Clauses{
-    "TS 24.301 7.5.1", "TS 24.301 7.6.1", "TS 24.301 7.6.2", "TS 24.301 7.6.3", "TS 24.301 7.7.1"};
+inline constexpr ErrorClauses kTs24301Clauses{"TS 24.301 7.5.1", "TS 24.301 7.6.1",
+                                              "TS 24.301 7.6.2", "TS 24.301 7.6.3",
+                                              "TS 24.301 7.7.1", "TS 24.301 7.5.1"};
+
+// Known optional IEs not decoded into fields: IEI -> value. Type 1 (TV, half octet) rows are
+// keyed by their IEI nibble (0xD0 for "D-") and hold one octet, the value in bits 4..1; type 3
+// rows hold the fixed value; type 4 and 6 rows hold the contents. Contract: every key is such a
+// row of the message's table and every value fits the row's length.
+using RawIes = std::map<std::uint8_t, Bytes>;
 
 struct FoundIe {
   std::size_t offset;  // of the IEI octet

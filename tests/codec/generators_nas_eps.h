@@ -1,6 +1,7 @@
 // RapidCheck generators of EPS NAS messages: every value the spec-twin encoders accept (the
-// contracts in spec/codec/nas_eps*.h). Shared by the codec properties, the spec/impl
-// differential tests and the CLI's JSON round trips.
+// contracts in spec/codec/nas_eps*.h), and the IE shapes of their tables for
+// nas_gen::ie_shaped_octets. Shared by the codec properties, the spec/impl differential tests
+// and the CLI's JSON round trips.
 #pragma once
 
 #include <rapidcheck.h>
@@ -13,6 +14,7 @@
 
 #include "spec/codec/nas_eps_emm.h"
 #include "tests/codec/checks.h"
+#include "tests/codec/generators_nas.h"
 
 namespace secmode::test::nas_eps_gen {
 
@@ -20,27 +22,27 @@ using namespace secmode::spec;
 using namespace secmode::spec::nas;
 using test::maybe;
 
-inline rc::Gen<std::uint8_t> octet() { return rc::gen::arbitrary<std::uint8_t>(); }
-inline rc::Gen<std::uint8_t> three_bits() { return rc::gen::inRange<std::uint8_t>(0, 8); }
+using nas_gen::digits;
+using nas_gen::octet;
+using nas_gen::octets;
+using nas_gen::three_bits;
 
-inline Bytes octets(std::size_t min, std::size_t max) {
-  const auto n = *rc::gen::inRange(min, max + 1);
-  return *rc::gen::container<Bytes>(n, octet());
-}
-
-inline SecurityModeCommand gen_command() {
-  SecurityModeCommand m;
-  m.selected_nas_security_algorithms = {*three_bits(), *three_bits()};
-  m.nas_key_set_identifier = {*rc::gen::arbitrary<bool>(), *rc::gen::inRange<std::uint8_t>(0, 7)};
-  auto& caps = m.replayed_ue_security_capabilities;
-  caps.eea = *octet();
-  caps.eia = *octet();
+inline UeSecurityCapability gen_ue_security_capability() {
+  UeSecurityCapability caps{*octet(), *octet(), std::nullopt, std::nullopt, std::nullopt};
   const int extra = *rc::gen::element(0, 2, 3);  // 9.9.3.36: 2, 4 or 5 octets
   if (extra >= 2) {
     caps.uea = *octet();
     caps.uia = *octet();
   }
   if (extra == 3) caps.gea = *octet();
+  return caps;
+}
+
+inline SecurityModeCommand gen_command() {
+  SecurityModeCommand m;
+  m.selected_nas_security_algorithms = {*three_bits(), *three_bits()};
+  m.nas_key_set_identifier = {*rc::gen::arbitrary<bool>(), *rc::gen::inRange<std::uint8_t>(0, 7)};
+  m.replayed_ue_security_capabilities = gen_ue_security_capability();
   m.imeisv_request = maybe(three_bits());
   m.replayed_nonce_ue = maybe(rc::gen::arbitrary<std::uint32_t>());
   m.nonce_mme = maybe(rc::gen::arbitrary<std::uint32_t>());
@@ -85,10 +87,6 @@ inline SecurityProtectedMessage gen_protected() {
   return p;
 }
 
-inline std::string digits(std::size_t min, std::size_t max) {
-  const auto n = *rc::gen::inRange(min, max + 1);
-  return *rc::gen::container<std::string>(n, rc::gen::inRange('0', static_cast<char>('9' + 1)));
-}
 inline NasKeySetIdentifier key_set(std::uint8_t max) {
   return {*rc::gen::arbitrary<bool>(), *rc::gen::inRange<std::uint8_t>(0, max + 1)};
 }
@@ -215,5 +213,32 @@ inline EmmMessage gen_emm_message() {
       return AuthenticationReject{};
   }
 }
+
+// The contents of an IMEISV IE (TS 24.008 10.5.1.4) holding 16 decimal digits.
+inline Bytes imeisv_contents() {
+  SecurityModeComplete m;
+  m.imeisv = digits(16, 16);
+  const Bytes ie = encode(m);
+  return Bytes(ie.begin() + 4, ie.end());  // after 07 5e 23 09
+}
+
+// The optional rows of the SECURITY MODE COMMAND and COMPLETE tables (8.2.20.1, 8.2.21.1) and
+// IEIs unknown to both; now and then a well-formed IMEISV.
+inline constexpr nas_gen::IeShape kSecurityModeIes[] = {
+    {0xc1}, {0x55, 4}, {0x56, 4}, {0x4f}, {0x6f}, {0x37}, {0x23}, {0x79}, {0x66}};
+inline constexpr std::uint8_t kNotSecurityModeIeis[] = {0x0a, 0x5a, 0x7a, 0xd1, 0x67};
+inline Bytes security_mode_value(std::uint8_t iei) {
+  return iei == 0x23 ? imeisv_contents() : Bytes{};
+}
+inline Bytes security_mode_ie_octets() {
+  return nas_gen::ie_shaped_octets(
+      {kSecurityModeIes, kNotSecurityModeIeis, 12, security_mode_value});
+}
+
+// Rows of the ATTACH REQUEST, TRACKING AREA UPDATE REQUEST and AUTHENTICATION tables.
+inline constexpr nas_gen::IeShape kEmmIes[] = {
+    {0x30}, {0x19, 3}, {0x50}, {0x52, 5}, {0x5c, 2}, {0x31}, {0x91}, {0xe1}, {0xb9},
+    {0x82}, {0x6f},    {0x55, 4}, {0x58}, {0x29}, {0x28}, {0x20}, {0x78}};
+inline Bytes emm_ie_octets() { return nas_gen::ie_shaped_octets({kEmmIes, {}, 16}); }
 
 }  // namespace secmode::test::nas_eps_gen

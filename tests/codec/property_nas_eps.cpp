@@ -11,48 +11,24 @@
 
 #include "spec/codec/nas_eps.h"
 #include "tests/codec/checks.h"
+#include "tests/codec/generators_nas.h"
 #include "tests/codec/generators_nas_eps.h"
 
 namespace secmode::spec::nas {
 namespace {
 
-using test::maybe;
 using test::expect_holds;
 using test::expect_mutant_fails;
 using namespace test::nas_eps_gen;
+using test::nas_gen::damaged;
+using test::nas_gen::followed_by;
 
 enum class Mutation { none, drop_last_octet, no_spare_bits };
-
-// Octets shaped like IEs: known and unknown IEIs of every format, lengths right and wrong.
-Bytes ie_shaped_octets() {
-  Bytes out;
-  const auto count = *rc::gen::inRange(0, 5);
-  for (int i = 0; i < count; ++i) {
-    const std::uint8_t iei = *rc::gen::weightedOneOf<std::uint8_t>(
-        {{3, rc::gen::element<std::uint8_t>(0xc1, 0x55, 0x56, 0x4f, 0x6f, 0x37, 0x23, 0x79, 0x66)},
-         {1, octet()}});
-    out.push_back(iei);
-    Bytes value = octets(0, 12);
-    if (iei & 0x80) continue;
-    if (iei == 0x55 || iei == 0x56)
-      value.resize(4);
-    else if ((iei & 0xf0) == 0x70)
-      out.push_back(0);  // TLV-E: high length octet
-    if (iei != 0x55 && iei != 0x56)
-      out.push_back(static_cast<std::uint8_t>(
-          value.size() + *rc::gen::weightedElement<int>({{12, 0}, {1, 1}, {1, 255}})));
-    out.insert(out.end(), value.begin(), value.end());
-  }
-  return out;
-}
 
 // Arbitrary octets: noise, or a valid message followed by IE-shaped octets.
 Bytes gen_octets() {
   if (*rc::gen::inRange(0, 5) == 0) return octets(0, 48);
-  Bytes b = encode(gen_message());
-  const Bytes tail = ie_shaped_octets();
-  b.insert(b.end(), tail.begin(), tail.end());
-  return b;
+  return followed_by(encode(gen_message()), security_mode_ie_octets());
 }
 
 // ---- properties ------------------------------------------------------------------------------
@@ -61,21 +37,14 @@ void message_round_trips(Mutation mutation) {
   const SecurityModeMessage m = gen_message();
   Bytes b = encode(m);
   if (mutation == Mutation::drop_last_octet) b.pop_back();
-  const auto d = decode_security_mode_message(b);
-  RC_ASSERT(d.ok());
-  RC_ASSERT(d.ignored().empty());
-  RC_ASSERT(d.value() == m);
-  RC_ASSERT(encode(d.value()) == b);
+  test::check_round_trip(m, b, decode_security_mode_message);
 }
 
 void protected_round_trips(Mutation mutation) {
   const SecurityProtectedMessage p = gen_protected();
   Bytes b = encode(p);
   if (mutation == Mutation::drop_last_octet) b.pop_back();
-  const auto d = decode_security_protected(b);
-  RC_ASSERT(d.ok());
-  RC_ASSERT(d.value() == p);
-  RC_ASSERT(encode(d.value()) == b);
+  test::check_round_trip(p, b, decode_security_protected);
 }
 
 // Flipping one bit of the imperative part of a command changes what decodes, unless the bit is
@@ -100,19 +69,7 @@ void only_spare_bits_of_a_command_are_ignored(Mutation mutation) {
 // Whatever a decoder makes of some octets: an error placed inside them, or a value whose
 // canonical encoding decodes to the same value with nothing ignored.
 void check_decoding(const Bytes& b) {
-  const auto d = decode_security_mode_message(b);
-  RC_TAG(d.ok() ? (d.ignored().empty() ? "decoded" : "decoded, IEs ignored") : "rejected");
-  if (!d.ok()) {
-    RC_ASSERT(d.error().offset <= b.size());
-    RC_ASSERT(!d.error().reason.empty());
-  } else {
-    for (const auto& i : d.ignored()) RC_ASSERT(i.offset < b.size());
-    const Bytes canonical = encode(d.value());
-    const auto again = decode_security_mode_message(canonical);
-    RC_ASSERT(again.ok());
-    RC_ASSERT(again.ignored().empty());
-    RC_ASSERT(again.value() == d.value());
-  }
+  test::check_decoding(b, decode_security_mode_message);
   const auto p = decode_security_protected(b);
   if (!p.ok())
     RC_ASSERT(p.error().offset <= b.size());
@@ -147,22 +104,7 @@ TEST(NasEpsProperty, SpareBitPropertyMutantIsCaught) {
 RC_GTEST_PROP(NasEpsProperty, ArbitraryOctetsDecodeCleanly, ()) { check_decoding(gen_octets()); }
 
 RC_GTEST_PROP(NasEpsProperty, DamagedMessagesDecodeCleanly, ()) {
-  Bytes b = encode(gen_message());
-  const auto edits = *rc::gen::inRange(1, 4);
-  for (int i = 0; i < edits && !b.empty(); ++i) {
-    const auto at = *rc::gen::inRange<std::size_t>(0, b.size());
-    switch (*rc::gen::inRange(0, 3)) {
-      case 0:
-        b[at] = *octet();
-        break;
-      case 1:
-        b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), *octet());
-        break;
-      default:
-        b.resize(at);
-    }
-  }
-  check_decoding(b);
+  check_decoding(damaged(encode(gen_message())));
 }
 
 }  // namespace secmode::spec::nas

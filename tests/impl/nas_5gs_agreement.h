@@ -1,8 +1,7 @@
-// Whether the spec twin (spec/codec/nas_5gs.h) and the zero-copy codec (impl/codec/nas_5gs.h) say
-// the same of some octets: accept or reject, the error's message, IE, offset and clause, every
-// decoded field, the ignored IEs (count, offsets, IEIs, names, clauses), and the octets each
-// encoder makes of what it decoded (STYLE.md 8). Written once for the differential tests and the
-// fuzz target alike.
+// Whether the 5GS spec twin (spec/codec/nas_5gs.h) and the zero-copy codec (impl/codec/nas_5gs.h)
+// say the same of some octets, as nas_agreement.h compares them: the impl's views as spec values,
+// the security header types, and every decoder pair. Written once for the differential tests and
+// the fuzz target alike.
 #pragma once
 
 #include <algorithm>
@@ -15,18 +14,15 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "spec/codec/nas_5gs.h"
+#include "tests/impl/nas_agreement.h"
 
 namespace secmode::test::nas_5gs {
 
 namespace s5 = secmode::spec::nas5gs;
 namespace sn = secmode::spec::nas;
 namespace i5 = secmode::impl::nas5gs;
-using spec::Bytes;
-using spec::ByteView;
 
 // ---- the impl's views as spec values, so spec's operator== compares every field ------------
-
-inline Bytes bytes(ByteView v) { return Bytes(v.begin(), v.end()); }
 
 inline s5::SecurityModeCommand to_spec(const i5::SecurityModeCommand& m) {
   s5::SecurityModeCommand s;
@@ -101,73 +97,7 @@ inline s5::SecurityProtectedMessage to_spec(const i5::SecurityProtectedMessage& 
           bytes(m.plain_nas_message)};
 }
 
-// The clause a reason cites: its last parenthesised group that names a TS, or "".
-inline std::string clause_of(const std::string& reason) {
-  const auto open = reason.rfind('(');
-  if (open == std::string::npos) return "";
-  const std::string group = reason.substr(open);
-  return group.find("TS ") == std::string::npos ? "" : group;
-}
-
-// The impl encoding of `value`, after checking that a buffer one octet short is refused with
-// the same size reported (the retry contract of Encoded). Empty when the encoder refused.
-template <typename T>
-Bytes impl_encode(const T& value, std::string& problem) {
-  const i5::Encoded sized = i5::encode(value, std::span<std::uint8_t>{});
-  if (sized.error) return {};
-  Bytes out(sized.size);
-  if (!out.empty()) {
-    Bytes short_buffer(out.size() - 1);
-    const i5::Encoded retry = i5::encode(value, short_buffer);
-    if (retry.written || retry.size != sized.size)
-      problem = "encode: a short buffer was not refused";
-  }
-  const i5::Encoded e = i5::encode(value, out);
-  if (!e.written || e.size != out.size()) problem = "encode: the sized buffer was not filled";
-  return out;
-}
-
-constexpr std::size_t kSinkSize = 16;
-
-inline std::string describe(const i5::Error& e) {
-  return std::string(e.message) + ", IE '" + e.ie + "' at " + std::to_string(e.offset) + ": " +
-         e.reason;
-}
-
-// "" when the two errors agree on message, IE, offset and clause, else what differs.
-inline std::string error_disagreement(const spec::CodecError& s, const i5::Error& i) {
-  if (s.message != i.message || s.ie != i.ie || s.offset != i.offset ||
-      clause_of(s.reason) != clause_of(i.reason))
-    return "errors differ: spec '" + s.describe() + "', impl '" + describe(i) + "'";
-  return "";
-}
-
-// "" when both decoders agree, else what differs. `sink` is the impl's, filled by its decode.
-template <typename S, typename I>
-std::string disagreement(const spec::Decoded<S>& s, const i5::Decoded<I>& i,
-                         std::span<const i5::IgnoredIe> sink) {
-  if (s.ok() != i.ok())
-    return s.ok() ? "impl rejects what spec accepts: " + describe(i.error)
-                  : "impl accepts what spec rejects: " + s.error().describe();
-  if (!s.ok()) return error_disagreement(s.error(), i.error);
-  if (!(to_spec(i.value) == s.value())) return "decoded values differ";
-  if (s.ignored().size() != i.ignored)
-    return "ignored IE counts differ: spec " + std::to_string(s.ignored().size()) + ", impl " +
-           std::to_string(i.ignored);
-  for (std::size_t k = 0; k < i.ignored && k < sink.size(); ++k) {
-    const auto& a = s.ignored()[k];
-    const auto& b = sink[k];
-    if (a.offset != b.offset || a.iei != b.iei || a.ie != b.ie ||
-        clause_of(a.reason) != clause_of(b.reason))
-      return "ignored IE " + std::to_string(k) + " differs: spec at " + std::to_string(a.offset) +
-             " '" + a.ie + "': " + a.reason + "; impl at " + std::to_string(b.offset) + " '" +
-             b.ie + "': " + b.reason;
-  }
-  std::string problem;
-  if (impl_encode(i.value, problem) != s5::encode(s.value()))
-    return "encodings of the decoded value differ";
-  return problem;
-}
+inline constexpr auto kToSpec = [](const auto& v) { return to_spec(v); };
 
 inline std::string header_type_disagreement(ByteView pdu) {
   const auto s = s5::decode_security_header_type(pdu);
@@ -179,26 +109,24 @@ inline std::string header_type_disagreement(ByteView pdu) {
   return "";
 }
 
-template <typename SpecDecode, typename ImplDecode>
-std::string pair_disagreement(ByteView pdu, SpecDecode spec_decode, ImplDecode impl_decode) {
-  std::array<i5::IgnoredIe, kSinkSize> sink{};
-  return disagreement(spec_decode(pdu), impl_decode(pdu, sink), sink);
-}
-
 // Every decoder pair on the same octets; "" when all agree, else the first difference.
 inline std::string decoders_disagree(ByteView pdu) {
   std::string d = header_type_disagreement(pdu);
   if (d.empty())
-    d = disagreement(s5::decode_security_protected(pdu), i5::decode_security_protected(pdu), {});
+    d = disagreement(s5::decode_security_protected(pdu), i5::decode_security_protected(pdu), {},
+                     kToSpec);
   if (d.empty())
-    d = pair_disagreement(pdu, s5::decode_security_mode_message, i5::decode_security_mode_message);
+    d = pair_disagreement(pdu, s5::decode_security_mode_message, i5::decode_security_mode_message,
+                          kToSpec);
   if (d.empty())
-    d = pair_disagreement(pdu, s5::decode_security_mode_command, i5::decode_security_mode_command);
+    d = pair_disagreement(pdu, s5::decode_security_mode_command, i5::decode_security_mode_command,
+                          kToSpec);
   if (d.empty())
     d = pair_disagreement(pdu, s5::decode_security_mode_complete,
-                          i5::decode_security_mode_complete);
+                          i5::decode_security_mode_complete, kToSpec);
   if (d.empty())
-    d = pair_disagreement(pdu, s5::decode_security_mode_reject, i5::decode_security_mode_reject);
+    d = pair_disagreement(pdu, s5::decode_security_mode_reject, i5::decode_security_mode_reject,
+                          kToSpec);
   return d;
 }
 

@@ -1,8 +1,6 @@
-// Whether the spec twin (spec/codec/nas_eps.h) and the zero-copy codec (impl/codec/nas_eps.h)
-// say the same of some octets: accept or reject, the error's message, IE and offset, every
-// decoded field, the ignored IEs (count, offsets, IEIs, names), and the octets each encoder
-// makes of what it decoded (STYLE.md 8). Written once for the differential tests and the fuzz
-// target alike.
+// Whether the EPS spec twin (spec/codec/nas_eps.h) and the zero-copy codec (impl/codec/nas_eps.h)
+// say the same of some octets, as nas_agreement.h compares them: the impl's views as spec values,
+// and every decoder pair. Written once for the differential tests and the fuzz target alike.
 #pragma once
 
 #include <array>
@@ -14,13 +12,12 @@
 
 #include "impl/codec/nas_eps.h"
 #include "spec/codec/nas_eps.h"
+#include "tests/impl/nas_agreement.h"
 
 namespace secmode::test::nas_eps {
 
 namespace sn = secmode::spec::nas;
 namespace in = secmode::impl::nas;
-using spec::Bytes;
-using spec::ByteView;
 
 // ---- the impl's views as spec values, so spec's operator== compares every field ------------
 
@@ -56,10 +53,8 @@ inline std::string imeisv_string(std::span<const std::uint8_t, 9> bcd) {
 inline sn::SecurityModeComplete to_spec(const in::SecurityModeComplete& m) {
   sn::SecurityModeComplete s;
   if (m.imeisv) s.imeisv = imeisv_string(*m.imeisv);
-  if (const auto& c = m.replayed_nas_message_container)
-    s.replayed_nas_message_container = Bytes(c->begin(), c->end());
-  if (const auto& id = m.ue_radio_capability_id)
-    s.ue_radio_capability_id = Bytes(id->begin(), id->end());
+  if (const auto& c = m.replayed_nas_message_container) s.replayed_nas_message_container = bytes(*c);
+  if (const auto& id = m.ue_radio_capability_id) s.ue_radio_capability_id = bytes(*id);
   return s;
 }
 
@@ -71,81 +66,27 @@ inline sn::SecurityModeMessage to_spec(const in::SecurityModeMessage& m) {
 
 inline sn::SecurityProtectedMessage to_spec(const in::SecurityProtectedMessage& m) {
   return {static_cast<sn::SecurityHeaderType>(m.type), m.mac, m.sequence_number,
-          Bytes(m.nas_message.begin(), m.nas_message.end())};
+          bytes(m.nas_message)};
 }
 
-// The impl encoding of `value`, after checking that a buffer one octet short is refused with
-// the same size reported (the retry contract of in::Encoded). Empty when the encoder refused.
-template <typename T>
-Bytes impl_encode(const T& value, std::string& problem) {
-  const in::Encoded sized = in::encode(value, std::span<std::uint8_t>{});
-  if (sized.error) return {};
-  Bytes out(sized.size);
-  if (!out.empty()) {
-    Bytes short_buffer(out.size() - 1);
-    const in::Encoded retry = in::encode(value, short_buffer);
-    if (retry.written || retry.size != sized.size)
-      problem = "encode: a short buffer was not refused";
-  }
-  const in::Encoded e = in::encode(value, out);
-  if (!e.written || e.size != out.size()) problem = "encode: the sized buffer was not filled";
-  return out;
-}
-
-constexpr std::size_t kSinkSize = 16;
-
-// "" when both decoders agree, else what differs. `sink` is the impl's, filled by its decode.
-template <typename S, typename I>
-std::string disagreement(const spec::Decoded<S>& s, const in::Decoded<I>& i,
-                         std::span<const in::IgnoredIe> sink) {
-  if (s.ok() != i.ok())
-    return s.ok()
-               ? std::string("impl rejects what spec accepts: ") + i.error.message + ", IE '" +
-                     i.error.ie + "' at " + std::to_string(i.error.offset) + ": " + i.error.reason
-               : "impl accepts what spec rejects: " + s.error().describe();
-  if (!s.ok()) {
-    const auto& e = s.error();
-    if (e.message != i.error.message || e.ie != i.error.ie || e.offset != i.error.offset)
-      return "errors differ: spec '" + e.describe() + "', impl '" + i.error.message + "', IE '" +
-             i.error.ie + "' at " + std::to_string(i.error.offset);
-    return "";
-  }
-  if (!(to_spec(i.value) == s.value())) return "decoded values differ";
-  if (s.ignored().size() != i.ignored)
-    return "ignored IE counts differ: spec " + std::to_string(s.ignored().size()) + ", impl " +
-           std::to_string(i.ignored);
-  for (std::size_t k = 0; k < i.ignored && k < sink.size(); ++k) {
-    const auto& a = s.ignored()[k];
-    const auto& b = sink[k];
-    if (a.offset != b.offset || a.iei != b.iei || a.ie != b.ie)
-      return "ignored IE " + std::to_string(k) + " differs: spec at " + std::to_string(a.offset) +
-             " '" + a.ie + "', impl at " + std::to_string(b.offset) + " '" + b.ie + "'";
-  }
-  std::string problem;
-  if (impl_encode(i.value, problem) != sn::encode(s.value()))
-    return "encodings of the decoded value differ";
-  return problem;
-}
-
-template <typename SpecDecode, typename ImplDecode>
-std::string pair_disagreement(ByteView pdu, SpecDecode spec_decode, ImplDecode impl_decode) {
-  std::array<in::IgnoredIe, kSinkSize> sink{};
-  return disagreement(spec_decode(pdu), impl_decode(pdu, sink), sink);
-}
+inline constexpr auto kToSpec = [](const auto& v) { return to_spec(v); };
 
 // Every decoder pair on the same octets; "" when all agree, else the first difference.
 inline std::string decoders_disagree(ByteView pdu) {
-  std::string d =
-      disagreement(sn::decode_security_protected(pdu), in::decode_security_protected(pdu), {});
+  std::string d = disagreement(sn::decode_security_protected(pdu),
+                               in::decode_security_protected(pdu), {}, kToSpec);
   if (d.empty())
-    d = pair_disagreement(pdu, sn::decode_security_mode_message, in::decode_security_mode_message);
+    d = pair_disagreement(pdu, sn::decode_security_mode_message, in::decode_security_mode_message,
+                          kToSpec);
   if (d.empty())
-    d = pair_disagreement(pdu, sn::decode_security_mode_command, in::decode_security_mode_command);
+    d = pair_disagreement(pdu, sn::decode_security_mode_command, in::decode_security_mode_command,
+                          kToSpec);
   if (d.empty())
     d = pair_disagreement(pdu, sn::decode_security_mode_complete,
-                          in::decode_security_mode_complete);
+                          in::decode_security_mode_complete, kToSpec);
   if (d.empty())
-    d = pair_disagreement(pdu, sn::decode_security_mode_reject, in::decode_security_mode_reject);
+    d = pair_disagreement(pdu, sn::decode_security_mode_reject, in::decode_security_mode_reject,
+                          kToSpec);
   return d;
 }
 

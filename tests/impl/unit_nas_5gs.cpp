@@ -9,47 +9,22 @@
 #include <vector>
 
 #include "impl/codec/nas_5gs.h"
+#include "tests/impl/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::nas5gs {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using test::decoded_clean;
+using test::encoded;
+using test::expect_error;
+using test::expect_retry_contract;
 using test::hex;
+using test::mentions;
 
 Bytes to_bytes(ByteView v) { return Bytes(v.begin(), v.end()); }
 Bytes cat(const char* a, const char* b) { return hex(std::string_view(std::string(a) + b)); }
-bool mentions(const char* text, const char* part) {
-  return std::string(text).find(part) != std::string::npos;
-}
-
-template <typename T>
-T decoded_clean(const Decoded<T>& d) {
-  EXPECT_TRUE(d.ok()) << d.error.message << ", IE '" << d.error.ie << "' at " << d.error.offset
-                      << ": " << d.error.reason;
-  EXPECT_EQ(d.ignored, 0u);
-  return d.value;
-}
-
-template <typename T>
-Bytes encoded(const T& m) {
-  Bytes out(2048);
-  const Encoded e = encode(m, out);
-  EXPECT_TRUE(e.written) << (e.error ? e.error : "buffer too small");
-  out.resize(e.size);
-  return out;
-}
-
-template <typename T>
-void expect_error(const Decoded<T>& d, const char* message, const char* ie, std::size_t offset,
-                  const char* clause = "") {
-  ASSERT_FALSE(d.ok());
-  EXPECT_STREQ(d.error.message, message);
-  EXPECT_STREQ(d.error.ie, ie);
-  EXPECT_EQ(d.error.offset, offset);
-  EXPECT_TRUE(mentions(d.error.reason, clause)) << d.error.reason;
-  EXPECT_EQ(d.ignored, 0u);
-}
 
 constexpr const char* kCommand = "SECURITY MODE COMMAND";
 constexpr const char* kComplete = "SECURITY MODE COMPLETE";
@@ -437,7 +412,7 @@ TEST(ImplNas5gsIgnored, UnknownOutOfSequenceRepeatedBadLengthAndBadContents) {
   for (const auto& c : cases) {
     SCOPED_TRACE(::testing::PrintToString(c.pdu));
     std::array<IgnoredIe, 8> sink{};
-    const auto d = nas5gs::decode_security_mode_message(c.pdu, sink);
+    const auto d = decode_security_mode_message(c.pdu, sink);
     ASSERT_TRUE(d.ok()) << d.error.message << " " << d.error.ie << " " << d.error.offset;
     ASSERT_EQ(d.ignored, c.offsets.size());
     for (std::size_t k = 0; k < c.offsets.size(); ++k) {
@@ -453,11 +428,11 @@ TEST(ImplNas5gsIgnored, UnknownOutOfSequenceRepeatedBadLengthAndBadContents) {
 TEST(ImplNas5gsIgnored, ABadLengthIeDoesNotCountAsTheFirstOccurrence) {
   std::array<IgnoredIe, 4> sink{};
   const Bytes pdu = cat(kBaseCommand, "380100" "38020102");
-  const auto d = nas5gs::decode_security_mode_command(pdu, sink);
+  const auto d = decode_security_mode_command(pdu, sink);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(to_bytes(*d.value.abba), hex("0102"));
   EXPECT_EQ(d.ignored, 1u);
-  const auto bad_contents = nas5gs::decode_security_mode_complete(
+  const auto bad_contents = decode_security_mode_complete(
       hex("7e005e" "7700093365890214325406f1" "7700093565890214325406f1"), sink);
   ASSERT_TRUE(bad_contents.ok());
   EXPECT_FALSE(bad_contents.value.imeisv);
@@ -469,7 +444,7 @@ TEST(ImplNas5gsIgnored, ABadLengthIeDoesNotCountAsTheFirstOccurrence) {
 TEST(ImplNas5gsIgnored, ASmallSinkKeepsTheFirstAndCountsAll) {
   const Bytes pdu = hex("7e005f17" "a1" "b2" "c3" "d4" "e5");
   std::array<IgnoredIe, 2> sink{};
-  const auto d = nas5gs::decode_security_mode_reject(pdu, sink);
+  const auto d = decode_security_mode_reject(pdu, sink);
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d.ignored, 5u);
   EXPECT_EQ(sink[0].offset, 4u);
@@ -483,21 +458,7 @@ TEST(ImplNas5gsIgnored, ASmallSinkKeepsTheFirstAndCountsAll) {
 TEST(ImplNas5gsEncode, ABufferTooSmallReportsTheSizeToRetryWith) {
   const Bytes pdu = hex("7e005d110d" "08f0f0f0f001020304" "360101" "780004032a0004" "3803000102");
   const auto m = decoded_clean(decode_security_mode_command(pdu));
-  for (std::size_t n = 0; n < pdu.size(); ++n) {
-    Bytes small(n, 0xaa);
-    const Encoded e = encode(m, small);
-    EXPECT_FALSE(e.written) << n;
-    EXPECT_EQ(e.error, nullptr);
-    EXPECT_EQ(e.size, pdu.size()) << n;
-  }
-  Bytes retry(encode(m, std::span<std::uint8_t>{}).size);
-  EXPECT_TRUE(encode(m, retry).written);
-  EXPECT_EQ(retry, pdu);
-  Bytes roomy(pdu.size() + 3, 0xaa);
-  const Encoded e = encode(m, roomy);
-  ASSERT_TRUE(e.written);
-  EXPECT_EQ(Bytes(roomy.begin(), roomy.begin() + static_cast<std::ptrdiff_t>(e.size)), pdu);
-  EXPECT_EQ(roomy.back(), 0xaa) << "nothing written past the message";
+  expect_retry_contract(m, pdu);
   const Bytes complete = hex("7e005e" "770009" "3565890214325406f1" "780007" "0e001122334455");
   const auto c = decoded_clean(decode_security_mode_complete(complete));
   Bytes short_complete(complete.size() - 1);

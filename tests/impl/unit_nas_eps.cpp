@@ -7,42 +7,20 @@
 #include <string>
 
 #include "impl/codec/nas_eps.h"
+#include "tests/impl/checks.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::nas {
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
+using test::decoded_clean;
+using test::encoded;
+using test::expect_error;
+using test::expect_retry_contract;
 using test::hex;
 
 Bytes to_bytes(ByteView v) { return Bytes(v.begin(), v.end()); }
-
-template <typename T>
-T decoded_clean(const Decoded<T>& d) {
-  EXPECT_TRUE(d.ok()) << d.error.message << ", IE '" << d.error.ie << "' at " << d.error.offset
-                      << ": " << d.error.reason;
-  EXPECT_EQ(d.ignored, 0u);
-  return d.value;
-}
-
-template <typename T>
-Bytes encoded(const T& m) {
-  Bytes out(512);
-  const Encoded e = encode(m, out);
-  EXPECT_TRUE(e.written) << (e.error ? e.error : "buffer too small");
-  out.resize(e.size);
-  return out;
-}
-
-template <typename T>
-void expect_error(const Decoded<T>& d, const char* message, const char* ie, std::size_t offset) {
-  ASSERT_FALSE(d.ok());
-  EXPECT_STREQ(d.error.message, message);
-  EXPECT_STREQ(d.error.ie, ie);
-  EXPECT_EQ(d.error.offset, offset);
-  EXPECT_STRNE(d.error.reason, "");
-  EXPECT_EQ(d.ignored, 0u);
-}
 
 // ---- known PDUs ------------------------------------------------------------------------------
 
@@ -411,21 +389,7 @@ TEST(ImplNasEpsEncode, ABufferTooSmallReportsTheSizeToRetryWith) {
           "6f04f0007000"
           "370101");
   const auto m = decoded_clean(decode_security_mode_command(pdu));
-  for (std::size_t n = 0; n < pdu.size(); ++n) {
-    Bytes small(n, 0xaa);
-    const Encoded e = encode(m, small);
-    EXPECT_FALSE(e.written) << n;
-    EXPECT_EQ(e.error, nullptr);
-    EXPECT_EQ(e.size, pdu.size()) << n;
-  }
-  Bytes retry(encode(m, std::span<std::uint8_t>{}).size);
-  EXPECT_TRUE(encode(m, retry).written);
-  EXPECT_EQ(retry, pdu);
-  Bytes roomy(pdu.size() + 3, 0xaa);
-  const Encoded e = encode(m, roomy);
-  ASSERT_TRUE(e.written);
-  EXPECT_EQ(Bytes(roomy.begin(), roomy.begin() + static_cast<std::ptrdiff_t>(e.size)), pdu);
-  EXPECT_EQ(roomy.back(), 0xaa) << "nothing written past the message";
+  expect_retry_contract(m, pdu);
   const Bytes protected_pdu =
       hex("47"
           "01020304"
