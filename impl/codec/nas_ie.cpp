@@ -88,10 +88,10 @@ bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std
     } else if (static_cast<std::size_t>(r) < in_sequence) {
       sink.add(at, iei, row.name, clauses.out_of_sequence);
     } else if (length < row.min) {
-      // Known quirk, kept so as to agree with the spec twin: the IE is not recorded as taken,
-      // so a later copy is handled as if it came first, where 7.6.3 ("only the contents of the
-      // information element appearing first shall be handled") would ignore it.
+      // 7.7.1 treats it as not present, but it did appear first: 7.6.3 ("only the contents of
+      // the information element appearing first shall be handled") ignores later copies.
       sink.add(at, iei, row.name, clauses.bad_length);
+      taken |= bit;
     } else {
       const std::size_t kept = length < row.max ? length : row.max;
       // TS 24.007 11.4.2: a length above the defined one is not a syntactical error; the

@@ -68,6 +68,7 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
                                               std::vector<IgnoredIe>& ignored,
                                               const ErrorClauses& clauses) {
   found.assign(table.size(), std::nullopt);
+  std::vector<bool> appeared(table.size(), false);  // a row met once already, taken or not (7.6.3)
   std::size_t in_sequence = 0;  // table rows before this one would be out of sequence
   while (offset < pdu.size()) {
     const std::uint8_t iei = pdu[offset];
@@ -94,8 +95,9 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
     if (!size)
       return CodecError{message, ie.name, offset, "truncated: runs past the end of the message"};
     const std::size_t length = *size - header_size(ie.format);
-    if (found[*row]) {
-      // Clause 7.6.3: only the first occurrence of a repeated IE is handled.
+    if (appeared[*row]) {
+      // Clause 7.6.3: only the first occurrence of a repeated IE is handled, even when that one
+      // was treated as not present (7.7.1): it still appeared first.
       ignored.push_back(
           {offset, iei, ie.name, std::string("repeated IE ignored (") + clauses.repeated + ")"});
     } else if (*row < in_sequence) {
@@ -105,6 +107,7 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
            std::string("out of sequence IE ignored (") + clauses.out_of_sequence + ")"});
     } else if (length < ie.min_length) {
       // Clause 7.7: a syntactically incorrect optional IE is treated as not present.
+      appeared[*row] = true;
       ignored.push_back({offset, iei, ie.name,
                          "bad length " + std::to_string(length) + " (" +
                              std::to_string(ie.min_length) + ".." + std::to_string(ie.max_length) +
@@ -120,6 +123,7 @@ std::optional<CodecError> read_non_imperative(ByteView pdu, std::size_t offset,
                                " octets beyond the defined length ignored (TS 24.007 11.4.2)"});
       found[*row] = FoundIe{offset, static_cast<std::uint8_t>(iei & 0x0f),
                             pdu.subspan(offset + header_size(ie.format), kept)};
+      appeared[*row] = true;
       in_sequence = *row + 1;
     }
     offset += *size;

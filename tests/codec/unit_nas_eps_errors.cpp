@@ -85,6 +85,19 @@ TEST(NasEpsErrors, EveryPrefixOfAProtectedMessageShorterThanSevenOctetsFails) {
   EXPECT_EQ(decode_security_protected(ByteView(pdu).first(6)).error().ie, "NAS message");
 }
 
+// TS 24.301 7.6.3: "only the contents of the information element appearing first shall be
+// handled", also when that first copy had a bad length and was treated as not present (7.7.1).
+TEST(NasEpsErrors, ABadLengthOptionalIeStillCountsAsTheFirstOccurrence) {
+  const auto d = decode_security_mode_command(hex("075d020002e0e0" "4f0100" "4f080011223344556677"));
+  ASSERT_TRUE(d.ok()) << d.error().describe();
+  EXPECT_FALSE(d.value().hash_mme);
+  ASSERT_EQ(d.ignored().size(), 2u);
+  EXPECT_EQ(d.ignored()[0].offset, 7u);
+  EXPECT_TRUE(mentions(d.ignored()[0].reason, "TS 24.301 7.7.1")) << d.ignored()[0].reason;
+  EXPECT_EQ(d.ignored()[1].offset, 10u);
+  EXPECT_TRUE(mentions(d.ignored()[1].reason, "TS 24.301 7.6.3")) << d.ignored()[1].reason;
+}
+
 TEST(NasEpsErrors, BadLengthOfTheMandatoryCapabilitiesIsAnErrorWithItsPlace) {
   const auto short_caps = decode_security_mode_command(hex("075d020001e0"));
   ASSERT_FALSE(short_caps.ok());

@@ -423,15 +423,18 @@ TEST(ImplNas5gsIgnored, UnknownOutOfSequenceRepeatedBadLengthAndBadContents) {
   }
 }
 
-// The quirk both twins share (see impl/codec/nas_ie.cpp): an optional IE of a bad length is not
-// taken, so a later copy is decoded as if it came first. Bad contents (IMEISV) do count as taken.
-TEST(ImplNas5gsIgnored, ABadLengthIeDoesNotCountAsTheFirstOccurrence) {
+// TS 24.501 7.6.3: "only the contents of the information element appearing first shall be
+// handled" - also when that first one had a bad length and was treated as not present (7.7.1):
+// a later copy is ignored as repeated. Bad contents (IMEISV) count as the first occurrence too.
+TEST(ImplNas5gsIgnored, ABadLengthIeCountsAsTheFirstOccurrence) {
   std::array<IgnoredIe, 4> sink{};
   const Bytes pdu = cat(kBaseCommand, "380100" "38020102");
   const auto d = decode_security_mode_command(pdu, sink);
   ASSERT_TRUE(d.ok());
-  EXPECT_EQ(to_bytes(*d.value.abba), hex("0102"));
-  EXPECT_EQ(d.ignored, 1u);
+  EXPECT_FALSE(d.value.abba);
+  ASSERT_EQ(d.ignored, 2u);
+  EXPECT_TRUE(mentions(sink[0].reason, "TS 24.501 7.7.1")) << sink[0].reason;
+  EXPECT_TRUE(mentions(sink[1].reason, "TS 24.501 7.6.3")) << sink[1].reason;
   const auto bad_contents = decode_security_mode_complete(
       hex("7e005e" "7700093365890214325406f1" "7700093565890214325406f1"), sink);
   ASSERT_TRUE(bad_contents.ok());
