@@ -65,10 +65,16 @@ const Choice& choice() {
 }  // namespace
 
 Tier detected_tier() {
-  const Features f = read_features();
-  const bool avx2 = f.os_avx && f.avx2 && f.aesni && f.pclmul && f.sha;
-  const bool avx512 = avx2 && f.os_avx512 && f.avx512f && f.avx512bw && f.avx512vl && f.vaes && f.gfni && f.vpclmul;
-  return avx512 ? Tier::avx512 : avx2 ? Tier::avx2 : Tier::portable;
+  // Read once: CPUID traps to the hypervisor in a VM (tens of microseconds), and key set-up
+  // asks for the tier every time.
+  static const Tier tier = [] {
+    const Features f = read_features();
+    const bool avx2 = f.os_avx && f.avx2 && f.aesni && f.pclmul && f.sha;
+    const bool avx512 =
+        avx2 && f.os_avx512 && f.avx512f && f.avx512bw && f.avx512vl && f.vaes && f.gfni && f.vpclmul;
+    return avx512 ? Tier::avx512 : avx2 ? Tier::avx2 : Tier::portable;
+  }();
+  return tier;
 }
 
 Tier active_tier() { return choice().tier; }

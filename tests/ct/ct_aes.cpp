@@ -5,6 +5,14 @@
 // Results are declassified (marked defined) before they are compared, which is the one place
 // secret-derived data may be looked at.
 //
+// The same program checks the TS 33.220 KDF (impl/crypto/kdf.h): the 256-bit key and the
+// parameters of S are marked undefined, and KdfKey construction plus derive (reused key and
+// one-shot) run through the API on the portable tier, and each SHA-256 compression kernel
+// directly. Valgrind 3.19 neither reports nor emulates SHA-NI (SHA256RNDS2 and friends), so
+// under valgrind the x86ni compression cannot run; it is cross-checked against the portable
+// kernel when this program runs on its own, and has no table and no branch on data by
+// construction (the SHA instructions on registers, K indexed by round number).
+//
 // `ct_aes table` instead indexes a 256-octet table with the secret key, as a table-based AES
 // S-box would: it must be caught (the ctest case is WILL_FAIL), showing the check has teeth.
 //
@@ -28,6 +36,9 @@
 #include "impl/crypto/aes_vaes.h"
 #include "impl/crypto/aes_x86ni.h"
 #include "impl/crypto/eea2_eia2.h"
+#include "impl/crypto/kdf.h"
+#include "impl/crypto/sha256_portable.h"
+#include "impl/crypto/sha256_x86ni.h"
 
 using namespace secmode::impl::crypto;
 
@@ -108,6 +119,51 @@ std::array<std::uint8_t, 16 * kBlocks + 16> run_kernel(Expand expand, Encrypt en
   return out;
 }
 
+// ---- KDF (TS 33.220 B.2) ------------------------------------------------------------------------
+
+// KdfKey + derive with a reused key and the one-shot call, on one tier: a K_eNB-like S
+// (FC, a secret 4-octet COUNT) and a long one (a secret 150-octet parameter, so S spans
+// several blocks and the block-buffer paths run). Both outputs are declassified at the end.
+std::array<std::uint8_t, 64> run_kdf(Tier tier) {
+  std::array<std::uint8_t, 32> key{};
+  for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<std::uint8_t>(i * 29 + 3);
+  std::array<std::uint8_t, 4> count = {0xdb, 0x1a, 0x35, 0x69};
+  std::array<std::uint8_t, 150> long_param{};
+  for (std::size_t i = 0; i < long_param.size(); ++i) long_param[i] = static_cast<std::uint8_t>(i * 7);
+  secret(key);
+  secret(count);
+  secret(long_param);
+  std::array<std::uint8_t, 64> out{};
+  const KdfKey k(key, tier);
+  const std::span<const std::uint8_t> short_s[] = {count};
+  expect(derive(k, 0x11, short_s, std::span<std::uint8_t, 32>(out.data(), 32)) == nullptr, "kdf derive (reused key)");
+  const std::span<const std::uint8_t> long_s[] = {count, long_param, {}};
+  std::array<std::uint8_t, 32> once{};
+  expect(derive(key, tier, 0x6a, long_s, once) == nullptr, "kdf derive (one-shot)");
+  std::array<std::uint8_t, 32> again{};
+  expect(derive(k, 0x6a, long_s, again) == nullptr, "kdf derive (reused key, long S)");
+  declassify(once);
+  declassify(again);
+  expect(once == again, "kdf one-shot and reused key agree");
+  std::memcpy(out.data() + 32, once.data(), 32);
+  declassify(out);
+  return out;
+}
+
+// A compression kernel alone over 5 secret blocks from a secret chaining state.
+template <typename Compress>
+std::array<std::uint32_t, 8> run_sha256(Compress compress) {
+  std::array<std::uint32_t, 8> state{};
+  for (std::size_t i = 0; i < 8; ++i) state[i] = kSha256Iv[i] ^ static_cast<std::uint32_t>(i * 0x01010101u);
+  std::array<std::uint8_t, 64 * 5> blocks{};
+  for (std::size_t i = 0; i < blocks.size(); ++i) blocks[i] = static_cast<std::uint8_t>(i * 13 + 5);
+  secret(state);
+  secret(blocks);
+  compress(state.data(), blocks.data(), 5);
+  declassify(state);
+  return state;
+}
+
 int table_lookup_mode() {
   // What aes_ct64 must never do: index a table with a secret (a classic table-based S-box).
   static std::uint8_t table[256];
@@ -153,6 +209,31 @@ int main(int argc, char** argv) {
   } else {
     std::printf("kernels checked: aes_ct64 (no AES-NI); API tiers: up to %s\n",
                 std::string(tier_name(detected_tier())).c_str());
+  }
+
+  // The KDF: every tier through the API (lowered to portable under valgrind), then the kernels.
+  const auto kdf0 = run_kdf(Tier::portable);
+  for (const Tier tier : {Tier::avx2, Tier::avx512}) {
+    if (tier > detected_tier()) continue;
+    expect(run_kdf(tier) == kdf0, "every KDF tier agrees with portable");
+  }
+  const auto sha_portable = run_sha256(sha256_portable_compress);
+  if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")) {
+    expect(run_sha256(sha256_x86ni_compress) == sha_portable, "sha256_x86ni agrees with sha256_portable");
+    // The two-lane kernel: lane a gets the same first block as the portable run would.
+    const auto two_lanes = run_sha256([](std::uint32_t* state, const std::uint8_t* blocks, std::size_t) {
+      std::uint32_t other[8] = {};
+      sha256_x86ni_compress_x2(state, blocks, other, blocks + 64);
+    });
+    const auto one_block = run_sha256([](std::uint32_t* state, const std::uint8_t* blocks, std::size_t) {
+      sha256_portable_compress(state, blocks, 1);
+    });
+    expect(two_lanes == one_block, "sha256_x86ni_compress_x2 agrees with sha256_portable");
+    std::printf("kdf: API tiers up to %s; kernels checked: sha256_portable, sha256_x86ni (1 and 2 lanes)\n",
+                std::string(tier_name(detected_tier())).c_str());
+  } else {
+    std::printf("kdf: API tiers up to %s; kernels checked: sha256_portable (no SHA-NI%s)\n",
+                std::string(tier_name(detected_tier())).c_str(), RUNNING_ON_VALGRIND ? " under valgrind" : "");
   }
   return failures == 0 ? 0 : 1;
 }
