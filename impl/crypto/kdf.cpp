@@ -69,6 +69,7 @@ struct InnerHash {
   std::uint64_t total = 0;  // octets of S so far (public)
 
   void put(const std::uint8_t* p, std::size_t n) noexcept {
+    if (n == 0) return;  // an empty parameter may come as a null pointer: memcpy must not see it
     total += n;
     if (fill != 0) {
       const std::size_t take = std::min(64 - fill, n);

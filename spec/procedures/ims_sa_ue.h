@@ -180,6 +180,19 @@ Rules<V> rules() {
   };
   // 5.1.1.5.3: a challenge deemed invalid is answered over an existing set, if any, with a new
   // Security-Client and no temporary set.
+  // A step that deletes the set held in `which`, and the one that deletes the old set.
+  auto deleting = [](typename V::Word S::*which) {
+    return [which](const V& v, const S& s, const E&) {
+      Output<V> o = Output<V>::none(v);
+      o.deleted = s.*which;
+      return o;
+    };
+  };
+  auto drop_old = [](const V& v, const S& s, const E&) {
+    S n = s;
+    n.old = v.word(kNoSa);
+    return n;
+  };
   auto invalid_challenge_next = [](const V& v, const S& s, const E& e) {
     S n = after_message_over(v, s, e);
     n.proposed = e.spi;
@@ -290,28 +303,10 @@ Rules<V> rules() {
        [](const V& v, const S& s, const E& e) {
          return e.kind == v.word(kProtectedByNew) && s.old != v.word(kNoSa) && e.sa == s.established;
        },
-       [](const V& v, const S& s, const E&) {
-         S n = s;
-         n.old = v.word(kNoSa);
-         return n;
-       },
-       [](const V& v, const S& s, const E&) {
-         Output<V> o = Output<V>::none(v);
-         o.deleted = s.old;
-         return o;
-       }},
+       drop_old, deleting(&S::old)},
       {"delete_old_on_expiry", "TS 24.229 5.1.1.5.1",
        [](const V& v, const S& s, const E& e) { return e.kind == v.word(kOldExpiry) && s.old != v.word(kNoSa); },
-       [](const V& v, const S& s, const E&) {
-         S n = s;
-         n.old = v.word(kNoSa);
-         return n;
-       },
-       [](const V& v, const S& s, const E&) {
-         Output<V> o = Output<V>::none(v);
-         o.deleted = s.old;
-         return o;
-       }},
+       drop_old, deleting(&S::old)},
       // 5.1.1.5.1: the temporary set lives for reg-await-auth; 5.1.1.2.1: the REGISTER has then
       // timed out, and a new registration may start.
       {"temporary_expiry", "TS 24.229 5.1.1.5.1, 5.1.1.2.1",
@@ -325,11 +320,7 @@ Rules<V> rules() {
          n.awaiting = v.lit(false);
          return n;
        },
-       [](const V& v, const S& s, const E&) {
-         Output<V> o = Output<V>::none(v);
-         o.deleted = s.temporary;
-         return o;
-       }},
+       deleting(&S::temporary)},
       // The established set lives for the registration plus 30 s (5.1.1.5.1): when it expires the
       // registration has too, and the UE has no set toward the P-CSCF. The old set has expired by
       // then: the new set's lifetime was set to "the longest of either the previously existing set
@@ -346,11 +337,7 @@ Rules<V> rules() {
          n.old = v.word(kNoSa);
          return n;
        },
-       [](const V& v, const S& s, const E&) {
-         Output<V> o = Output<V>::none(v);
-         o.deleted = s.established;
-         return o;
-       }},
+       deleting(&S::established)},
   };
 }
 
