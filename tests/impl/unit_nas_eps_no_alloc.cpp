@@ -1,7 +1,7 @@
 // Decoding allocates nothing: this executable's global operator new counts every allocation,
 // and each decoder runs on every message kind, on PDUs whose IEs are stepped over and on PDUs
 // it rejects, with the counter watched. The EPS and the 5GS NAS codecs are both checked here,
-// because an executable may replace operator new only once.
+// because an executable may replace operator new only once; so is the RRC codec.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -12,6 +12,7 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_eps.h"
+#include "impl/codec/rrc_security_mode.h"
 #include "tests/support/vectors.h"
 
 namespace {
@@ -263,3 +264,63 @@ TEST(ImplNas5gsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
 
 }  // namespace
 }  // namespace secmode::impl::nas5gs
+
+namespace secmode::impl::rrc {
+namespace {
+
+using test::hex;
+
+TEST(ImplRrcNoAlloc, DecodingAndEncodingAllocateNothing) {
+  // Accepted (NR and LTE, octet strings at unaligned offsets, two-octet lengths, extension
+  // additions stepped over) and rejected PDUs (other messages, truncations, non-canonical
+  // lengths, an empty addition bit-map, padding), each given to all four decoders.
+  const std::vector<std::vector<std::uint8_t>> pdus{
+      hex("200910"),       hex("200100"),     hex("22c9080d58"), hex("201910080ad0"),
+      hex("2800"),         hex("3200"),       hex("2cc0804080"), hex("300220"),
+      hex("32233c07fc"),   hex("3400"),       hex("2a80"),       hex("00"),
+      hex("8c"),           hex("c0"),         hex("21"),         hex("3040"),
+      hex("200400"),       hex("200911"),     hex("20091000"),   hex("28a0006ac0"),
+      hex("28b0"),         hex("289fc0"),     hex("20191000"),   hex("2019140500"),
+      {},
+  };
+  // A Complete with a 300-octet lateNonCriticalExtension (two-octet length), made by the encoder
+  // before the counter is read.
+  const std::vector<std::uint8_t> octets(300, 0x5a);
+  std::vector<std::uint8_t> long_late(400);
+  long_late.resize(
+      nr::encode(nr::SecurityModeComplete{2, OctetString(octets), false}, long_late).size);
+  std::array<IgnoredIe, 2> sink{};
+  std::array<std::uint8_t, 512> out{};
+  std::array<std::uint8_t, 16> copied{};
+  std::size_t accepted = 0, ignored = 0, rejected = 0, written = 0;
+  const std::size_t before = allocations;
+  for (const auto& pdu : pdus) {
+    const auto a = nr::decode_dl_dcch(pdu, sink);
+    const auto b = nr::decode_ul_dcch(pdu);
+    const auto c = lte::decode_dl_dcch(pdu, sink);
+    const auto d = lte::decode_ul_dcch(pdu);
+    accepted += a.ok() + b.ok() + c.ok() + d.ok();
+    rejected += !a.ok() + !b.ok() + !c.ok() + !d.ok();
+    ignored += a.ignored + c.ignored;
+    if (a.ok()) {
+      if (a.value.late_non_critical_extension) a.value.late_non_critical_extension->copy(copied);
+      written += encode(a.value, out).written;
+    }
+    if (b.ok()) written += encode(b.value, out).written;
+    if (c.ok()) written += encode(c.value, out).written;
+    if (d.ok()) written += encode(d.value, std::span(out).first(1)).written;  // too small
+  }
+  const auto l = nr::decode_ul_dcch(long_late);
+  const Encoded e = l.ok() ? encode(l.value, out) : Encoded{};
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_TRUE(l.ok()) << l.error.ie << ": " << l.error.reason;
+  EXPECT_TRUE(e.written);
+  EXPECT_EQ(e.size, long_late.size());
+  EXPECT_GE(accepted, 11u);
+  EXPECT_GE(ignored, 1u);
+  EXPECT_GE(rejected, 80u);
+  EXPECT_GE(written, 8u);
+}
+
+}  // namespace
+}  // namespace secmode::impl::rrc
