@@ -6,6 +6,8 @@
 #include "cli/args.h"
 #include "cli/derivations.h"
 #include "cli/output.h"
+#include "impl/crypto/eea2_eia2.h"
+#include "impl/crypto/kdf.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/hmac.h"
 #include "spec/crypto/kdf.h"
@@ -17,12 +19,45 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// --impl: the spec twin (spec/crypto, the reference) or the constant-time fast path
+// (impl/crypto, at the tier impl/crypto/cpu.h picks). The fast path covers what issue 5 has built
+// so far: 128-EEA2/EIA2 (and the null algorithms, which need no kernel) and the KDF.
+struct ImplChoice {
+  std::string name = "spec";
+  void add_to(CLI::App& c) {
+    c.add_option("--impl", name, "spec (the reference, default) or fast (impl/crypto, constant time)")
+        ->check(CLI::IsMember({"spec", "fast"}));
+  }
+  bool fast() const { return name == "fast"; }
+};
+
+void no_fast_path(const char* what) {
+  throw UsageError(std::string("--impl fast: no fast path for ") + what + " yet (128-EEA2/EIA2 and the KDF have one)");
+}
+
+spec::Bytes fast_eea2(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
+  const impl::crypto::Eea2Eia2Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
+  spec::Bytes out(spec::bytes_for(bits));
+  if (const char* e = impl::crypto::eea2(k, {in.count, in.bearer, in.direction}, data, bits, out)) throw UsageError(e);
+  return out;
+}
+
+spec::Mac32 fast_eia2(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
+  const impl::crypto::Eea2Eia2Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
+  spec::Mac32 mac{};
+  if (const char* e = impl::crypto::eia2(k, {in.count, in.bearer, in.direction}, data, bits, mac)) throw UsageError(e);
+  return mac;
+}
+
 // The options shared by `eea` and `eia` (TS 33.401 B.1.1 / B.2.1 inputs).
 struct AlgorithmOptions {
   std::string alg, key, count, bearer, dir, bits, data;
   bool json = false;
 
+  ImplChoice impl;
+
   void add_to(CLI::App& c) {
+    impl.add_to(c);
     c.add_option("--alg", alg, "algorithm identity 0..3")->required();
     c.add_option("--key", key, "128-bit key, hex (unused by algorithm 0)")->required();
     c.add_option("--count", count, "32-bit COUNT, decimal or 0x-hex")->required();
@@ -66,8 +101,11 @@ void add_eea(CLI::App& crypto) {
   opts->add_to(*c);
   c->callback([opts] {
     const auto p = opts->parse();
-    const auto out = spec::eea(static_cast<spec::Eea>(p.alg), p.key, p.in, p.data, p.bits);
+    if (opts->impl.fast() && p.alg != 0 && p.alg != 2) no_fast_path(p.alg == 1 ? "128-EEA1" : "128-EEA3");
+    const auto out = opts->impl.fast() && p.alg == 2 ? fast_eea2(p.key, p.in, p.data, p.bits)
+                                                     : spec::eea(static_cast<spec::Eea>(p.alg), p.key, p.in, p.data, p.bits);
     Json j = opts->echo(p, "EEA");
+    j["impl"] = opts->impl.name;
     j["output"] = spec::to_hex(out);
     print_result(j, "output", opts->json);
   });
@@ -79,17 +117,21 @@ void add_eia(CLI::App& crypto) {
   opts->add_to(*c);
   c->callback([opts] {
     const auto p = opts->parse();
-    const auto mac = spec::eia(static_cast<spec::Eia>(p.alg), p.key, p.in, p.data, p.bits);
+    if (opts->impl.fast() && p.alg != 0 && p.alg != 2) no_fast_path(p.alg == 1 ? "128-EIA1" : "128-EIA3");
+    const auto mac = opts->impl.fast() && p.alg == 2 ? fast_eia2(p.key, p.in, p.data, p.bits)
+                                                     : spec::eia(static_cast<spec::Eia>(p.alg), p.key, p.in, p.data, p.bits);
     Json j = opts->echo(p, "EIA");
+    j["impl"] = opts->impl.name;
     j["mac"] = spec::to_hex(mac);
     print_result(j, "mac", opts->json);
   });
 }
 
 void add_kdf(CLI::App& crypto) {
-  struct Opts { std::string key, fc; std::vector<std::string> params; bool json = false; };
+  struct Opts { std::string key, fc; std::vector<std::string> params; bool json = false; ImplChoice impl; };
   auto o = std::make_shared<Opts>();
   auto* c = crypto.add_subcommand("kdf", "generic KDF of TS 33.220 B.2: HMAC-SHA-256(key, FC || P0 || L0 || ...)");
+  o->impl.add_to(*c);
   c->add_option("--key", o->key, "KDF key, hex")->required();
   c->add_option("--fc", o->fc, "FC, one byte of hex")->required();
   c->add_option("--p", o->params, "P0, P1, ... in order, hex (L_i is derived)")->take_all();
@@ -102,9 +144,18 @@ void add_kdf(CLI::App& crypto) {
       params.push_back(hex_arg("--p (P" + std::to_string(i) + ")", o->params[i]));
       if (params.back().size() > 0xffff) throw UsageError("--p (P" + std::to_string(i) + "): longer than 65535 bytes");
     }
-    const auto out = spec::kdf(key, fc[0], params);
+    spec::Key256 out;
+    if (o->impl.fast()) {
+      // The fast path takes the 256-bit keys of TS 33.401/33.501 Annex A (K_ASME, K_AMF, ...).
+      if (key.size() != 32) throw UsageError("--key: --impl fast takes a 32-byte key, got " + std::to_string(key.size()));
+      std::vector<std::span<const std::uint8_t>> views(params.begin(), params.end());
+      if (const char* e = impl::crypto::derive(std::span<const std::uint8_t, 32>(key.data(), 32), fc[0], views, out))
+        throw UsageError(e);
+    } else {
+      out = spec::kdf(key, fc[0], params);
+    }
     Json j{{"s", spec::to_hex(spec::kdf_input(fc[0], params))}, {"output", spec::to_hex(out)},
-           {"output_128", spec::to_hex(spec::kdf_low_128(out))}};
+           {"output_128", spec::to_hex(spec::kdf_low_128(out))}, {"impl", o->impl.name}};
     print_result(j, "output", o->json);
   });
 }
