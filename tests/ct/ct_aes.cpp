@@ -35,6 +35,7 @@
 #include "impl/crypto/aes_ct64.h"
 #include "impl/crypto/aes_vaes.h"
 #include "impl/crypto/aes_x86ni.h"
+#include "impl/crypto/ct.h"
 #include "impl/crypto/eea2_eia2.h"
 #include "impl/crypto/kdf.h"
 #include "impl/crypto/sha256_portable.h"
@@ -114,7 +115,7 @@ std::array<std::uint8_t, 16 * kBlocks + 16> run_kernel(Expand expand, Encrypt en
   std::uint8_t state[16] = {};
   cbc_mac(k, state, out.data(), kBlocks);
   std::memcpy(out.data() + 16 * kBlocks, state, 16);
-  std::memset(&k, 0, sizeof k);
+  secmode::impl::crypto::ct::wipe_object(k);
   declassify(out);
   return out;
 }
