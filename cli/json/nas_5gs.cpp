@@ -13,13 +13,6 @@ using namespace spec::nas5gs;
 
 namespace {
 
-template <std::size_t N>
-std::array<std::uint8_t, N> fixed(const spec::Bytes& b) {
-  std::array<std::uint8_t, N> out{};
-  std::copy(b.begin(), b.end(), out.begin());
-  return out;
-}
-
 // TS 24.501 9.11.3.54: octets 3..6 by name, the spare octets 7..10 as kept.
 ordered_json fivegs_capability_json(const UeSecurityCapability& c) {
   ordered_json j{{"5g_ea", c.ea}, {"5g_ia", c.ia}};
@@ -180,13 +173,7 @@ ordered_json fields(const RegistrationRequest& m) {
   if (m.non_current_native_ngksi) j["non_current_native_nas_key_set_identifier"] = ksi_json(*m.non_current_native_ngksi);
   if (m.five_gmm_capability) j["5gmm_capability"] = spec::to_hex(m.five_gmm_capability->octets);
   if (m.ue_security_capability) j["ue_security_capability"] = fivegs_capability_json(*m.ue_security_capability);
-  if (const auto& c = m.s1_ue_network_capability) {
-    ordered_json n{{"eea", c->eea}, {"eia", c->eia}};
-    if (c->uea) n["uea"] = *c->uea;
-    if (c->uia) n["uia"] = *c->uia;
-    n["rest"] = spec::to_hex(c->rest);
-    j["s1_ue_network_capability"] = n;
-  }
+  if (m.s1_ue_network_capability) j["s1_ue_network_capability"] = network_capability_json(*m.s1_ue_network_capability);
   if (m.additional_guti) j["additional_guti"] = identity_json(*m.additional_guti);
   if (m.nas_message_container) j["nas_message_container"] = spec::to_hex(*m.nas_message_container);
   if (!m.other_ies.empty()) {
@@ -258,17 +245,8 @@ RegistrationRequest read_registration_request(JsonIn& in) {
     m.non_current_native_ngksi = read_ksi<NasKeySetIdentifier>(in.object("non_current_native_nas_key_set_identifier"));
   if (in.has("5gmm_capability")) m.five_gmm_capability = FiveGmmCapability{in.hex("5gmm_capability", 1, 13)};
   if (in.has("ue_security_capability")) m.ue_security_capability = read_5gs_capability(in.object("ue_security_capability"));
-  if (in.has("s1_ue_network_capability")) {
-    auto c = in.object("s1_ue_network_capability");
-    spec::nas::UeNetworkCapability n;
-    n.eea = static_cast<std::uint8_t>(c.uint("eea", 0xff));
-    n.eia = static_cast<std::uint8_t>(c.uint("eia", 0xff));
-    if (c.has("uea")) n.uea = static_cast<std::uint8_t>(c.uint("uea", 0xff));
-    if (c.has("uia")) n.uia = static_cast<std::uint8_t>(c.uint("uia", 0xff));
-    n.rest = c.hex("rest", 0, 11);
-    c.done();
-    m.s1_ue_network_capability = n;
-  }
+  if (in.has("s1_ue_network_capability"))
+    m.s1_ue_network_capability = read_network_capability(in.object("s1_ue_network_capability"));
   if (in.has("additional_guti")) {
     auto g = in.object("additional_guti");
     if (g.string("type_of_identity") != "5g_guti") g.fail("type_of_identity", "expected 5g_guti");

@@ -10,6 +10,7 @@
 #include "cli/json/reader.h"
 #include "spec/codec/codec_error.h"
 #include "spec/codec/nas_eps.h"
+#include "spec/codec/nas_eps_attach_tau.h"
 
 namespace secmode::cli {
 
@@ -50,6 +51,19 @@ spec::nas::UeSecurityCapability read_capability(JsonIn in);
 // TS 24.301 9.9.3.53: 5G-EA0..15 and 5G-IA0..15 as 16-bit integers, bit 16 = algorithm 0.
 nlohmann::ordered_json additional_capability_json(const spec::nas::UeAdditionalSecurityCapability& c);
 spec::nas::UeAdditionalSecurityCapability read_additional_capability(JsonIn in);
+
+// A fixed-size field from hex the reader has already checked to be N octets long.
+template <std::size_t N>
+std::array<std::uint8_t, N> fixed(const spec::Bytes& b) {
+  std::array<std::uint8_t, N> out{};
+  std::copy(b.begin(), b.end(), out.begin());
+  return out;
+}
+
+// TS 24.301 9.9.3.34 (UE network capability; also TS 24.501's S1 UE network capability):
+// EEA, EIA, UEA, UIA by name, the remaining octets as hex.
+nlohmann::ordered_json network_capability_json(const spec::nas::UeNetworkCapability& c);
+spec::nas::UeNetworkCapability read_network_capability(JsonIn in);
 
 // IEs the decoder stepped over (TS 24.301 / 24.501 clause 7), informational: `encode` skips them.
 nlohmann::ordered_json ignored_json(const std::vector<spec::IgnoredIe>& ignored);

@@ -27,13 +27,19 @@ ordered_json guti_json(const Guti& g) {
           {"m_tmsi", g.m_tmsi}};
 }
 
-Guti read_guti(JsonIn in) {
+// The GUTI's fields, alone (an IE of its own) or after type_of_identity (a mobile identity).
+Guti read_guti_fields(JsonIn& in) {
   Guti g;
   g.mcc = in.string("mcc");
   g.mnc = in.string("mnc");
   g.mme_group_id = static_cast<std::uint16_t>(in.uint("mme_group_id", 0xffff));
   g.mme_code = static_cast<std::uint8_t>(in.uint("mme_code", 0xff));
   g.m_tmsi = static_cast<std::uint32_t>(in.uint("m_tmsi", 0xffffffff));
+  return g;
+}
+
+Guti read_guti(JsonIn in) {
+  const Guti g = read_guti_fields(in);
   in.done();
   return g;
 }
@@ -58,37 +64,12 @@ EpsMobileIdentity read_mobile_identity(JsonIn in) {
   } else if (type == "imei") {
     out = Imei{in.string("digits")};
   } else if (type == "guti") {
-    Guti g;
-    g.mcc = in.string("mcc");
-    g.mnc = in.string("mnc");
-    g.mme_group_id = static_cast<std::uint16_t>(in.uint("mme_group_id", 0xffff));
-    g.mme_code = static_cast<std::uint8_t>(in.uint("mme_code", 0xff));
-    g.m_tmsi = static_cast<std::uint32_t>(in.uint("m_tmsi", 0xffffffff));
-    out = g;
+    out = read_guti_fields(in);
   } else {
     in.fail("type_of_identity", "\"" + type + "\", expected imsi, imei or guti");
   }
   in.done();
   return out;
-}
-
-ordered_json network_capability_json(const UeNetworkCapability& c) {
-  ordered_json j{{"eea", c.eea}, {"eia", c.eia}};
-  if (c.uea) j["uea"] = *c.uea;
-  if (c.uia) j["uia"] = *c.uia;
-  j["rest"] = spec::to_hex(c.rest);
-  return j;
-}
-
-UeNetworkCapability read_network_capability(JsonIn in) {
-  UeNetworkCapability c;
-  c.eea = static_cast<std::uint8_t>(in.uint("eea", 0xff));
-  c.eia = static_cast<std::uint8_t>(in.uint("eia", 0xff));
-  if (in.has("uea")) c.uea = static_cast<std::uint8_t>(in.uint("uea", 0xff));
-  if (in.has("uia")) c.uia = static_cast<std::uint8_t>(in.uint("uia", 0xff));
-  c.rest = in.hex("rest", 0, 11);
-  in.done();
-  return c;
 }
 
 ordered_json other_ies_json(const RawIes& ies) {
@@ -104,13 +85,6 @@ RawIes read_other_ies(JsonIn& in) {
     out[static_cast<std::uint8_t>(ie.uint("iei", 0xff))] = ie.hex("value", 0, 65535);
     ie.done();
   }
-  return out;
-}
-
-template <std::size_t N>
-std::array<std::uint8_t, N> fixed(const spec::Bytes& b) {
-  std::array<std::uint8_t, N> out{};
-  std::copy(b.begin(), b.end(), out.begin());
   return out;
 }
 
