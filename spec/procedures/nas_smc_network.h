@@ -20,7 +20,7 @@
 namespace secmode::spec::nas_smc_network {
 
 // Event kinds.
-inline constexpr std::uint32_t kAka = 0;             // AKA completed: a new K_ASME / K_AMF (key) under ksi
+inline constexpr std::uint32_t kAka = nas_smc::kAkaEvent;  // AKA completed: a new K_ASME / K_AMF (key) under ksi
 inline constexpr std::uint32_t kReceiveInitial = 1;  // ATTACH / TAU or REGISTRATION / SERVICE REQUEST
 inline constexpr std::uint32_t kStart = 2;           // the network decides to run an SMC (ksi, eea, eia)
 inline constexpr std::uint32_t kTimerExpiry = 3;     // T3460 / T3560
@@ -122,10 +122,7 @@ State<V> initial(const V& v) {
           v.word(0),    v.word(0),      v.lit(false),   v.lit(true)};
 }
 
-template <class V>
-typename V::Bool takes_fresh_context(const V&, const State<V>& s, const Event<V>& e) {
-  return s.fresh && e.ksi == s.fresh_ksi;
-}
+using nas_smc::takes_fresh_context;  // the SMC takes the context from the latest AKA into use
 
 // 5GS: K'_AMF is derived from the current K_AMF (TS 33.501 6.9.3, A.13); never in EPS.
 template <class Rat, class V>
@@ -199,18 +196,7 @@ Rules<V> rules() {
     return n;
   };
   return {
-      {"aka", c.r_net_aka,
-       [](const V& v, const S&, const E& e) {
-         return e.kind == v.word(kAka) && e.key != v.word(kNoKey) && v.ult(e.ksi, v.word(kNoKsi));
-       },
-       [](const V& v, const S& s, const E& e) {
-         S n = s;
-         n.fresh = v.lit(true);
-         n.fresh_ksi = e.ksi;
-         n.fresh_key = e.key;
-         return n;
-       },
-       silent},
+      {"aka", c.r_net_aka, nas_smc::aka_completes<V, S, E>, nas_smc::after_aka<V, S, E>, silent},
       // 5.4.3.7 c / 5.4.2.7 c: an initial request colliding with an outstanding SMC aborts the
       // SMC and the network proceeds with the UE-initiated procedure.
       {"receive_initial_request", c.r_receive_initial,

@@ -141,6 +141,31 @@ struct Fivegs {
   };
 };
 
+// What both parties do with AKA the same way (their state records share these fields): AKA
+// leaves a new partial native context under a KSI (TS 33.401 6.1.1, TS 33.501 6.1.3), which an
+// SMC naming that KSI takes into use (TS 24.301 5.4.3.3 a, TS 24.501 5.4.2.3 a).
+inline constexpr std::uint32_t kAkaEvent = 0;  // both parties' event kind for "AKA completed"
+inline constexpr std::uint32_t kNoKsi = 7;     // 3 bits; 7 is "no key is available"
+
+template <class V, class S, class E>
+typename V::Bool takes_fresh_context(const V&, const S& s, const E& e) {
+  return s.fresh && e.ksi == s.fresh_ksi;
+}
+
+template <class V, class S, class E>
+typename V::Bool aka_completes(const V& v, const S&, const E& e) {
+  return e.kind == v.word(kAkaEvent) && e.key != v.word(0) && v.ult(e.ksi, v.word(kNoKsi));
+}
+
+template <class V, class S, class E>
+S after_aka(const V& v, const S& s, const E& e) {
+  S n = s;
+  n.fresh = v.lit(true);
+  n.fresh_ksi = e.ksi;
+  n.fresh_key = e.key;
+  return n;
+}
+
 // TS 33.501 A.13: K'_AMF = KDF(K_AMF, COUNT) in mobility registration update, with the uplink
 // NAS COUNT of the REGISTRATION REQUEST. Keys are identities here, so the derived key is a new
 // identity fixed by the old one (that COUNT is fixed once the request is sent); deriving from

@@ -22,7 +22,7 @@
 namespace secmode::spec::nas_smc_ue {
 
 // Event kinds.
-inline constexpr std::uint32_t kAka = 0;          // EPS AKA / 5G AKA completed: a new K_ASME / K_AMF (key) under ksi
+inline constexpr std::uint32_t kAka = nas_smc::kAkaEvent;  // AKA completed: a new K_ASME / K_AMF (key) under ksi
 inline constexpr std::uint32_t kSendInitial = 1;  // UE sends ATTACH / TAU or REGISTRATION REQUEST with its capabilities
 inline constexpr std::uint32_t kSmc = 2;          // SECURITY MODE COMMAND received
 
@@ -124,12 +124,7 @@ State<V> initial(const V& v) {
           v.lit(false)};
 }
 
-// The SMC takes the context from the latest AKA into use (TS 24.301 5.4.3.3 a, TS 24.501
-// 5.4.2.3 a).
-template <class V>
-typename V::Bool takes_fresh_context(const V&, const State<V>& s, const Event<V>& e) {
-  return s.fresh && e.ksi == s.fresh_ksi;
-}
+using nas_smc::takes_fresh_context;  // the SMC takes the context from the latest AKA into use
 
 // 5GS: the command asks for K'_AMF (TS 33.501 6.7.2 2a); never in EPS.
 template <class Rat, class V>
@@ -228,19 +223,7 @@ Rules<V> rules() {
   auto smc = [](const V& v, const E& e) { return e.kind == v.word(kSmc); };
   Rules<V> table{
       // TS 33.401 6.1.1, TS 33.501 6.1.3: AKA leaves a new partial native context; SMC takes it into use.
-      {"aka", c.r_aka,
-       // A KSI is 3 bits, 7 meaning "no key".
-       [](const V& v, const S&, const E& e) {
-         return e.kind == v.word(kAka) && e.key != v.word(kNoKey) && v.ult(e.ksi, v.word(kNoKsi));
-       },
-       [](const V& v, const S& s, const E& e) {
-         S n = s;
-         n.fresh = v.lit(true);
-         n.fresh_ksi = e.ksi;
-         n.fresh_key = e.key;
-         return n;
-       },
-       silent},
+      {"aka", c.r_aka, nas_smc::aka_completes<V, S, E>, nas_smc::after_aka<V, S, E>, silent},
       {"send_initial_request", c.r_send_initial,
        [](const V& v, const S&, const E& e) { return e.kind == v.word(kSendInitial); },
        [](const V&, const S& s, const E& e) {
