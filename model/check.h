@@ -94,7 +94,7 @@ BmcResult bmc(const spec::Mutation* mutation, const typename Types<P>::Target& t
   typename T::S s = P::initial(v);
   std::vector<typename T::E> events;
   for (std::size_t k = 0; k < depth; ++k) {
-    events.push_back(fresh<typename T::E>("e" + std::to_string(k) + "."));
+    events.push_back(fresh<typename T::E>(std::string("e").append(std::to_string(k)).append(".")));
     const auto st = spec::step(v, rules, s, events.back());
     solver.push();
     solver.add(target(v, s, events.back(), st));
@@ -108,7 +108,7 @@ BmcResult bmc(const spec::Mutation* mutation, const typename Types<P>::Target& t
     if (r == z3::unknown) throw std::runtime_error("z3: unknown in bounded check: " + solver.reason_unknown());
     solver.pop();
     // A fresh name per state keeps the formula linear in the depth.
-    const auto next = fresh<typename T::S>("s" + std::to_string(k + 1) + ".");
+    const auto next = fresh<typename T::S>(std::string("s").append(std::to_string(k + 1)).append("."));
     solver.add(spec::equal(v, next, st.state));
     s = next;
   }

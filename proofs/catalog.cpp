@@ -45,12 +45,12 @@ void add_procedure(std::vector<Check>& out) {
                      char split[64];
                      std::snprintf(split, sizeof split, " (spacer %.2f s, bmc %.2f s)", seconds_since(t0) - bmc_seconds,
                                    bmc_seconds);
-                     o.method = "spacer (unbounded) + bmc " + std::to_string(kDepth) + split;
+                     o.method = std::string("spacer (unbounded) + bmc ") + std::to_string(kDepth) + split;
                      const char* verdict = unbounded.verdict == model::Verdict::proved     ? "proved"
                                            : unbounded.verdict == model::Verdict::violated ? "violated"
                                                                                            : "unknown";
                      o.summary = proc + " invariant " + std::string(m.name) + ": " + verdict + " (spacer), " +
-                                 (bounded.found ? "violated at depth " + std::to_string(bounded.depth)
+                                 (bounded.found ? std::string("violated at depth ") + std::to_string(bounded.depth)
                                                 : "no violation to depth " + std::to_string(kDepth)) +
                                  (unbounded.detail.empty() ? "" : " [" + unbounded.detail + "]");
                      o.trace = bounded.trace.steps;
@@ -63,15 +63,15 @@ void add_procedure(std::vector<Check>& out) {
   const auto concrete_witnesses = P::template witnesses<spec::Concrete>();
   for (std::size_t i = 0; i < witnesses.size(); ++i) {
     const auto& w = witnesses[i];
-    out.push_back({Check::Kind::witness, proc, w.name, {}, "rule " + w.name + " fires in some reachable step",
+    out.push_back({Check::Kind::witness, proc, w.name, {}, std::string("rule ") + w.name + " fires in some reachable step",
                    [proc, w, cw = concrete_witnesses[i]] {
                      const auto t0 = std::chrono::steady_clock::now();
                      Outcome o;
                      const auto r = model::bmc<P>(nullptr, w.reached, cw.reached, kDepth);
                      o.ok = r.found;
-                     o.method = "bmc " + std::to_string(kDepth);
+                     o.method = std::string("bmc ") + std::to_string(kDepth);
                      o.summary = proc + " witness " + w.name + ": " +
-                                 (r.found ? "reached at depth " + std::to_string(r.depth)
+                                 (r.found ? std::string("reached at depth ") + std::to_string(r.depth)
                                           : "NOT reached to depth " + std::to_string(kDepth));
                      o.trace = r.trace.steps;
                      o.seconds = seconds_since(t0);
@@ -80,7 +80,7 @@ void add_procedure(std::vector<Check>& out) {
   }
 
   for (const auto& mutation : P::mutations()) {
-    out.push_back({Check::Kind::mutant, proc, mutation.describe(), {}, "some invariant fails " + mutation.describe(),
+    out.push_back({Check::Kind::mutant, proc, mutation.describe(), {}, std::string("some invariant fails ") + mutation.describe(),
                    [proc, mutation, monitors, concrete_monitors] {
                      const auto t0 = std::chrono::steady_clock::now();
                      Outcome o;
@@ -104,9 +104,9 @@ void add_procedure(std::vector<Check>& out) {
                      };
                      const auto r = model::bmc<P>(&mutation, any_violated, concrete_any, kDepth);
                      o.ok = r.found;
-                     o.method = "bmc " + std::to_string(kDepth);
+                     o.method = std::string("bmc ") + std::to_string(kDepth);
                      o.summary = proc + " mutant \"" + mutation.describe() + "\": " +
-                                 (r.found ? "killed by " + *killer + " at depth " + std::to_string(r.depth)
+                                 (r.found ? std::string("killed by ") + *killer + " at depth " + std::to_string(r.depth)
                                           : "SURVIVED to depth " + std::to_string(kDepth));
                      o.trace = r.trace.steps;
                      o.seconds = seconds_since(t0);
