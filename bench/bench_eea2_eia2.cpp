@@ -78,7 +78,7 @@ struct IpsecMb {
     IMB_AES_CMAC_SUBKEY_GEN_128(mgr, enc, k1, k2);
   }
   ~IpsecMb() { free_mb_mgr(mgr); }
-  void run(IMB_JOB* job) {
+  void submit() {  // the job last taken from IMB_GET_NEXT_JOB
     IMB_JOB* done = IMB_SUBMIT_JOB(mgr);
     while (done == nullptr) done = IMB_FLUSH_JOB(mgr);
     if (done->status != IMB_STATUS_COMPLETED)
@@ -107,7 +107,7 @@ void ipsecmb_eea2(benchmark::State& state, std::size_t size) {
     job->msg_len_to_cipher_in_bytes = size;
     job->iv = iv;
     job->iv_len_in_bytes = 16;
-    mb.run(job);
+    mb.submit();
     benchmark::DoNotOptimize(out.data());
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
@@ -135,7 +135,7 @@ void ipsecmb_eia2(benchmark::State& state, std::size_t size) {
     job->u.CMAC._key_expanded = mb.enc;
     job->u.CMAC._skey1 = mb.k1;
     job->u.CMAC._skey2 = mb.k2;
-    mb.run(job);
+    mb.submit();
     benchmark::DoNotOptimize(mac);
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
@@ -241,7 +241,7 @@ class SummaryReporter : public benchmark::ConsoleReporter {
         std::string best_name;
         for (const auto& [impl, t] : impls)
           if (impl.rfind("secmode", 0) != 0 && t < best) best = t, best_name = impl;
-        std::printf("  %6zu B: best anchor %-8s %9.1f ns (%7.1f MB/s)", size, best_name.c_str(), best, 1e3 * size / best);
+        std::printf("  %6zu B: best anchor %-8s %9.1f ns (%7.1f MB/s)", size, best_name.c_str(), best, 1e3 * static_cast<double>(size) / best);
         for (const auto& [impl, t] : impls)
           if (impl.rfind("secmode", 0) == 0)
             std::printf(" | %s %9.1f ns x%.2f", impl.c_str(), t, t / best);

@@ -55,17 +55,6 @@ void count_bearer_direction(const CountInputs& in, std::uint8_t p[8]) noexcept {
   p[5] = p[6] = p[7] = 0;
 }
 
-const char* check(const CountInputs& in, std::size_t data_size, std::size_t bits) noexcept {
-  if (in.bearer >= 32) return "BEARER is 5 bits (TS 33.401 B.1.1)";
-  if (in.direction >= 2) return "DIRECTION is 1 bit (TS 33.401 B.1.1)";
-  if (data_size < bytes_for(bits)) return "input shorter than bytes_for(bits)";
-  return nullptr;
-}
-
-std::uint8_t used_bits_mask(std::size_t bits) noexcept {  // bits is public
-  return bits % 8 == 0 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits % 8));
-}
-
 // The full 128-bit CMAC tag over prefix || message (64 + bits bits), SP 800-38B 6.2.
 void cmac_tag(const Eea2Eia2Key& key, const CountInputs& in, const std::uint8_t* msg, std::size_t bits,
               std::uint8_t tag[16]) noexcept {
@@ -132,7 +121,7 @@ Eea2Eia2Key::~Eea2Eia2Key() {
 
 const char* eea2(const Eea2Eia2Key& key, const CountInputs& in, std::span<const std::uint8_t> data, std::size_t bits,
                  std::span<std::uint8_t> out) noexcept {
-  if (const char* fault = check(in, data.size(), bits)) return fault;
+  if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
   if (out.size() < bytes_for(bits)) return "output shorter than bytes_for(bits)";
   const std::size_t n = bytes_for(bits);
   std::uint8_t ctr[16] = {};
@@ -151,7 +140,7 @@ const char* eea2(const Eea2Eia2Key& key, const CountInputs& in, std::span<const 
 
 const char* eia2(const Eea2Eia2Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<std::uint8_t, 4> mac) noexcept {
-  if (const char* fault = check(in, message.size(), bits)) return fault;
+  if (const char* fault = count_inputs_error(in, message.size(), bits)) return fault;
   std::uint8_t tag[16];
   cmac_tag(key, in, message.data(), bits, tag);
   std::memcpy(mac.data(), tag, 4);  // MACT = T[0]..T[31]

@@ -3,8 +3,7 @@
 // spec/crypto/eea_eia.h. The AES kernel is picked by tier (cpu.h): portable -> aes_ct64.h,
 // avx2 -> aes_x86ni.h, avx512 -> aes_vaes.h for CTR and aes_x86ni.h for CMAC.
 //
-// Bit order as in the spec twin: bit 1 of a message is the most significant bit of its first
-// octet; `bits` bits occupy bytes_for(bits) octets, whose unused trailing bits are ignored on
+// Bit order as in count_inputs.h; the unused trailing bits of the last octet are ignored on
 // input and cleared on output. Nothing here allocates or throws; secrets are wiped on exit.
 #pragma once
 
@@ -15,18 +14,10 @@
 
 #include "impl/crypto/aes_ct64.h"
 #include "impl/crypto/aes_x86ni.h"
+#include "impl/crypto/count_inputs.h"
 #include "impl/crypto/cpu.h"
 
 namespace secmode::impl::crypto {
-
-// TS 33.401 B.1.1 / B.2.1: 32-bit COUNT, 5-bit BEARER, 1-bit DIRECTION (0 uplink, 1 downlink).
-struct CountInputs {
-  std::uint32_t count = 0;
-  std::uint8_t bearer = 0;
-  std::uint8_t direction = 0;
-};
-
-constexpr std::size_t bytes_for(std::size_t bits) { return bits / 8 + (bits % 8 != 0); }
 
 namespace detail {
 struct Eea2Eia2KeyAccess;

@@ -146,10 +146,10 @@ TEST(AesKernels, CtrKernelsAgreeAcrossBlockCountsAndCarries) {
   if (detected_tier() >= Tier::avx2) aes_x86ni_expand(ni, key.data());
   Bytes data(16 * 40);
   for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(i * 13);
-  for (const std::uint8_t low : {0x00, 0xf0, 0xfd}) {
+  for (const int low : {0x00, 0xf0, 0xfd}) {
     for (std::size_t n = 0; n <= 40; ++n) {
       // Low half 2^64 - 256 + low: no wrap for 0x00, a wrap inside the call for 0xf0 and 0xfd.
-      std::uint8_t start[16] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, low};
+      std::uint8_t start[16] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, static_cast<std::uint8_t>(low)};
       if (low == 0xf0) start[0] = 0x12;
       Bytes want(16 * n);
       std::uint8_t c0[16];
