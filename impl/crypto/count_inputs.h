@@ -20,7 +20,7 @@ constexpr std::size_t bytes_for(std::size_t bits) { return bits / 8 + (bits % 8 
 
 // The mask of the used bits of a message's last octet (bits is public: a length, not a secret).
 constexpr std::uint8_t used_bits_mask(std::size_t bits) {
-  return bits % 8 == 0 ? 0xff : static_cast<std::uint8_t>(0xff << (8 - bits % 8));
+  return static_cast<std::uint8_t>(bits % 8 == 0 ? 0xff : 0xff << (8 - bits % 8));
 }
 
 // Why the inputs break the kernels' contract (TS 33.401 B.1.1, B.2.1), or nullptr: every fast

@@ -35,7 +35,7 @@ Record random_record() {
 // the correct one: the property must then fail, which is how it was seen failing. The mutants
 // below force a guard early in the table, so that most random steps tell the two apart: one
 // that differs only in a rare state (e.g. a dropped check needing four conditions at once)
-// would slip through 100 random cases in a good share of runs and make the test flaky.
+// would slip through 100 random cases in a good share of runs (hence mutant_caught below).
 template <class P>
 bool agreement_holds(const spec::Mutation* mutation) {
   return rc::check(std::string(P::name) + ": Z3 relation admits exactly the concrete step", [mutation] {
@@ -45,6 +45,17 @@ bool agreement_holds(const spec::Mutation* mutation) {
     const auto st = spec::step(c, P::template rules<spec::Concrete>(), s, e);
     RC_ASSERT(model::relation_admits_exactly(P::template rules<model::Symbolic>(mutation), s, e, st.state, st.output));
   });
+}
+
+// The mutant is told apart from the correct table in some round of 100 random steps. A mutant
+// whose rule needs several conditions at once (the composed system's, where a random event
+// also has to pick the right party) can slip through one round; ten in a row cannot, in
+// practice. Each round that catches it prints RapidCheck's counterexample: that is expected.
+template <class P>
+bool mutant_caught(const spec::Mutation& m) {
+  for (int round = 0; round < 10; ++round)
+    if (!agreement_holds<P>(&m)) return true;
+  return false;
 }
 
 // Every monitor's formula has the concrete monitor's value at random steps (from random states,
@@ -71,14 +82,14 @@ TEST(RuleAgreement, EpsNasSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreem
 
 TEST(RuleAgreement, EpsNasSmcUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "discard_replay"};
-  EXPECT_FALSE(agreement_holds<spec::EpsNasSmcUe>(&m));  // RapidCheck reports this failure: it is expected
+  EXPECT_TRUE(mutant_caught<spec::EpsNasSmcUe>(m));
 }
 
 TEST(RuleAgreement, EpsNasSmcMmeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcMme>(nullptr)); }
 
 TEST(RuleAgreement, EpsNasSmcMmeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "timer_retransmit"};
-  EXPECT_FALSE(agreement_holds<spec::EpsNasSmcMme>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::EpsNasSmcMme>(m));
 }
 
 TEST(RuleAgreement, FivegsNasSmcUeConcreteStepIsTheZ3Relation) {
@@ -87,7 +98,7 @@ TEST(RuleAgreement, FivegsNasSmcUeConcreteStepIsTheZ3Relation) {
 
 TEST(RuleAgreement, FivegsNasSmcUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "discard_replay"};
-  EXPECT_FALSE(agreement_holds<spec::FivegsNasSmcUe>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::FivegsNasSmcUe>(m));
 }
 
 TEST(RuleAgreement, FivegsNasSmcAmfConcreteStepIsTheZ3Relation) {
@@ -96,7 +107,7 @@ TEST(RuleAgreement, FivegsNasSmcAmfConcreteStepIsTheZ3Relation) {
 
 TEST(RuleAgreement, FivegsNasSmcAmfMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "timer_retransmit"};
-  EXPECT_FALSE(agreement_holds<spec::FivegsNasSmcAmf>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::FivegsNasSmcAmf>(m));
 }
 
 TEST(RuleAgreement, EpsNasSmcSystemConcreteStepIsTheZ3Relation) {
@@ -104,22 +115,22 @@ TEST(RuleAgreement, EpsNasSmcSystemConcreteStepIsTheZ3Relation) {
 }
 
 TEST(RuleAgreement, EpsNasSmcSystemMutantIsCaught) {
-  const spec::Mutation m{spec::Mutation::Kind::drop_rule, "ue.reject_integrity_failure"};
-  EXPECT_FALSE(agreement_holds<spec::EpsNasSmcSystem>(&m));  // expected RapidCheck failure
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "mme.complete"};
+  EXPECT_TRUE(mutant_caught<spec::EpsNasSmcSystem>(m));
 }
 
 TEST(RuleAgreement, AsSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcUe>(nullptr)); }
 
 TEST(RuleAgreement, AsSmcUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "smc_accept"};
-  EXPECT_FALSE(agreement_holds<spec::AsSmcUe>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::AsSmcUe>(m));
 }
 
 TEST(RuleAgreement, AsSmcRanConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcRan>(nullptr)); }
 
 TEST(RuleAgreement, AsSmcRanMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "complete"};
-  EXPECT_FALSE(agreement_holds<spec::AsSmcRan>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::AsSmcRan>(m));
 }
 
 TEST(RuleAgreement, Concurrent5gConcreteStepIsTheZ3Relation) {
@@ -128,14 +139,14 @@ TEST(RuleAgreement, Concurrent5gConcreteStepIsTheZ3Relation) {
 
 TEST(RuleAgreement, Concurrent5gMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "start_smc"};
-  EXPECT_FALSE(agreement_holds<spec::Concurrent5g>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::Concurrent5g>(m));
 }
 
 TEST(RuleAgreement, ImsSaUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::ImsSaUe>(nullptr)); }
 
 TEST(RuleAgreement, ImsSaUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "send_register"};
-  EXPECT_FALSE(agreement_holds<spec::ImsSaUe>(&m));  // expected RapidCheck failure
+  EXPECT_TRUE(mutant_caught<spec::ImsSaUe>(m));
 }
 
 TEST(MonitorAgreement, EveryProcedureMonitorIsOneFormula) {
