@@ -122,6 +122,9 @@ u32 F(const X& x, u32& R1, u32& R2) {
 
 }  // namespace
 
+std::uint8_t zuc_s0(std::uint8_t x) { return S0[x]; }
+std::uint8_t zuc_s1(std::uint8_t x) { return S1[x]; }
+
 Zuc::Zuc(ByteView key, ByteView iv) {
   require_size(key, 16, "ZUC key");
   require_size(iv, 16, "ZUC IV");

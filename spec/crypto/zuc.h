@@ -24,4 +24,8 @@ class Zuc {
   std::uint32_t r1_ = 0, r2_ = 0;      // FSM registers
 };
 
+// TS 35.222 3.4.1: the S-boxes S0 and S1, octet by octet (what the fast kernels are held to).
+std::uint8_t zuc_s0(std::uint8_t x);
+std::uint8_t zuc_s1(std::uint8_t x);
+
 }  // namespace secmode::spec
