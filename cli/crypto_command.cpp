@@ -6,7 +6,9 @@
 #include "cli/args.h"
 #include "cli/derivations.h"
 #include "cli/output.h"
+#include "impl/crypto/eea1_eia1.h"
 #include "impl/crypto/eea2_eia2.h"
+#include "impl/crypto/eea3_eia3.h"
 #include "impl/crypto/kdf.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/hmac.h"
@@ -20,8 +22,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // --impl: the spec twin (spec/crypto, the reference) or the constant-time fast path
-// (impl/crypto, at the tier impl/crypto/cpu.h picks). The fast path covers what issue 5 has built
-// so far: 128-EEA2/EIA2 (and the null algorithms, which need no kernel) and the KDF.
+// (impl/crypto, at the tier impl/crypto/cpu.h picks): 128-EEA1..3/EIA1..3 and the KDF. The null
+// algorithms need no kernel and run the spec twin either way.
 struct ImplChoice {
   std::string name = "spec";
   void add_to(CLI::App& c) {
@@ -31,22 +33,38 @@ struct ImplChoice {
   bool fast() const { return name == "fast"; }
 };
 
-void no_fast_path(const char* what) {
-  throw UsageError(std::string("--impl fast: no fast path for ") + what + " yet (128-EEA2/EIA2 and the KDF have one)");
-}
-
-spec::Bytes fast_eea2(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
-  const impl::crypto::Eea2Eia2Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
+template <class Key, auto cipher>
+spec::Bytes fast_eea(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
+  const Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
   spec::Bytes out(spec::bytes_for(bits));
-  if (const char* e = impl::crypto::eea2(k, {in.count, in.bearer, in.direction}, data, bits, out)) throw UsageError(e);
+  if (const char* e = cipher(k, {in.count, in.bearer, in.direction}, data, bits, out)) throw UsageError(e);
   return out;
 }
 
-spec::Mac32 fast_eia2(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
-  const impl::crypto::Eea2Eia2Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
+template <class Key, auto mac_of>
+spec::Mac32 fast_eia(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
+  const Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
   spec::Mac32 mac{};
-  if (const char* e = impl::crypto::eia2(k, {in.count, in.bearer, in.direction}, data, bits, mac)) throw UsageError(e);
+  if (const char* e = mac_of(k, {in.count, in.bearer, in.direction}, data, bits, mac)) throw UsageError(e);
   return mac;
+}
+
+spec::Bytes eea(bool fast, std::uint8_t alg, const spec::Bytes& key, const spec::CountInputs& in,
+                const spec::Bytes& data, std::size_t bits) {
+  namespace ic = impl::crypto;
+  if (fast && alg == 1) return fast_eea<ic::Eea1Eia1Key, &ic::eea1>(key, in, data, bits);
+  if (fast && alg == 2) return fast_eea<ic::Eea2Eia2Key, &ic::eea2>(key, in, data, bits);
+  if (fast && alg == 3) return fast_eea<ic::Eea3Eia3Key, &ic::eea3>(key, in, data, bits);
+  return spec::eea(static_cast<spec::Eea>(alg), key, in, data, bits);
+}
+
+spec::Mac32 eia(bool fast, std::uint8_t alg, const spec::Bytes& key, const spec::CountInputs& in,
+                const spec::Bytes& data, std::size_t bits) {
+  namespace ic = impl::crypto;
+  if (fast && alg == 1) return fast_eia<ic::Eea1Eia1Key, &ic::eia1>(key, in, data, bits);
+  if (fast && alg == 2) return fast_eia<ic::Eea2Eia2Key, &ic::eia2>(key, in, data, bits);
+  if (fast && alg == 3) return fast_eia<ic::Eea3Eia3Key, &ic::eia3>(key, in, data, bits);
+  return spec::eia(static_cast<spec::Eia>(alg), key, in, data, bits);
 }
 
 // The options shared by `eea` and `eia` (TS 33.401 B.1.1 / B.2.1 inputs).
@@ -101,9 +119,7 @@ void add_eea(CLI::App& crypto) {
   opts->add_to(*c);
   c->callback([opts] {
     const auto p = opts->parse();
-    if (opts->impl.fast() && p.alg != 0 && p.alg != 2) no_fast_path(p.alg == 1 ? "128-EEA1" : "128-EEA3");
-    const auto out = opts->impl.fast() && p.alg == 2 ? fast_eea2(p.key, p.in, p.data, p.bits)
-                                                     : spec::eea(static_cast<spec::Eea>(p.alg), p.key, p.in, p.data, p.bits);
+    const auto out = eea(opts->impl.fast(), p.alg, p.key, p.in, p.data, p.bits);
     Json j = opts->echo(p, "EEA");
     j["impl"] = opts->impl.name;
     j["output"] = spec::to_hex(out);
@@ -117,9 +133,7 @@ void add_eia(CLI::App& crypto) {
   opts->add_to(*c);
   c->callback([opts] {
     const auto p = opts->parse();
-    if (opts->impl.fast() && p.alg != 0 && p.alg != 2) no_fast_path(p.alg == 1 ? "128-EIA1" : "128-EIA3");
-    const auto mac = opts->impl.fast() && p.alg == 2 ? fast_eia2(p.key, p.in, p.data, p.bits)
-                                                     : spec::eia(static_cast<spec::Eia>(p.alg), p.key, p.in, p.data, p.bits);
+    const auto mac = eia(opts->impl.fast(), p.alg, p.key, p.in, p.data, p.bits);
     Json j = opts->echo(p, "EIA");
     j["impl"] = opts->impl.name;
     j["mac"] = spec::to_hex(mac);

@@ -47,14 +47,14 @@ TEST(CliCrypto, EiaOnEveryVectorWithJson) {
   }
 }
 
-// --impl fast runs impl/crypto (128-EEA2/EIA2, the KDF) and must give the vectors' answers too;
-// an algorithm without a fast path yet is refused, not silently computed by the spec twin.
+// --impl fast runs impl/crypto (128-EEA1..3/EIA1..3 at the machine's tier, the KDF) and must give
+// the vectors' answers too.
 TEST(CliCrypto, FastPathOnTheVectorsItCovers) {
   std::size_t checked = 0;
   for (const char* kind : {"eea", "eia"})
     for (const auto& v : test::vectors(kind)) {
       const auto alg = v.at("algorithm").get<std::string>();
-      if (alg.back() != '2') continue;
+      if (alg.back() == '0') continue;  // the null algorithms run the spec twin either way
       SCOPED_TRACE(v.at("id").get<std::string>());
       const bool eea = std::string(kind) == "eea";
       const CliRun r = secmode_cli(std::string("crypto ") + kind + " --impl fast --json " +
@@ -75,11 +75,7 @@ TEST(CliCrypto, FastPathOnTheVectorsItCovers) {
     EXPECT_EQ(r.out, v.at("output").get<std::string>() + "\n");
     ++checked;
   }
-  EXPECT_GT(checked, 10u);
-  const CliRun zuc = secmode_cli("crypto eea --impl fast --alg 3 --key 00000000000000000000000000000000 --count 0 "
-                                 "--bearer 0 --dir 0 --bits 8 --data 00");
-  EXPECT_EQ(zuc.status, 2);
-  EXPECT_NE(zuc.err.find("no fast path for 128-EEA3"), std::string::npos) << zuc.err;
+  EXPECT_GT(checked, 25u);  // every EEA1..3/EIA1..3 vector and the KDF ones
 }
 
 TEST(CliCrypto, MilenageWithOpAndWithOpc) {
