@@ -47,15 +47,10 @@ constexpr int kOutAConst = 0x25;
 consteval int out_b_const() { return mulx(0x25, kSqPoly); }
 constexpr int kOutBConst = out_b_const();
 
-template <int J, bool Div>
-consteval u64 alpha_matrix() {
-  if constexpr (Div) return gfni_matrix([](u8 c) consteval { return static_cast<u8>(div_alpha(c) >> (8 * J)); });
-  else return gfni_matrix([](u8 c) consteval { return static_cast<u8>(mul_alpha(c) >> (8 * J)); });
-}
 template <int J>
 inline __m256i alpha_octet(__m256i idx) noexcept {
-  const __m256i m = _mm256_set_epi64x(static_cast<long long>(alpha_matrix<J, true>()), static_cast<long long>(alpha_matrix<J, true>()),
-                                      static_cast<long long>(alpha_matrix<J, false>()), static_cast<long long>(alpha_matrix<J, false>()));
+  const __m256i m = _mm256_set_epi64x(static_cast<long long>(alpha_gfni_matrix<J, true>()), static_cast<long long>(alpha_gfni_matrix<J, true>()),
+                                      static_cast<long long>(alpha_gfni_matrix<J, false>()), static_cast<long long>(alpha_gfni_matrix<J, false>()));
   return _mm256_gf2p8affine_epi64_epi8(idx, m, 0);
 }
 
@@ -90,7 +85,7 @@ struct Avx512Ops {
                                : _mm_setr_epi8(3, 3, 3, 3, 7, 7, 7, 7, 11, 11, 11, 11, 15, 15, 15, 15);
     const __m128i idx = _mm_shuffle_epi8(x, spread);
     const auto octet = [&]<int J>() {
-      return _mm_gf2p8affine_epi64_epi8(idx, _mm_set1_epi64x(static_cast<long long>(alpha_matrix<J, Div>())), 0);
+      return _mm_gf2p8affine_epi64_epi8(idx, _mm_set1_epi64x(static_cast<long long>(alpha_gfni_matrix<J, Div>())), 0);
     };
     const __m128i b01 = _mm_mask_blend_epi8(0x2222, octet.template operator()<0>(), octet.template operator()<1>());
     const __m128i b23 = _mm_mask_blend_epi8(static_cast<__mmask16>(0x8888), octet.template operator()<2>(), octet.template operator()<3>());

@@ -35,9 +35,12 @@ consteval u8 gf_mul(u8 a, u8 b, u8 c) {
   return r;
 }
 
+// Square and multiply: the tables below take a few hundred thousand field products, within
+// clang's default constant-evaluation step limit only this way.
 consteval u8 gf_pow(u8 a, int e, u8 c) {
   u8 r = 1;
-  for (int k = 0; k < e; ++k) r = gf_mul(r, a, c);
+  for (; e > 0; e >>= 1, a = gf_mul(a, a, c))
+    if (e & 1) r = gf_mul(r, a, c);
   return r;
 }
 
@@ -57,14 +60,16 @@ consteval u32 div_alpha(u8 c) {
 
 // MULalpha and DIValpha are GF(2)-linear in c (MULx is), so each is the XOR of the images of
 // c's set bits: these are the images of the eight single bits. Kernels select them with masks.
-template <u32 (*F)(u8)>
-consteval std::array<u32, 8> bit_images() {
+// (A flag rather than a pointer to mul_alpha/div_alpha: clang 14 refuses pointers to consteval
+// functions as template arguments.)
+template <bool Div>
+consteval std::array<u32, 8> alpha_bit_images() {
   std::array<u32, 8> out{};
-  for (int k = 0; k < 8; ++k) out[k] = F(static_cast<u8>(1 << k));
+  for (int k = 0; k < 8; ++k) out[k] = Div ? div_alpha(static_cast<u8>(1 << k)) : mul_alpha(static_cast<u8>(1 << k));
   return out;
 }
-inline constexpr std::array<u32, 8> kMulAlphaBits = bit_images<mul_alpha>();
-inline constexpr std::array<u32, 8> kDivAlphaBits = bit_images<div_alpha>();
+inline constexpr std::array<u32, 8> kMulAlphaBits = alpha_bit_images<false>();
+inline constexpr std::array<u32, 8> kDivAlphaBits = alpha_bit_images<true>();
 
 // TS 35.216 Annex 1 / 3.3.2: SQ(x) = g49(x) XOR 0x25, with the Dickson polynomial
 // g49(x) = x + x^9 + x^13 + x^15 + x^33 + x^41 + x^45 + x^47 + x^49 over F. Used only to build
@@ -98,24 +103,47 @@ consteval u8 phi(u8 v) {
     if ((v >> i) & 1) r ^= gf_pow(kPhiBeta, i, kAesPoly);
   return r;
 }
-consteval u8 phi_inverse(u8 v) {
+// phi^-1 is the isomorphism back, sum v_i gamma^i over F with gamma = phi^-1(x): found once.
+consteval u8 phi_gamma() {
   for (int y = 0; y < 256; ++y)
-    if (phi(static_cast<u8>(y)) == v) return static_cast<u8>(y);
+    if (phi(static_cast<u8>(y)) == 2) return static_cast<u8>(y);
   return 0;
+}
+inline constexpr u8 kPhiGamma = phi_gamma();
+consteval u8 phi_inverse(u8 v) {
+  u8 r = 0;
+  for (int i = 0; i < 8; ++i)
+    if ((v >> i) & 1) r ^= gf_pow(kPhiGamma, i, kSqPoly);
+  return r;
 }
 
 // The 8x8 bit matrix of a GF(2)-linear octet map f in the operand layout of GF2P8AFFINEQB
 // (Intel SDM, GF2P8AFFINEQB: output bit i is the parity of (matrix octet 7-i) AND x).
-template <typename F>
-consteval u64 gfni_matrix(F f) {
+consteval u64 gfni_matrix_of_images(const std::array<u8, 8>& image) {  // image[k] = f(bit k)
   u64 m = 0;
   for (int i = 0; i < 8; ++i) {
     u64 row = 0;
     for (int k = 0; k < 8; ++k)
-      if ((f(static_cast<u8>(1 << k)) >> i) & 1) row |= u64{1} << k;
+      if ((image[k] >> i) & 1) row |= u64{1} << k;
     m |= row << (8 * (7 - i));
   }
   return m;
+}
+// f is evaluated once per input bit (clang's constant-evaluation step limit counts every call).
+template <typename F>
+consteval u64 gfni_matrix(F f) {
+  std::array<u8, 8> image{};
+  for (int k = 0; k < 8; ++k) image[k] = f(static_cast<u8>(1 << k));
+  return gfni_matrix_of_images(image);
+}
+
+// Octet J (little-endian position) of MULalpha, or of DIValpha, as a GFNI matrix, from the bit
+// images above (clang 14 rejects the consteval lambda over mul_alpha this would otherwise be).
+template <int J, bool Div>
+consteval u64 alpha_gfni_matrix() {
+  std::array<u8, 8> image{};
+  for (int k = 0; k < 8; ++k) image[k] = static_cast<u8>((Div ? kDivAlphaBits : kMulAlphaBits)[k] >> (8 * J));
+  return gfni_matrix_of_images(image);
 }
 
 }  // namespace secmode::impl::crypto::snow3g
