@@ -11,6 +11,7 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_eps.h"
+#include "impl/codec/nas_eps_emm.h"
 #include "spec/codec/nas_5gs_mm.h"
 #include "spec/codec/nas_eps_emm.h"
 #include "spec/hex.h"
@@ -51,6 +52,7 @@ void impl_smc_5gs(benchmark::State& s) {
   run(s, [] { return secmode::impl::nas5gs::decode_security_mode_command(kSmc5g); });
 }
 void spec_attach(benchmark::State& s) { run(s, [] { return secmode::spec::nas::decode_attach_request(kAttach); }); }
+void impl_attach(benchmark::State& s) { run(s, [] { return secmode::impl::nas::decode_attach_request(kAttach); }); }
 void spec_registration(benchmark::State& s) {
   run(s, [] { return secmode::spec::nas5gs::decode_registration_request(kRegistration); });
 }
@@ -60,6 +62,7 @@ BENCHMARK(impl_smc);
 BENCHMARK(spec_smc_5gs);
 BENCHMARK(impl_smc_5gs);
 BENCHMARK(spec_attach);
+BENCHMARK(impl_attach);
 BENCHMARK(spec_registration);
 
 }  // namespace

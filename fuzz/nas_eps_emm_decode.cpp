@@ -5,24 +5,56 @@
 // decode_emm_pdu accepts must re-encode to octets it decodes to the same value. Every
 // error lies inside its input; every accepted value re-encodes to octets that decode to the same
 // value with nothing ignored, and are no longer than the input when nothing was ignored.
-// No zero-copy twin of these decoders exists in impl/ yet, so there is nothing to compare with.
+//
+// On every octet string decoded, the zero-copy EMM decoders (impl/codec/nas_eps_emm.h) must say
+// what the spec twin says (tests/impl/nas_eps_emm_agreement.h: accept or reject, the error's
+// message, IE, offset and clause, the values, the ignored IEs, the re-encoded octets), and what
+// the impl's encoder makes of an accepted PDU must decode, by the impl, to itself.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <variant>
+#include <vector>
 
 #include "fuzz/round_trip.h"
+#include "impl/codec/nas_eps_emm.h"
 #include "spec/codec/nas_eps_emm.h"
+#include "tests/impl/nas_eps_emm_agreement.h"
 
 using namespace secmode::spec;
 using namespace secmode::spec::nas;
 
 namespace {
 
-void check_plain(ByteView pdu) { checked_round_trip(pdu, decode_emm_message); }
+void check_agreement(ByteView pdu) {
+  const std::string difference = secmode::test::nas_eps::emm_decoders_disagree(pdu);
+  if (!difference.empty()) {
+    std::fprintf(stderr, "spec and impl EMM decoders disagree: %s\n", difference.c_str());
+    std::abort();
+  }
+  // The impl's own round trip: its canonical octets decode, with nothing ignored, to a value
+  // that encodes to the same octets.
+  namespace in = secmode::impl::nas;
+  const auto d = in::decode_emm_pdu(pdu);
+  if (!d.ok()) return;
+  std::vector<std::uint8_t> canonical(encode(d.value, std::span<std::uint8_t>{}).size);
+  if (!encode(d.value, canonical).written) std::abort();
+  const auto again = in::decode_emm_pdu(canonical);
+  if (!again.ok() || again.ignored != 0) std::abort();
+  std::vector<std::uint8_t> twice(canonical.size());
+  if (!encode(again.value, twice).written || twice != canonical) std::abort();
+}
+
+void check_plain(ByteView pdu) {
+  check_agreement(pdu);
+  checked_round_trip(pdu, decode_emm_message);
+}
 
 // decode_emm_pdu on any input: the SERVICE REQUEST and the security protected header it tells
 // apart from plain messages (TS 24.301 table 9.3.1).
 void check_pdu(ByteView pdu) {
+  check_agreement(pdu);
   const auto d = decode_emm_pdu(pdu);
   if (!d.ok()) {
     if (d.error().offset > pdu.size() || d.error().reason.empty()) std::abort();
@@ -44,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_pdu(pdu);
   const auto p = decode_security_protected(pdu);
   if (!p.ok()) {
-    check_plain(pdu);
+    checked_round_trip(pdu, decode_emm_message);  // agreement checked on pdu above
     return 0;
   }
   const auto type = p.value().type;

@@ -6,6 +6,9 @@
 // Decoders take one whole PDU, never allocate, never throw, never read outside it, and report
 // offsets from its first octet. Decoded values are views into that PDU: they live as long as it.
 // Encoders write the canonical form (IEs in table order, spare bits zero) into a caller buffer.
+//
+// The other EMM messages (ATTACH, TAU, AUTHENTICATION, SERVICE REQUEST) and the entries that
+// tell every EMM PDU apart are in nas_eps_emm.h.
 #pragma once
 
 #include <array>

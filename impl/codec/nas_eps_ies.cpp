@@ -1,9 +1,32 @@
 #include "impl/codec/nas_eps_ies.h"
 
 #include "impl/codec/nas_eps.h"
+#include "impl/codec/nas_ie.h"
 
 namespace secmode::impl::nas {
 namespace detail {
+
+bool check_plain_header(ByteView pdu, const char* message, std::uint8_t type,
+                        Error& error) noexcept {
+  // TS 24.301 7.2 comes first in the order of precedence of 7.1.
+  if (pdu.size() < 2) {
+    error = {message, pdu.empty() ? "Protocol discriminator" : "Message type", pdu.size(),
+             "too short to contain a complete message type (TS 24.301 7.2)"};
+    return false;
+  }
+  if (!check_emm_octet(pdu[0], message, error)) return false;
+  if (pdu[0] >> 4 != 0) {
+    error = {message, "Security header type", 0,
+             "security protected: the header must be removed first, a plain NAS message has "
+             "security header type 0 (TS 24.301 9.3.1, 9.7)"};
+    return false;
+  }
+  if (pdu[1] != type) {
+    error = {message, "Message type", 1, "not this message (TS 24.301 table 9.8.1)"};
+    return false;
+  }
+  return true;
+}
 
 const char* ue_security_capability_fault(std::size_t size) noexcept {
   // "a minimum length of 4 octets and a maximum length of 7 octets" (IEI and length included)

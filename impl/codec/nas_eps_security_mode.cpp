@@ -47,37 +47,12 @@ constexpr detail::Table kCommandTable = detail::table(kCommandRows);
 constexpr detail::Table kCompleteTable = detail::table(kCompleteRows);
 constexpr detail::Table kRejectTable = detail::table(kNoRows);
 
+using detail::be16;
+using detail::be32;
+using detail::check_plain_header;
 using detail::failed;
 using detail::kTs24301Clauses;
 using detail::missing;
-
-// Octets 1 and 2 of a plain EMM message; false with `error` set when they are not `type`.
-bool check_plain_header(ByteView pdu, const char* message, std::uint8_t type,
-                        Error& error) noexcept {
-  // TS 24.301 7.2 comes first in the order of precedence of 7.1.
-  if (pdu.size() < 2) {
-    error = {message, pdu.empty() ? "Protocol discriminator" : "Message type", pdu.size(),
-             "too short to contain a complete message type (TS 24.301 7.2)"};
-    return false;
-  }
-  if (!detail::check_emm_octet(pdu[0], message, error)) return false;
-  if (pdu[0] >> 4 != 0) {
-    error = {message, "Security header type", 0,
-             "security protected: the header must be removed first, a plain NAS message has "
-             "security header type 0 (TS 24.301 9.3.1, 9.7)"};
-    return false;
-  }
-  if (pdu[1] != type) {
-    error = {message, "Message type", 1, "not this message (TS 24.301 table 9.8.1)"};
-    return false;
-  }
-  return true;
-}
-
-std::uint32_t be32(ByteView v) noexcept {
-  return std::uint32_t{v[0]} << 24 | std::uint32_t{v[1]} << 16 | std::uint32_t{v[2]} << 8 | v[3];
-}
-std::uint16_t be16(ByteView v) noexcept { return static_cast<std::uint16_t>(v[0] << 8 | v[1]); }
 
 }  // namespace
 

@@ -54,7 +54,7 @@ bool read_lv(ByteView pdu, std::size_t at, std::size_t max, const char* message,
 
 bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std::span<Found> found,
           Sink& sink, Error& error, const Clauses& clauses) noexcept {
-  std::uint32_t taken = 0;      // rows handled once already: a later copy is repeated (7.6.3)
+  std::uint64_t taken = 0;      // rows handled once already: a later copy is repeated (7.6.3)
   std::size_t in_sequence = 0;  // rows before this one would be out of sequence (7.6.2)
   while (at < pdu.size()) {
     const std::uint8_t iei = pdu[at];
@@ -82,7 +82,7 @@ bool walk(ByteView pdu, std::size_t at, const Table& t, const char* message, std
       return false;
     }
     const std::size_t length = size - header_size(row.format);
-    const std::uint32_t bit = std::uint32_t{1} << r;
+    const std::uint64_t bit = std::uint64_t{1} << r;
     if (taken & bit) {
       sink.add(at, iei, row.name, clauses.repeated);
     } else if (static_cast<std::size_t>(r) < in_sequence) {

@@ -36,7 +36,7 @@ struct Table {
 
 template <std::size_t N>
 constexpr Table table(const std::array<Row, N>& rows) {
-  static_assert(N <= 32, "the walk keeps the rows it took in a 32-bit mask");
+  static_assert(N <= 64, "the walk keeps the rows it took in a 64-bit mask");
   Table t{rows, {}};
   t.row_of.fill(-1);
   for (std::size_t r = 0; r < N; ++r)

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "spec/codec/nas_eps_emm.h"
@@ -211,6 +212,27 @@ inline EmmMessage gen_emm_message() {
                                    maybe(rc::gen::arbitrary<std::array<std::uint8_t, 14>>())};
     default:
       return AuthenticationReject{};
+  }
+}
+
+inline ServiceRequest gen_service_request() {
+  return {*rc::gen::inRange<std::uint8_t>(0, 4), *three_bits(),
+          *rc::gen::inRange<std::uint8_t>(0, 32), *rc::gen::arbitrary<std::array<std::uint8_t, 2>>()};
+}
+
+// Every EMM PDU decode_emm_pdu tells apart: plain messages of every kind this codec knows (the
+// security mode ones included), security protected messages and SERVICE REQUESTs.
+inline EmmPdu gen_emm_pdu() {
+  switch (*rc::gen::inRange(0, 5)) {
+    case 0:
+    case 1:
+      return gen_emm_message();
+    case 2:
+      return std::visit([](const auto& m) { return EmmPdu(EmmMessage(m)); }, gen_message());
+    case 3:
+      return gen_protected();
+    default:
+      return gen_service_request();
   }
 }
 

@@ -12,6 +12,7 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_eps.h"
+#include "impl/codec/nas_eps_emm.h"
 #include "impl/codec/rrc_security_mode.h"
 #include "tests/support/vectors.h"
 
@@ -150,6 +151,79 @@ TEST(ImplNasEpsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
   EXPECT_TRUE(e.written);
   EXPECT_FALSE(too_small.written);
   EXPECT_EQ(e.size, pdu.size());
+}
+
+// The EMM decoders beyond security mode control (nas_eps_emm.h), through the PDU entry and each
+// message decoder: accepted PDUs of every kind (identities of every type, raw IEs, a TLV-E
+// container, IEs stepped over, an Additional GUTI treated as not present) and rejected ones;
+// then every accepted value is encoded into a caller buffer, and into one too small.
+TEST(ImplNasEpsNoAlloc, EmmDecodingAndEncodingAllocateNothing) {
+  const std::vector<std::vector<std::uint8_t>> pdus{
+      hex("0741020bf600f110000201030003e605f07000001000050215d011d15200f110"
+          "30395c0a003103e5e0349011035758a65d0100e0c1"),
+      hex("074171080910101032547698"
+          "02e0e0"
+          "0003020100"
+          "500b0909101010325476f8ffff"
+          "310a00112233445566778899"
+          "6f03f00070"
+          "290101"),
+      hex("074176084b0951243032578102e0e00003020100"),
+      hex("0748180bf602f8108003c8c2e65e9ab98255a1b2c3d45802e0e091e16f04f0007000"
+          "2901012803010203"
+          "2803040506"),
+      hex("075206905ada1e7da557ada1e72650e21ee5e3104bfb73f6b4558000b1903ab88a27237f"),
+      hex("0753083ec3a476f829b414"),
+      hex("075c15300e0000000000000000000000000000"),
+      hex("07546f0400000000"),
+      hex("c7a8640c5d0100"),
+      hex("17450740e3040753083ec3a476f829b414"),
+      hex("075d020002e0e0"),
+      hex("074177080910101032547698"),
+      hex("0741710af600f1100002010300e602e0e00003020100"),
+      hex("0748170bf602f8108003c8c2e65e9a"),
+      hex("075207"),
+      hex("c7a8"),
+      hex("0760"),
+      hex("97000000"),
+      {},
+  };
+  std::array<IgnoredIe, 4> sink{};
+  std::array<char, 15> digits{};
+  std::array<std::uint8_t, 256> out{};
+  std::size_t accepted = 0, ignored = 0, rejected = 0, written = 0;
+  const std::size_t before = allocations;
+  for (const auto& pdu : pdus) {
+    const auto d = decode_emm_pdu(pdu, sink);
+    const auto m = decode_emm_message(pdu, sink);
+    const auto a = decode_attach_request(pdu, sink);
+    const auto t = decode_tracking_area_update_request(pdu, sink);
+    const auto q = decode_authentication_request(pdu, sink);
+    const auto r = decode_authentication_response(pdu, sink);
+    const auto f = decode_authentication_failure(pdu, sink);
+    const auto j = decode_authentication_reject(pdu, sink);
+    const auto s = decode_service_request(pdu, sink);
+    if (d.ok()) {
+      ++accepted;
+      ignored += d.ignored;
+      written += encode(d.value, out).written;
+      written += encode(d.value, std::span(out).first(1)).written;  // too small: 0
+    } else {
+      ++rejected;
+    }
+    if (a.ok()) {
+      if (const auto* imsi = std::get_if<Imsi>(&a.value.eps_mobile_identity))
+        identity_digits(imsi->identity, digits);
+      if (const auto* imei = std::get_if<Imei>(&a.value.eps_mobile_identity))
+        identity_digits(imei->identity, digits);
+    }
+    accepted += m.ok() + a.ok() + t.ok() + q.ok() + r.ok() + f.ok() + j.ok() + s.ok();
+  }
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_GE(accepted, 20u);
+  EXPECT_GE(ignored, 7u);
+  EXPECT_EQ(rejected, 8u);
+  EXPECT_EQ(written, 11u);  // every accepted PDU once, and never into a 1-octet buffer
 }
 
 }  // namespace
