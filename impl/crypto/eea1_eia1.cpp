@@ -33,6 +33,8 @@ struct Eea1Eia1KeyAccess {
     if (k.tier_ == Tier::avx2) return uia2_eval_clmul(p, q, msg, bits);
     return uia2_eval_vpclmul(p, q, msg, bits);
   }
+  // Whether a key's messages may go through the 16-lane kernel (eea1_batch, eia1_batch).
+  static bool has_lanes(const Eea1Eia1Key& k) noexcept { return k.tier_ == Tier::avx512; }
 };
 
 }  // namespace detail
@@ -57,40 +59,181 @@ Eea1Eia1Key::Eea1Eia1Key(std::span<const std::uint8_t, 16> key, Tier tier) noexc
 
 Eea1Eia1Key::~Eea1Eia1Key() { ct::wipe_object(k_); }
 
+namespace {
+
+// TS 35.215 3.4: IV3 = COUNT-C, IV2 = BEARER || DIRECTION || 0^26, IV1 = IV3, IV0 = IV2.
+Snow3gInput f8_input(const Eea1Eia1Key& key, const CountInputs& in) noexcept {
+  const std::uint32_t bd = std::uint32_t{in.bearer} << 27 | std::uint32_t{in.direction} << 26;
+  return Kernel::input(key, bd, in.count, bd, in.count);
+}
+
+// TS 35.215 4.4: IV3 = COUNT-I, IV2 = FRESH, IV1 = DIRECTION << 31 ^ COUNT-I,
+// IV0 = FRESH ^ DIRECTION << 15.
+Snow3gInput f9_input(const Eea1Eia1Key& key, std::uint32_t count, std::uint32_t fresh, std::uint32_t direction) noexcept {
+  return Kernel::input(key, fresh ^ direction << 15, direction << 31 ^ count, fresh, count);
+}
+
+// TS 33.401 B.2.2: 128-EIA1 is f9 with FRESH = BEARER || 0^27.
+std::uint32_t eia1_fresh(const CountInputs& in) noexcept { return std::uint32_t{in.bearer} << 27; }
+
+// TS 35.215 4.4-4.5 after the keystream: P = z1 || z2, Q = z3 || z4, OTP = z5, and
+// MAC-I = EVAL[0..31] ^ z5 (most significant octet first). Wipes z.
+void f9_finish(const Eea1Eia1Key& key, std::uint32_t z[5], const std::uint8_t* message, std::size_t bits,
+               std::span<std::uint8_t, 4> mac) noexcept {
+  const std::uint64_t p = std::uint64_t{z[0]} << 32 | z[1];
+  const std::uint64_t q = std::uint64_t{z[2]} << 32 | z[3];
+  const std::uint64_t eval = Kernel::eval(key, p, q, message, bits);
+  const std::uint32_t m = static_cast<std::uint32_t>(eval >> 32) ^ z[4];
+  for (int i = 0; i < 4; ++i) mac[i] = static_cast<std::uint8_t>(m >> (24 - 8 * i));
+  ct::wipe(z, 5 * sizeof(std::uint32_t));
+}
+
+// uia2_f9 after its arguments were checked: the one f9 path (eia1 and uia2_f9 both end here).
+void f9(const Eea1Eia1Key& key, std::uint32_t count, std::uint32_t fresh, std::uint32_t direction,
+        const std::uint8_t* message, std::size_t bits, std::span<std::uint8_t, 4> mac) noexcept {
+  Snow3gInput snow = f9_input(key, count, fresh, direction);
+  std::uint32_t z[5];
+  Kernel::z5(key, snow, z);
+  f9_finish(key, z, message, bits, mac);
+  ct::wipe_object(snow);
+}
+
+const char* f9_error(std::uint8_t direction, std::size_t message_size, std::size_t bits) noexcept {
+  if (direction >= 2) return "DIRECTION is 1 bit (TS 35.215 4.2)";
+  if (message_size < bytes_for(bits)) return "input shorter than bytes_for(bits)";
+  return nullptr;
+}
+
+}  // namespace
+
 const char* eea1(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> data, std::size_t bits,
                  std::span<std::uint8_t> out) noexcept {
   if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
   if (out.size() < bytes_for(bits)) return "output shorter than bytes_for(bits)";
   const std::size_t n = bytes_for(bits);
   if (n == 0) return nullptr;
-  // TS 35.215 3.4: IV3 = COUNT-C, IV2 = BEARER || DIRECTION || 0^26, IV1 = IV3, IV0 = IV2.
-  const std::uint32_t bd = std::uint32_t{in.bearer} << 27 | std::uint32_t{in.direction} << 26;
-  Snow3gInput snow = Kernel::input(key, bd, in.count, bd, in.count);
+  Snow3gInput snow = f8_input(key, in);
   Kernel::keystream_xor(key, snow, data.data(), out.data(), n);
   out[n - 1] &= used_bits_mask(bits);  // TS 35.215 3.6: only LENGTH bits are output
   ct::wipe_object(snow);
   return nullptr;
 }
 
+const char* uia2_f9(const Eea1Eia1Key& key, std::uint32_t count, std::uint32_t fresh, std::uint8_t direction,
+                    std::span<const std::uint8_t> message, std::size_t bits, std::span<std::uint8_t, 4> mac) noexcept {
+  if (const char* fault = f9_error(direction, message.size(), bits)) return fault;
+  f9(key, count, fresh, direction, message.data(), bits, mac);
+  return nullptr;
+}
+
 const char* eia1(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<std::uint8_t, 4> mac) noexcept {
   if (const char* fault = count_inputs_error(in, message.size(), bits)) return fault;
-  // TS 33.401 B.2.2: FRESH = BEARER || 0^27. TS 35.215 4.4: IV3 = COUNT-I, IV2 = FRESH,
-  // IV1 = DIRECTION << 31 ^ COUNT-I, IV0 = FRESH ^ DIRECTION << 15.
-  const std::uint32_t fresh = std::uint32_t{in.bearer} << 27;
-  const std::uint32_t d = in.direction;
-  Snow3gInput snow = Kernel::input(key, fresh ^ d << 15, d << 31 ^ in.count, fresh, in.count);
-  std::uint32_t z[5];
-  Kernel::z5(key, snow, z);
-  // TS 35.215 4.4: P = z1 || z2, Q = z3 || z4, OTP = z5; 4.5: MAC-I = EVAL[0..31] ^ z5.
-  const std::uint64_t p = std::uint64_t{z[0]} << 32 | z[1];
-  const std::uint64_t q = std::uint64_t{z[2]} << 32 | z[3];
-  const std::uint64_t eval = Kernel::eval(key, p, q, message.data(), bits);
-  const std::uint32_t m = static_cast<std::uint32_t>(eval >> 32) ^ z[4];
-  for (int i = 0; i < 4; ++i) mac[i] = static_cast<std::uint8_t>(m >> (24 - 8 * i));
-  ct::wipe_object(snow);
-  ct::wipe(z, sizeof z);
+  f9(key, in.count, eia1_fresh(in), in.direction, message.data(), bits, mac);
   return nullptr;
+}
+
+namespace {
+
+// Up to 16 checked avx512-tier jobs (bytes_for(bits) > 0) through the 16-lane kernel; unused lanes
+// repeat lane 0's key and IV with nothing to write.
+void run_lanes(std::span<Eea1Job> jobs, const std::size_t index[16], int lanes) noexcept {
+  Snow3gInput in[16];
+  const std::uint8_t* data[16];
+  std::uint8_t* out[16];
+  std::size_t n[16];
+  for (int lane = 0; lane < 16; ++lane) {
+    const Eea1Job& j = jobs[index[lane < lanes ? lane : 0]];
+    in[lane] = f8_input(*j.key, j.in);
+    data[lane] = j.data.data();
+    out[lane] = j.out.data();
+    n[lane] = lane < lanes ? bytes_for(j.bits) : 0;
+  }
+  snow3g_avx512_x16_xor(in, data, out, n);
+  for (int lane = 0; lane < lanes; ++lane) {
+    Eea1Job& j = jobs[index[lane]];
+    j.out[n[lane] - 1] &= used_bits_mask(j.bits);  // TS 35.215 3.6
+  }
+  ct::wipe_object(in);
+}
+
+void run_mac_lanes(std::span<Eia1Job> jobs, const std::size_t index[16], int lanes) noexcept {
+  Snow3gInput in[16];
+  std::uint32_t z[16][5];
+  for (int lane = 0; lane < 16; ++lane) {
+    const Eia1Job& j = jobs[index[lane < lanes ? lane : 0]];
+    in[lane] = f9_input(*j.key, j.in.count, eia1_fresh(j.in), j.in.direction);
+  }
+  snow3g_avx512_x16_z5(in, z);
+  for (int lane = 0; lane < lanes; ++lane) {
+    Eia1Job& j = jobs[index[lane]];
+    f9_finish(*j.key, z[lane], j.message.data(), j.bits, j.mac);
+  }
+  ct::wipe_object(in);
+  ct::wipe_object(z);
+}
+
+}  // namespace
+
+void eea1_batch(std::span<Eea1Job> jobs) noexcept {
+  std::size_t queued[16];
+  int lanes = 0;
+  const auto flush = [&] {
+    if (lanes == 1) {  // one message: the one-lane kernel is faster
+      Eea1Job& j = jobs[queued[0]];
+      j.error = eea1(*j.key, j.in, j.data, j.bits, j.out);
+    } else if (lanes > 1) {
+      run_lanes(jobs, queued, lanes);
+    }
+    lanes = 0;
+  };
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    Eea1Job& j = jobs[i];
+    if (j.key == nullptr) {
+      j.error = "no key";
+      continue;
+    }
+    j.error = count_inputs_error(j.in, j.data.size(), j.bits);
+    if (j.error == nullptr && j.out.size() < bytes_for(j.bits)) j.error = "output shorter than bytes_for(bits)";
+    if (j.error != nullptr) continue;
+    if (!Kernel::has_lanes(*j.key) || bytes_for(j.bits) == 0) {
+      j.error = eea1(*j.key, j.in, j.data, j.bits, j.out);
+      continue;
+    }
+    queued[lanes++] = i;
+    if (lanes == 16) flush();
+  }
+  flush();
+}
+
+void eia1_batch(std::span<Eia1Job> jobs) noexcept {
+  std::size_t queued[16];
+  int lanes = 0;
+  const auto flush = [&] {
+    if (lanes == 1) {
+      Eia1Job& j = jobs[queued[0]];
+      j.error = eia1(*j.key, j.in, j.message, j.bits, j.mac);
+    } else if (lanes > 1) {
+      run_mac_lanes(jobs, queued, lanes);
+    }
+    lanes = 0;
+  };
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    Eia1Job& j = jobs[i];
+    if (j.key == nullptr) {
+      j.error = "no key";
+      continue;
+    }
+    j.error = count_inputs_error(j.in, j.message.size(), j.bits);
+    if (j.error != nullptr) continue;
+    if (!Kernel::has_lanes(*j.key)) {
+      j.error = eia1(*j.key, j.in, j.message, j.bits, j.mac);
+      continue;
+    }
+    queued[lanes++] = i;
+    if (lanes == 16) flush();
+  }
+  flush();
 }
 
 bool eia1_verify(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> message,

@@ -1,6 +1,9 @@
 // 128-EEA1 and 128-EIA1 (TS 33.401 B.1.2, B.2.2; the same functions are 128-NEA1 and 128-NIA1,
 // TS 33.501 D.2.1, D.3.1): UEA2 f8 and UIA2 f9 of TS 35.215 on SNOW 3G (TS 35.216), with
-// CK = IK = KEY and, for EIA1, FRESH = BEARER || 0^27. The fast, constant-time twin of the
+// CK = IK = KEY and, for EIA1, FRESH = BEARER || 0^27. The UMTS functions themselves are here too:
+// uea2_f8 (the same function as eea1) and uia2_f9 (any 32-bit FRESH; eia1 is uia2_f9 with
+// FRESH = BEARER << 27, one implementation). eea1_batch / eia1_batch run many messages at once,
+// sixteen per call of the 16-lane kernel on the avx512 tier. The fast, constant-time twin of the
 // EEA1/EIA1 cases of spec/crypto/eea_eia.h. The SNOW 3G kernel is picked by tier (cpu.h, snow3g.h):
 // portable -> computed S-boxes in 32-bit words, avx2 -> AESENC + PSHUFB, avx512 -> AESENC + GFNI.
 //
@@ -64,5 +67,54 @@ const char* eia1(const Eea1Eia1Key& key, const CountInputs& in, std::span<const 
 // also when the arguments break eia1's contract.
 bool eia1_verify(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<const std::uint8_t, 4> mac) noexcept;
+
+// UEA2 f8 (TS 35.215 3) with CK = key, COUNT-C = count: TS 33.401 B.1.2 defines 128-EEA1 as f8 with
+// these inputs, so this is eea1 under its UMTS name (same contract, same errors), not a second
+// implementation.
+inline const char* uea2_f8(const Eea1Eia1Key& key, std::uint32_t count, std::uint8_t bearer, std::uint8_t direction,
+                           std::span<const std::uint8_t> data, std::size_t bits, std::span<std::uint8_t> out) noexcept {
+  return eea1(key, CountInputs{count, bearer, direction}, data, bits, out);
+}
+
+// UIA2 f9 (TS 35.215 4) with IK = key, COUNT-I = count and a 32-bit FRESH: the MAC-I over the first
+// `bits` bits of `message`. eia1 is this with FRESH = BEARER << 27 (TS 33.401 B.2.2). Returns
+// nullptr, or why the arguments break the contract (DIRECTION >= 2, message shorter than
+// bytes_for(bits)), in which case `mac` is not written.
+const char* uia2_f9(const Eea1Eia1Key& key, std::uint32_t count, std::uint32_t fresh, std::uint8_t direction,
+                    std::span<const std::uint8_t> message, std::size_t bits, std::span<std::uint8_t, 4> mac) noexcept;
+
+// One message of a batch for eea1_batch: the arguments of eea1, and where its result goes.
+struct Eea1Job {
+  const Eea1Eia1Key* key = nullptr;
+  CountInputs in{};
+  std::span<const std::uint8_t> data;
+  std::size_t bits = 0;
+  std::span<std::uint8_t> out;
+  const char* error = nullptr;  // written by eea1_batch: what eea1 would have returned
+};
+
+// 128-EEA1 on many messages: each job gets exactly what eea1(*key, in, data, bits, out) gives, and
+// its return value in `error` (a job with a null key gets an error). Jobs whose key is on the
+// avx512 tier go through the 16-lane kernel (snow3g.h snow3g_avx512_x16_xor) sixteen at a time,
+// which pays the 32 initialisation clocks once per 16 messages' worth of latency; the others, and
+// a lone leftover, go through eea1. Jobs must not share output buffers.
+void eea1_batch(std::span<Eea1Job> jobs) noexcept;
+
+// One message of a batch for eia1_batch.
+struct Eia1Job {
+  const Eea1Eia1Key* key = nullptr;
+  CountInputs in{};
+  std::span<const std::uint8_t> message;
+  std::size_t bits = 0;
+  std::array<std::uint8_t, 4> mac{};  // written by eia1_batch when error is nullptr
+  const char* error = nullptr;        // written by eia1_batch: what eia1 would have returned
+};
+
+// 128-EIA1 on many messages: each job's mac and error as eia1(*key, in, message, bits, mac) gives.
+// The avx512-tier jobs get z1..z5 from the 16-lane kernel (snow3g_avx512_x16_z5) sixteen at a
+// time, then each message's UIA2 hash (TS 35.215 4.5) runs on its own with the tier's VPCLMULQDQ
+// code: the hash has no initialisation to share, and a message's blocks are already processed in
+// parallel there.
+void eia1_batch(std::span<Eia1Job> jobs) noexcept;
 
 }  // namespace secmode::impl::crypto

@@ -8,6 +8,8 @@
 //    register-resident 16-entry tables (PSHUFB); PCLMULQDQ for the hash.
 //  avx512 (snow3g_avx512.cpp, same kernel): S1 = AESENC; S2 with GFNI in the AES field through the
 //    isomorphism phi of snow3g_constants.h; VPCLMULQDQ (then PCLMULQDQ) for the hash.
+//  avx512 x16 (snow3g_avx512_x16.cpp): sixteen messages in the 32-bit lanes of 512-bit registers,
+//    S1 = VPSHUFB + VAESENC, S2 with GFNI as above; for eea1_batch / eia1_batch.
 //
 // No function here branches on, or indexes memory with, key, keystream or message contents;
 // lengths are public. Callers must not call a tier's functions unless the CPU has the tier.
@@ -36,6 +38,14 @@ void snow3g_portable_z5(const Snow3gInput& in, std::uint32_t z[5]) noexcept;
 void snow3g_avx2_z5(const Snow3gInput& in, std::uint32_t z[5]) noexcept;
 void snow3g_avx512_z5(const Snow3gInput& in, std::uint32_t z[5]) noexcept;
 
+// Sixteen instances at once (avx512 tier): lane i XORs n[i] octets of data[i] into out[i] with
+// the keystream of in[i], as snow3g_avx512_xor(in[i], data[i], out[i], n[i]) would (n[i] may be 0,
+// and then data[i] and out[i] are not touched). Lanes must not share output buffers.
+void snow3g_avx512_x16_xor(const Snow3gInput in[16], const std::uint8_t* const data[16], std::uint8_t* const out[16],
+                           const std::size_t n[16]) noexcept;
+// z1..z5 of sixteen instances: z[i] as snow3g_avx512_z5(in[i], z[i]).
+void snow3g_avx512_x16_z5(const Snow3gInput in[16], std::uint32_t z[16][5]) noexcept;
+
 // TS 35.215 4.5: EVAL after the message blocks and the length block, i.e.
 // MUL64(... MUL64(M_0, P) ..., Q) over GF(2^64) mod x^64 + x^4 + x^3 + x + 1, where the M_i are
 // the first `bits` bits of msg (unused trailing bits ignored) in 64-bit big-endian blocks.
@@ -58,6 +68,8 @@ std::uint32_t snow3g_avx2_s1(std::uint32_t w) noexcept;
 std::uint32_t snow3g_avx2_s2(std::uint32_t w) noexcept;
 std::uint32_t snow3g_avx512_s1(std::uint32_t w) noexcept;
 std::uint32_t snow3g_avx512_s2(std::uint32_t w) noexcept;
+// S1 and S2 of the 16-lane kernel on 16 different words at once (lane i: w[i]).
+void snow3g_avx512_x16_sboxes(const std::uint32_t w[16], std::uint32_t s1[16], std::uint32_t s2[16]) noexcept;
 // MULalpha(s0,0) XOR DIValpha(s11,3) of the portable kernel (TS 35.216 3.4.4), exposed likewise.
 std::uint32_t snow3g_portable_alpha(std::uint8_t mul_input, std::uint8_t div_input) noexcept;
 // The GF(2^64) product of TS 35.215 4.3.4 (MUL64 with c = 0x1b), portable.

@@ -30,23 +30,6 @@ namespace {
 
 using namespace snow3g;
 
-consteval u8 aes_pow(u8 v, int e) { return gf_pow(v, e, kAesPoly); }
-
-// x in F -> phi(x), phi(x)^4, phi(x)^2 (plus 1 as the affine constant, so (1 + phi(x))^2).
-constexpr u64 kPhi = gfni_matrix([](u8 v) consteval { return phi(v); });
-constexpr u64 kPhiPow4 = gfni_matrix([](u8 v) consteval { return aes_pow(phi(v), 4); });
-constexpr u64 kPhiSquare = gfni_matrix([](u8 v) consteval { return aes_pow(phi(v), 2); });
-// In the AES field: z -> z^8, z -> z^4, and the identity (for the plain inverse).
-constexpr u64 kPow8 = gfni_matrix([](u8 v) consteval { return aes_pow(v, 8); });
-constexpr u64 kPow4 = gfni_matrix([](u8 v) consteval { return aes_pow(v, 4); });
-constexpr u64 kIdentity = gfni_matrix([](u8 v) consteval { return v; });
-// Back to F: A = phi^-1(t) ^ 0x25; B = MULx(A, 0x69) = MULx(phi^-1(t)) ^ MULx(0x25).
-constexpr u64 kOutA = gfni_matrix([](u8 v) consteval { return phi_inverse(v); });
-constexpr u64 kOutB = gfni_matrix([](u8 v) consteval { return mulx(phi_inverse(v), kSqPoly); });
-constexpr int kOutAConst = 0x25;
-consteval int out_b_const() { return mulx(0x25, kSqPoly); }
-constexpr int kOutBConst = out_b_const();
-
 template <int J>
 inline __m256i alpha_octet(__m256i idx) noexcept {
   const __m256i m = _mm256_set_epi64x(static_cast<long long>(alpha_gfni_matrix<J, true>()), static_cast<long long>(alpha_gfni_matrix<J, true>()),
@@ -60,16 +43,16 @@ struct Avx512Ops {
   static __m128i s1(__m128i x) noexcept { return _mm_aesenc_si128(x, _mm_setzero_si128()); }
 
   static __m128i s2_xor(__m128i x, __m128i k) noexcept {  // S2(x) ^ k
-    const __m128i y = _mm_gf2p8affine_epi64_epi8(x, matrix(kPhi), 0);
-    const __m128i y4 = _mm_gf2p8affine_epi64_epi8(x, matrix(kPhiPow4), 0);
-    const __m128i q = _mm_gf2p8affine_epi64_epi8(x, matrix(kPhiSquare), 1);
+    const __m128i y = _mm_gf2p8affine_epi64_epi8(x, matrix(kGfniPhi), 0);
+    const __m128i y4 = _mm_gf2p8affine_epi64_epi8(x, matrix(kGfniPhiPow4), 0);
+    const __m128i q = _mm_gf2p8affine_epi64_epi8(x, matrix(kGfniPhiSquare), 1);
     const __m128i z = _mm_xor_si128(_mm_gf2p8mul_epi8(_mm_gf2p8mul_epi8(y4, y), q), y);
-    const __m128i z8 = _mm_gf2p8affine_epi64_epi8(z, matrix(kPow8), 0);
-    const __m128i zi = _mm_gf2p8affineinv_epi64_epi8(z, matrix(kIdentity), 0);
-    const __m128i z4 = _mm_gf2p8affine_epi64_epi8(z, matrix(kPow4), 0);
+    const __m128i z8 = _mm_gf2p8affine_epi64_epi8(z, matrix(kGfniPow8), 0);
+    const __m128i zi = _mm_gf2p8affineinv_epi64_epi8(z, matrix(kGfniIdentity), 0);
+    const __m128i z4 = _mm_gf2p8affine_epi64_epi8(z, matrix(kGfniPow4), 0);
     const __m128i t = _mm_ternarylogic_epi32(_mm_gf2p8mul_epi8(z8, zi), _mm_gf2p8mul_epi8(z4, z), z, 0x96);
-    const __m128i a = _mm_gf2p8affine_epi64_epi8(t, matrix(kOutA), kOutAConst);
-    const __m128i b = _mm_gf2p8affine_epi64_epi8(t, matrix(kOutB), kOutBConst);
+    const __m128i a = _mm_gf2p8affine_epi64_epi8(t, matrix(kGfniOutA), kGfniOutAConst);
+    const __m128i b = _mm_gf2p8affine_epi64_epi8(t, matrix(kGfniOutB), kGfniOutBConst);
     // S2 ^ k = B ^ A<<<8 ^ A<<<16 ^ A<<<24 ^ B<<<24 ^ k: the rotations in parallel, then two
     // three-way XORs side by side and one more (three levels after the affine maps).
     const __m128i left = _mm_ternarylogic_epi32(b, _mm_rol_epi32(a, 8), _mm_rol_epi32(a, 16), 0x96);

@@ -146,4 +146,22 @@ consteval u64 alpha_gfni_matrix() {
   return gfni_matrix_of_images(image);
 }
 
+// The GF2P8AFFINEQB matrices of S2 on the avx512 tier (snow3g_avx512.cpp for one message,
+// snow3g_avx512_x16.cpp for 16 lanes): x in F -> phi(x), phi(x)^4, phi(x)^2 (with 1 as the affine
+// constant, (1 + phi(x))^2); in the AES field z -> z^8, z^4, z (the identity, for the plain
+// inverse); and back to F: A = phi^-1(t) ^ 0x25 = SQ(x), B = MULx(A, 0x69), and A ^ B.
+consteval u8 aes_pow(u8 v, int e) { return gf_pow(v, e, kAesPoly); }
+inline constexpr u64 kGfniPhi = gfni_matrix([](u8 v) consteval { return phi(v); });
+inline constexpr u64 kGfniPhiPow4 = gfni_matrix([](u8 v) consteval { return aes_pow(phi(v), 4); });
+inline constexpr u64 kGfniPhiSquare = gfni_matrix([](u8 v) consteval { return aes_pow(phi(v), 2); });
+inline constexpr u64 kGfniPow8 = gfni_matrix([](u8 v) consteval { return aes_pow(v, 8); });
+inline constexpr u64 kGfniPow4 = gfni_matrix([](u8 v) consteval { return aes_pow(v, 4); });
+inline constexpr u64 kGfniIdentity = gfni_matrix([](u8 v) consteval { return v; });
+inline constexpr u64 kGfniOutA = gfni_matrix([](u8 v) consteval { return phi_inverse(v); });
+inline constexpr u64 kGfniOutB = gfni_matrix([](u8 v) consteval { return mulx(phi_inverse(v), kSqPoly); });
+inline constexpr u64 kGfniOutAB = kGfniOutA ^ kGfniOutB;  // the matrix of a sum of linear maps
+inline constexpr int kGfniOutAConst = 0x25;
+inline constexpr int kGfniOutBConst = mulx(0x25, kSqPoly);
+inline constexpr int kGfniOutABConst = kGfniOutAConst ^ kGfniOutBConst;
+
 }  // namespace secmode::impl::crypto::snow3g
