@@ -39,6 +39,7 @@
 #include "impl/crypto/ct.h"
 #include "impl/crypto/snow3g.h"
 #include "impl/crypto/snow3g_constants.h"
+#include "impl/crypto/transpose_avx512.h"
 
 namespace secmode::impl::crypto {
 namespace {
@@ -157,31 +158,6 @@ void start(Lanes& st, const Snow3gInput in[16]) noexcept {
   (void)st.clock<0, false>();
 }
 
-// 16 x 16 transpose of 32-bit words: row r (clock r, one word per lane) becomes row `lane` (that
-// lane's words in clock order). Unpacks transpose 4 x 4 blocks inside 128-bit lanes, then two
-// rounds of 128-bit block shuffles put the blocks in place (the same network as ZUC's x16
-// kernel, zuc_avx512_x16.cpp; that file's copy is private to it).
-void transpose16(V z[16]) noexcept {
-  V u[4][4];
-  for (int g = 0; g < 4; ++g) {
-    const V t0 = _mm512_unpacklo_epi32(z[4 * g], z[4 * g + 1]), t1 = _mm512_unpackhi_epi32(z[4 * g], z[4 * g + 1]);
-    const V t2 = _mm512_unpacklo_epi32(z[4 * g + 2], z[4 * g + 3]), t3 = _mm512_unpackhi_epi32(z[4 * g + 2], z[4 * g + 3]);
-    u[g][0] = _mm512_unpacklo_epi64(t0, t2);
-    u[g][1] = _mm512_unpackhi_epi64(t0, t2);
-    u[g][2] = _mm512_unpacklo_epi64(t1, t3);
-    u[g][3] = _mm512_unpackhi_epi64(t1, t3);
-  }
-  for (int j = 0; j < 4; ++j) {
-    const V v0 = _mm512_shuffle_i32x4(u[0][j], u[1][j], 0x44), v1 = _mm512_shuffle_i32x4(u[0][j], u[1][j], 0xee);
-    const V v2 = _mm512_shuffle_i32x4(u[2][j], u[3][j], 0x44), v3 = _mm512_shuffle_i32x4(u[2][j], u[3][j], 0xee);
-    z[j] = _mm512_shuffle_i32x4(v0, v2, 0x88);
-    z[4 + j] = _mm512_shuffle_i32x4(v0, v2, 0xdd);
-    z[8 + j] = _mm512_shuffle_i32x4(v1, v3, 0x88);
-    z[12 + j] = _mm512_shuffle_i32x4(v1, v3, 0xdd);
-  }
-  ct::wipe_object(u);
-}
-
 }  // namespace
 
 void snow3g_avx512_x16_xor(const Snow3gInput in[16], const std::uint8_t* const data[16], std::uint8_t* const out[16],
@@ -196,7 +172,7 @@ void snow3g_avx512_x16_xor(const Snow3gInput in[16], const std::uint8_t* const d
   for (std::size_t base = 0; base < longest; base += 64) {  // 16 keystream words per lane
     // Only the clocks the longest lane still needs (a count of lengths, public).
     st.keystream_block(z, std::min<std::size_t>(16, (longest - base + 3) / 4), std::make_integer_sequence<int, 16>{});
-    transpose16(z);
+    transpose16x16_epi32(z);
     for (int lane = 0; lane < 16; ++lane) {
       if (base >= n[lane]) continue;  // lengths are public
       const std::size_t left = n[lane] - base;

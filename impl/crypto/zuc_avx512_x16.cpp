@@ -28,6 +28,7 @@
 
 #include "impl/crypto/count_inputs.h"
 #include "impl/crypto/ct.h"
+#include "impl/crypto/transpose_avx512.h"
 #include "impl/crypto/zuc.h"
 #include "impl/crypto/zuc_sbox.h"
 
@@ -128,29 +129,6 @@ struct State {
   }
 };
 
-// 16 x 16 transpose of 32-bit words: row r (round r, one word per lane) becomes column r (lane
-// r's words in round order). Within 128-bit lanes, 32- and 64-bit unpacks transpose 4 x 4
-// blocks; two rounds of 128-bit block shuffles then move the blocks into place.
-void transpose16(V z[16]) noexcept {
-  V u[4][4];  // u[g][j]: 128-bit lane k holds rows 4g..4g+3 of column 4k + j
-  for (int g = 0; g < 4; ++g) {
-    const V t0 = _mm512_unpacklo_epi32(z[4 * g], z[4 * g + 1]), t1 = _mm512_unpackhi_epi32(z[4 * g], z[4 * g + 1]);
-    const V t2 = _mm512_unpacklo_epi32(z[4 * g + 2], z[4 * g + 3]), t3 = _mm512_unpackhi_epi32(z[4 * g + 2], z[4 * g + 3]);
-    u[g][0] = _mm512_unpacklo_epi64(t0, t2);
-    u[g][1] = _mm512_unpackhi_epi64(t0, t2);
-    u[g][2] = _mm512_unpacklo_epi64(t1, t3);
-    u[g][3] = _mm512_unpackhi_epi64(t1, t3);
-  }
-  for (int j = 0; j < 4; ++j) {
-    const V v0 = _mm512_shuffle_i32x4(u[0][j], u[1][j], 0x44), v1 = _mm512_shuffle_i32x4(u[0][j], u[1][j], 0xee);
-    const V v2 = _mm512_shuffle_i32x4(u[2][j], u[3][j], 0x44), v3 = _mm512_shuffle_i32x4(u[2][j], u[3][j], 0xee);
-    z[j] = _mm512_shuffle_i32x4(v0, v2, 0x88);
-    z[4 + j] = _mm512_shuffle_i32x4(v0, v2, 0xdd);
-    z[8 + j] = _mm512_shuffle_i32x4(v1, v3, 0x88);
-    z[12 + j] = _mm512_shuffle_i32x4(v1, v3, 0xdd);
-  }
-}
-
 // TS 35.222 3.5-3.6.1: load the cells, 32 initialisation rounds, then the first work round,
 // whose output is discarded (3.6.2), so the next step() yields z1.
 void start(State& st, const Consts& c, const ZucKeyCells* const keys[16], const std::uint8_t* const ivs[16]) noexcept {
@@ -181,7 +159,7 @@ void zuc_avx512_x16_xor(const ZucKeyCells* const keys[16], const std::uint8_t* c
     // Only the rounds the longest lane still needs (a count of lengths, public).
     const std::size_t rounds = std::min<std::size_t>(16, (longest - base + 3) / 4);
     for (std::size_t r = 0; r < 16; ++r) z[r] = r < rounds ? st.step<false>(c) : _mm512_setzero_si512();
-    transpose16(z);  // z[lane] = that lane's 16 words, in order
+    transpose16x16_epi32(z);  // z[lane] = that lane's 16 words, in order
     for (int lane = 0; lane < 16; ++lane) {
       if (base >= n[lane]) continue;  // lengths are public
       const std::size_t left = n[lane] - base;
@@ -220,7 +198,7 @@ void zuc_avx512_x16_mac(const ZucKeyCells* const keys[16], const std::uint8_t* c
   const auto generate = [&](int half, std::size_t first) {
     const std::size_t rounds = std::min<std::size_t>(16, last_word + 1 - first);
     for (std::size_t r = 0; r < 16; ++r) z[r] = r < rounds ? st.step<false>(c) : _mm512_setzero_si512();
-    transpose16(z);
+    transpose16x16_epi32(z);
     for (int lane = 0; lane < 16; ++lane) _mm512_store_si512(zw[lane] + 16 * half, z[lane]);
   };
   generate(0, 0);
