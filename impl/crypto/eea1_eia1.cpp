@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "impl/crypto/batch.h"
 #include "impl/crypto/ct.h"
 #include "impl/crypto/snow3g.h"
 
@@ -176,64 +177,23 @@ void run_mac_lanes(std::span<Eia1Job> jobs, const std::size_t index[16], int lan
 }  // namespace
 
 void eea1_batch(std::span<Eea1Job> jobs) noexcept {
-  std::size_t queued[16];
-  int lanes = 0;
-  const auto flush = [&] {
-    if (lanes == 1) {  // one message: the one-lane kernel is faster
-      Eea1Job& j = jobs[queued[0]];
-      j.error = eea1(*j.key, j.in, j.data, j.bits, j.out);
-    } else if (lanes > 1) {
-      run_lanes(jobs, queued, lanes);
-    }
-    lanes = 0;
-  };
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    Eea1Job& j = jobs[i];
-    if (j.key == nullptr) {
-      j.error = "no key";
-      continue;
-    }
-    j.error = count_inputs_error(j.in, j.data.size(), j.bits);
-    if (j.error == nullptr && j.out.size() < bytes_for(j.bits)) j.error = "output shorter than bytes_for(bits)";
-    if (j.error != nullptr) continue;
-    if (!Kernel::has_lanes(*j.key) || bytes_for(j.bits) == 0) {
-      j.error = eea1(*j.key, j.in, j.data, j.bits, j.out);
-      continue;
-    }
-    queued[lanes++] = i;
-    if (lanes == 16) flush();
-  }
-  flush();
+  detail::schedule_batch(
+      jobs,
+      [](const Eea1Job& j) {
+        const char* e = count_inputs_error(j.in, j.data.size(), j.bits);
+        return e == nullptr && j.out.size() < bytes_for(j.bits) ? "output shorter than bytes_for(bits)" : e;
+      },
+      [](const Eea1Job& j) { return Kernel::has_lanes(*j.key) && bytes_for(j.bits) != 0; },
+      [](Eea1Job& j) { j.error = eea1(*j.key, j.in, j.data, j.bits, j.out); },
+      [&](const std::size_t* queued, int count) { run_lanes(jobs, queued, count); });
 }
 
 void eia1_batch(std::span<Eia1Job> jobs) noexcept {
-  std::size_t queued[16];
-  int lanes = 0;
-  const auto flush = [&] {
-    if (lanes == 1) {
-      Eia1Job& j = jobs[queued[0]];
-      j.error = eia1(*j.key, j.in, j.message, j.bits, j.mac);
-    } else if (lanes > 1) {
-      run_mac_lanes(jobs, queued, lanes);
-    }
-    lanes = 0;
-  };
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    Eia1Job& j = jobs[i];
-    if (j.key == nullptr) {
-      j.error = "no key";
-      continue;
-    }
-    j.error = count_inputs_error(j.in, j.message.size(), j.bits);
-    if (j.error != nullptr) continue;
-    if (!Kernel::has_lanes(*j.key)) {
-      j.error = eia1(*j.key, j.in, j.message, j.bits, j.mac);
-      continue;
-    }
-    queued[lanes++] = i;
-    if (lanes == 16) flush();
-  }
-  flush();
+  detail::schedule_batch(
+      jobs, [](const Eia1Job& j) { return count_inputs_error(j.in, j.message.size(), j.bits); },
+      [](const Eia1Job& j) { return Kernel::has_lanes(*j.key); },
+      [](Eia1Job& j) { j.error = eia1(*j.key, j.in, j.message, j.bits, j.mac); },
+      [&](const std::size_t* queued, int count) { run_mac_lanes(jobs, queued, count); });
 }
 
 bool eia1_verify(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> message,

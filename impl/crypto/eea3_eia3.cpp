@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "impl/crypto/batch.h"
 #include "impl/crypto/ct.h"
 
 namespace secmode::impl::crypto {
@@ -132,34 +133,15 @@ void run_lanes(std::span<Eea3Job> jobs, const std::size_t index[16], int lanes) 
 }  // namespace
 
 void eea3_batch(std::span<Eea3Job> jobs) noexcept {
-  std::size_t queued[16];
-  int lanes = 0;
-  const auto flush = [&] {
-    if (lanes == 1) {  // one message: the one-lane kernel is faster
-      Eea3Job& j = jobs[queued[0]];
-      j.error = eea3(*j.key, j.in, j.data, j.bits, j.out);
-    } else if (lanes > 1) {
-      run_lanes(jobs, queued, lanes);
-    }
-    lanes = 0;
-  };
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    Eea3Job& j = jobs[i];
-    if (j.key == nullptr) {
-      j.error = "no key";
-      continue;
-    }
-    j.error = count_inputs_error(j.in, j.data.size(), j.bits);
-    if (j.error == nullptr && j.out.size() < bytes_for(j.bits)) j.error = "output shorter than bytes_for(bits)";
-    if (j.error != nullptr) continue;
-    if (!Kernel::has_lanes(*j.key) || bytes_for(j.bits) == 0) {
-      j.error = eea3(*j.key, j.in, j.data, j.bits, j.out);
-      continue;
-    }
-    queued[lanes++] = i;
-    if (lanes == 16) flush();
-  }
-  flush();
+  detail::schedule_batch(
+      jobs,
+      [](const Eea3Job& j) {
+        const char* e = count_inputs_error(j.in, j.data.size(), j.bits);
+        return e == nullptr && j.out.size() < bytes_for(j.bits) ? "output shorter than bytes_for(bits)" : e;
+      },
+      [](const Eea3Job& j) { return Kernel::has_lanes(*j.key) && bytes_for(j.bits) != 0; },
+      [](Eea3Job& j) { j.error = eea3(*j.key, j.in, j.data, j.bits, j.out); },
+      [&](const std::size_t* queued, int count) { run_lanes(jobs, queued, count); });
 }
 
 namespace {
@@ -190,33 +172,11 @@ void run_mac_lanes(std::span<Eia3Job> jobs, const std::size_t index[16], int lan
 }  // namespace
 
 void eia3_batch(std::span<Eia3Job> jobs) noexcept {
-  std::size_t queued[16];
-  int lanes = 0;
-  const auto flush = [&] {
-    if (lanes == 1) {
-      Eia3Job& j = jobs[queued[0]];
-      j.error = eia3(*j.key, j.in, j.message, j.bits, j.mac);
-    } else if (lanes > 1) {
-      run_mac_lanes(jobs, queued, lanes);
-    }
-    lanes = 0;
-  };
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    Eia3Job& j = jobs[i];
-    if (j.key == nullptr) {
-      j.error = "no key";
-      continue;
-    }
-    j.error = count_inputs_error(j.in, j.message.size(), j.bits);
-    if (j.error != nullptr) continue;
-    if (!Kernel::has_lanes(*j.key)) {
-      j.error = eia3(*j.key, j.in, j.message, j.bits, j.mac);
-      continue;
-    }
-    queued[lanes++] = i;
-    if (lanes == 16) flush();
-  }
-  flush();
+  detail::schedule_batch(
+      jobs, [](const Eia3Job& j) { return count_inputs_error(j.in, j.message.size(), j.bits); },
+      [](const Eia3Job& j) { return Kernel::has_lanes(*j.key); },
+      [](Eia3Job& j) { j.error = eia3(*j.key, j.in, j.message, j.bits, j.mac); },
+      [&](const std::size_t* queued, int count) { run_mac_lanes(jobs, queued, count); });
 }
 
 bool eia3_verify(const Eea3Eia3Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
