@@ -22,21 +22,13 @@
 #include "impl/crypto/snow3g_constants.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/snow3g.h"
+#include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
-enum class Mutation { none, flip_output_bit };
-
-std::vector<Tier> machine_tiers() {
-  std::vector<Tier> out;
-  for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512})
-    if (t <= detected_tier()) out.push_back(t);
-  return out;
-}
+using namespace cases;
 
 // Up to 64 KB (524288 bits): short and non-octet lengths most often, the keystream word / 16-octet
 // block edges of the vector kernels and the 64-bit / 8-block edges of the UIA2 hash explicitly.
@@ -50,26 +42,6 @@ rc::Gen<std::size_t> gen_bits() {
   });
 }
 
-struct Case {
-  Bytes key;
-  CountInputs in;
-  Bytes data;
-  std::size_t bits;
-};
-
-Case gen_case() {
-  Case c;
-  c.key = *rc::gen::container<Bytes>(16, rc::gen::arbitrary<std::uint8_t>());
-  c.in.count = *rc::gen::arbitrary<std::uint32_t>();
-  c.in.bearer = *rc::gen::inRange<std::uint8_t>(0, 32);
-  c.in.direction = *rc::gen::inRange<std::uint8_t>(0, 2);
-  c.bits = *gen_bits();
-  c.data = *rc::gen::container<Bytes>(bytes_for(c.bits), rc::gen::arbitrary<std::uint8_t>());  // junk bits included
-  return c;
-}
-
-spec::CountInputs spec_inputs(const CountInputs& in) { return {in.count, in.bearer, in.direction}; }
-
 void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& out) {
   if (m != Mutation::flip_output_bit || tier_index + 1 != tiers || out.empty()) return;
   const auto bit = *rc::gen::inRange<std::size_t>(0, 8 * out.size());
@@ -77,7 +49,7 @@ void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& ou
 }
 
 void eea1_property(Mutation m) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const Bytes want = spec::eea(spec::Eea::eea1, c.key, spec_inputs(c.in), c.data, c.bits);
   const auto tiers = machine_tiers();
   std::vector<Bytes> outs;
@@ -99,7 +71,7 @@ void eea1_property(Mutation m) {
 }
 
 void eia1_property(Mutation m) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const spec::Mac32 want = spec::eia(spec::Eia::eia1, c.key, spec_inputs(c.in), c.data, c.bits);
   const auto tiers = machine_tiers();
   std::vector<Bytes> macs;
@@ -120,7 +92,7 @@ void eia1_property(Mutation m) {
 }
 
 void eia1_verify_refuses(Mutation) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const spec::Mac32 want = spec::eia(spec::Eia::eia1, c.key, spec_inputs(c.in), c.data, c.bits);
   std::array<std::uint8_t, 4> bad{want[0], want[1], want[2], want[3]};
   const auto bit = *rc::gen::inRange(0, 32);

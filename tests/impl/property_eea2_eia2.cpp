@@ -15,21 +15,13 @@
 
 #include "impl/crypto/eea2_eia2.h"
 #include "spec/crypto/eea_eia.h"
+#include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
-enum class Mutation { none, flip_output_bit };
-
-std::vector<Tier> machine_tiers() {
-  std::vector<Tier> out;
-  for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512})
-    if (t <= detected_tier()) out.push_back(t);
-  return out;
-}
+using namespace cases;
 
 // Up to 64 KB (524288 bits): short and non-octet lengths most often, the CTR/CMAC block edges
 // (64 + bits = 0 mod 128 for EIA2, bits = 0 mod 128 for EEA2) and the 8-block AES-NI stride
@@ -44,27 +36,6 @@ rc::Gen<std::size_t> gen_bits() {
   });
 }
 
-struct Case {
-  Bytes key;
-  CountInputs in;
-  Bytes data;
-  std::size_t bits;
-};
-
-Case gen_case() {
-  Case c;
-  c.key = *rc::gen::container<Bytes>(16, rc::gen::arbitrary<std::uint8_t>());
-  c.in.count = *rc::gen::arbitrary<std::uint32_t>();
-  c.in.bearer = *rc::gen::inRange<std::uint8_t>(0, 32);
-  c.in.direction = *rc::gen::inRange<std::uint8_t>(0, 2);
-  c.bits = *gen_bits();
-  // Random octets, trailing unused bits included: the code must ignore them.
-  c.data = *rc::gen::container<Bytes>(bytes_for(c.bits), rc::gen::arbitrary<std::uint8_t>());
-  return c;
-}
-
-spec::CountInputs spec_inputs(const CountInputs& in) { return {in.count, in.bearer, in.direction}; }
-
 // Flips one generator-chosen bit of the last tier's output under the mutant.
 void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& out) {
   if (m != Mutation::flip_output_bit || tier_index + 1 != tiers || out.empty()) return;
@@ -73,7 +44,7 @@ void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& ou
 }
 
 void eea2_property(Mutation m) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const Bytes want = spec::eea(spec::Eea::eea2, c.key, spec_inputs(c.in), c.data, c.bits);
   const auto tiers = machine_tiers();
   std::vector<Bytes> outs;
@@ -95,7 +66,7 @@ void eea2_property(Mutation m) {
 }
 
 void eia2_property(Mutation m) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const spec::Mac32 want = spec::eia(spec::Eia::eia2, c.key, spec_inputs(c.in), c.data, c.bits);
   const auto tiers = machine_tiers();
   std::vector<Bytes> macs;
@@ -118,7 +89,7 @@ void eia2_property(Mutation m) {
 // A wrong MAC is refused on every tier: a random one (almost surely wrong) and the right one
 // with a bit flipped.
 void eia2_verify_refuses(Mutation) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const spec::Mac32 want = spec::eia(spec::Eia::eia2, c.key, spec_inputs(c.in), c.data, c.bits);
   std::array<std::uint8_t, 4> bad{want[0], want[1], want[2], want[3]};
   const auto bit = *rc::gen::inRange(0, 32);

@@ -19,21 +19,13 @@
 #include "impl/crypto/zuc.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/zuc.h"
+#include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
-enum class Mutation { none, flip_output_bit };
-
-std::vector<Tier> machine_tiers() {
-  std::vector<Tier> out;
-  for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512})
-    if (t <= detected_tier()) out.push_back(t);
-  return out;
-}
+using namespace cases;
 
 // Up to 64 KB (524288 bits): short and non-octet lengths most often, the 32-bit word and
 // 128-bit hash-block edges explicitly, long messages now and then.
@@ -47,28 +39,6 @@ rc::Gen<std::size_t> gen_bits() {
   });
 }
 
-struct Case {
-  Bytes key;
-  CountInputs in;
-  Bytes data;
-  std::size_t bits;
-};
-
-Case gen_case() {
-  Case c;
-  c.key = *rc::gen::container<Bytes>(16, rc::gen::arbitrary<std::uint8_t>());
-  c.in.count = *rc::gen::arbitrary<std::uint32_t>();
-  c.in.bearer = *rc::gen::inRange<std::uint8_t>(0, 32);
-  c.in.direction = *rc::gen::inRange<std::uint8_t>(0, 2);
-  c.bits = *gen_bits();
-  // Random octets, trailing unused bits included: the code must ignore them.
-  c.data = *rc::gen::container<Bytes>(bytes_for(c.bits), rc::gen::arbitrary<std::uint8_t>());
-  return c;
-}
-
-spec::CountInputs spec_inputs(const CountInputs& in) { return {in.count, in.bearer, in.direction}; }
-std::span<const std::uint8_t, 16> key16(const Bytes& k) { return std::span<const std::uint8_t, 16>(k.data(), 16); }
-
 // Flips one generator-chosen bit of the last tier's output under the mutant.
 void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& out) {
   if (m != Mutation::flip_output_bit || tier_index + 1 != tiers || out.empty()) return;
@@ -77,7 +47,7 @@ void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& ou
 }
 
 void eea3_property(Mutation m) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const Bytes want = spec::eea(spec::Eea::eea3, c.key, spec_inputs(c.in), c.data, c.bits);
   const auto tiers = machine_tiers();
   std::vector<Bytes> outs;
@@ -99,7 +69,7 @@ void eea3_property(Mutation m) {
 }
 
 void eia3_property(Mutation m) {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const spec::Mac32 want = spec::eia(spec::Eia::eia3, c.key, spec_inputs(c.in), c.data, c.bits);
   const auto tiers = machine_tiers();
   std::vector<Bytes> macs;
@@ -121,7 +91,7 @@ void eia3_property(Mutation m) {
 
 // A wrong MAC is refused on every tier: the right one with a bit flipped.
 void eia3_verify_refuses() {
-  const Case c = gen_case();
+  const Case c = gen_case(gen_bits());
   const spec::Mac32 want = spec::eia(spec::Eia::eia3, c.key, spec_inputs(c.in), c.data, c.bits);
   std::array<std::uint8_t, 4> bad{want[0], want[1], want[2], want[3]};
   const auto bit = *rc::gen::inRange(0, 32);
@@ -173,7 +143,7 @@ void eea3_batch_property(Mutation m) {
   std::vector<Bytes> outs;
   std::vector<Eea3Job> jobs;
   for (std::size_t i = 0; i < count; ++i) {
-    Case c = gen_case();
+    Case c = gen_case(gen_bits());
     if (*rc::gen::inRange(0, 4) != 0) {  // mostly short, the batch's intended use
       c.bits = *rc::gen::inRange<std::size_t>(0, 3001);
       c.data.resize(bytes_for(c.bits));
@@ -206,7 +176,7 @@ void eia3_batch_property(Mutation m) {
   std::vector<std::unique_ptr<Eea3Eia3Key>> keys;
   std::vector<Eia3Job> jobs;
   for (std::size_t i = 0; i < count; ++i) {
-    Case c = gen_case();
+    Case c = gen_case(gen_bits());
     if (*rc::gen::inRange(0, 4) != 0) {
       c.bits = *rc::gen::inRange<std::size_t>(0, 3001);
       c.data.resize(bytes_for(c.bits));

@@ -14,21 +14,13 @@
 
 #include "impl/crypto/kdf.h"
 #include "spec/crypto/kdf.h"
+#include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
 namespace {
 
-using Bytes = std::vector<std::uint8_t>;
-
-enum class Mutation { none, flip_output_bit };
-
-std::vector<Tier> machine_tiers() {
-  std::vector<Tier> out;
-  for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512})
-    if (t <= detected_tier()) out.push_back(t);
-  return out;
-}
+using namespace cases;
 
 // Short parameters most often (the real ones are 1..6 octets), any length up to 300 too, and
 // lengths that put S's end at the SHA-256 padding edges (55/56 octets of S after FC).

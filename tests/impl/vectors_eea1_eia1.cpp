@@ -10,22 +10,15 @@
 #include <vector>
 
 #include "impl/crypto/eea1_eia1.h"
+#include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
 namespace {
 
+using namespace cases;
+
 using test::hex;
-using Bytes = std::vector<std::uint8_t>;
-
-std::vector<Tier> machine_tiers() {
-  std::vector<Tier> out;
-  for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512})
-    if (t <= detected_tier()) out.push_back(t);
-  return out;
-}
-
-std::span<const std::uint8_t, 16> key16(const Bytes& k) { return std::span<const std::uint8_t, 16>(k.data(), 16); }
 
 CountInputs inputs(const nlohmann::json& v) {
   return {v.at("count").get<std::uint32_t>(), v.at("bearer").get<std::uint8_t>(), v.at("direction").get<std::uint8_t>()};

@@ -14,20 +14,15 @@
 #include "impl/crypto/kdf.h"
 #include "impl/crypto/sha256_portable.h"
 #include "impl/crypto/sha256_x86ni.h"
+#include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
 namespace {
 
-using test::hex;
-using Bytes = std::vector<std::uint8_t>;
+using namespace cases;
 
-std::vector<Tier> machine_tiers() {
-  std::vector<Tier> out;
-  for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512})
-    if (t <= detected_tier()) out.push_back(t);
-  return out;
-}
+using test::hex;
 
 std::span<const std::uint8_t, 32> key32(const Bytes& k) { return std::span<const std::uint8_t, 32>(k.data(), 32); }
 
