@@ -16,4 +16,10 @@ namespace secmode::impl::crypto {
 void aes_vaes_ctr_xor(const AesNiKey& key, std::uint8_t ctr[16], const std::uint8_t* in, std::uint8_t* out,
                       std::size_t n) noexcept;
 
+// The same for `bytes` octets, the last block possibly partial (its keystream cut to length), in
+// one pass: what 128-EEA2 needs for a message whose length is not a multiple of 16 octets. The
+// counter block is not advanced (EEA2 starts each message from its own T1).
+void aes_vaes_ctr_xor_bytes(const AesNiKey& key, const std::uint8_t ctr[16], const std::uint8_t* in,
+                            std::uint8_t* out, std::size_t bytes) noexcept;
+
 }  // namespace secmode::impl::crypto

@@ -1,11 +1,10 @@
 // AES-128 with AES-NI (contract: aes_x86ni.h). Compiled with -maes -msse4.1 only.
 #include "impl/crypto/aes_x86ni.h"
 
-#include <immintrin.h>
-
 #include <cstring>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 namespace {

@@ -23,6 +23,25 @@ struct Eea2Eia2KeyAccess {
     else if (k.tier_ == Tier::avx512) aes_vaes_ctr_xor(k.ni_, ctr, in, out, n);
     else aes_x86ni_ctr_xor(k.ni_, ctr, in, out, n);
   }
+  // 128-EEA2's keystream for a whole message of `bytes` octets from T1: the avx512 kernel takes
+  // the partial last block in the same pass, the others through a zero-padded copy.
+  static void ctr_xor_message(const Eea2Eia2Key& k, const std::uint8_t t1[16], const std::uint8_t* in,
+                              std::uint8_t* out, std::size_t bytes) noexcept {
+    if (k.tier_ == Tier::avx512) {
+      aes_vaes_ctr_xor_bytes(k.ni_, t1, in, out, bytes);
+      return;
+    }
+    std::uint8_t ctr[16];
+    std::memcpy(ctr, t1, 16);
+    ctr_xor(k, ctr, in, out, bytes / 16);
+    if (const std::size_t rest = bytes % 16; rest != 0) {
+      std::uint8_t tail[16] = {};
+      std::memcpy(tail, in + bytes - rest, rest);
+      ctr_xor(k, ctr, tail, tail, 1);
+      std::memcpy(out + bytes - rest, tail, rest);
+      ct::wipe(tail, sizeof tail);
+    }
+  }
   static void cbc_mac(const Eea2Eia2Key& k, std::uint8_t state[16], const std::uint8_t* in, std::size_t n) noexcept {
     if (k.tier_ == Tier::portable) aes_ct64_cbc_mac(k.ct64_, state, in, n);
     else aes_x86ni_cbc_mac(k.ni_, state, in, n);
@@ -124,16 +143,9 @@ const char* eea2(const Eea2Eia2Key& key, const CountInputs& in, std::span<const 
   if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
   if (out.size() < bytes_for(bits)) return "output shorter than bytes_for(bits)";
   const std::size_t n = bytes_for(bits);
-  std::uint8_t ctr[16] = {};
-  count_bearer_direction(in, ctr);  // T1 = prefix || 0^64
-  Kernel::ctr_xor(key, ctr, data.data(), out.data(), n / 16);
-  if (const std::size_t rest = n % 16; rest != 0) {
-    std::uint8_t tail[16] = {};
-    std::memcpy(tail, data.data() + n - rest, rest);
-    Kernel::ctr_xor(key, ctr, tail, tail, 1);
-    std::memcpy(out.data() + n - rest, tail, rest);
-    ct::wipe(tail, sizeof tail);
-  }
+  std::uint8_t t1[16] = {};
+  count_bearer_direction(in, t1);  // T1 = prefix || 0^64
+  Kernel::ctr_xor_message(key, t1, data.data(), out.data(), n);
   if (n != 0) out[n - 1] &= used_bits_mask(bits);
   return nullptr;
 }

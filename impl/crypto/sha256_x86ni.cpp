@@ -13,9 +13,8 @@
 // from the first two words it has just computed.
 #include "impl/crypto/sha256_x86ni.h"
 
-#include <immintrin.h>
-
 #include "impl/crypto/sha256_portable.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 

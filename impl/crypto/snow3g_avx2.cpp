@@ -10,7 +10,6 @@
 //       are GF(2)-linear, so f(c) = f(c & 0x0f) ^ f(c & 0xf0).
 // and the UIA2 hash with PCLMULQDQ (also used by the avx512 tier).
 // Compiled with -maes -mpclmul -mavx2 (impl/CMakeLists.txt); reached only at Tier::avx2 and above.
-#include <immintrin.h>
 
 #include <array>
 
@@ -18,6 +17,7 @@
 #include "impl/crypto/snow3g.h"
 #include "impl/crypto/snow3g_constants.h"
 #include "impl/crypto/snow3g_vector.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 

@@ -15,7 +15,6 @@
 // The UIA2 hash: VPCLMULQDQ for the bulk (below), then the PCLMULQDQ code of snow3g_avx2.cpp.
 // Compiled with -maes -mpclmul -mavx2 -mgfni -mavx512f -mavx512bw -mavx512vl -mvpclmulqdq
 // (impl/CMakeLists.txt); reached only at Tier::avx512.
-#include <immintrin.h>
 
 #include <array>
 
@@ -23,6 +22,7 @@
 #include "impl/crypto/snow3g.h"
 #include "impl/crypto/snow3g_constants.h"
 #include "impl/crypto/snow3g_vector.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 

@@ -26,11 +26,6 @@
 // GCC 12's 512-bit intrinsics start from _mm512_undefined_epi32(), a self-initialised variable
 // that its own -Wuninitialized then reports inside the header (GCC bug 105593); silenced for the
 // header only, as in zuc_avx512_x16.cpp.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <immintrin.h>
-#pragma GCC diagnostic pop
 
 #include <algorithm>
 #include <cstdint>
@@ -40,6 +35,7 @@
 #include "impl/crypto/snow3g.h"
 #include "impl/crypto/snow3g_constants.h"
 #include "impl/crypto/transpose_avx512.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 namespace {

@@ -18,13 +18,12 @@
 // the classic code looks up in secret-indexed tables, off the critical path at no extra cost.
 #pragma once
 
-#include <immintrin.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 #include "impl/crypto/snow3g.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 namespace {

@@ -3,9 +3,8 @@
 // words in clock order. Include only from files built with AVX-512 F enabled (impl/CMakeLists.txt).
 #pragma once
 
-#include <immintrin.h>
-
 #include "impl/crypto/ct.h"
+#include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 

@@ -12,14 +12,6 @@
 //  - S as in zuc_x86.h (S0 from nibble PSHUFBs, S1 by GFNI), on 64 octets per instruction.
 // No memory address depends on data; the keystream goes through a stack buffer indexed by
 // round and lane (public) and is wiped before return.
-// GCC 12's 512-bit intrinsics start from _mm512_undefined_epi32(), a self-initialised variable
-// that its own -Wuninitialized then reports inside the header (GCC bug 105593); silenced for the
-// header only.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#include <immintrin.h>
-#pragma GCC diagnostic pop
 
 #include <algorithm>
 #include <array>
@@ -29,6 +21,7 @@
 #include "impl/crypto/count_inputs.h"
 #include "impl/crypto/ct.h"
 #include "impl/crypto/transpose_avx512.h"
+#include "impl/crypto/x86_intrinsics.h"
 #include "impl/crypto/zuc.h"
 #include "impl/crypto/zuc_sbox.h"
 

@@ -38,11 +38,10 @@
 // 32..63 taken once at the end.
 #pragma once
 
-#include <immintrin.h>
-
 #include <array>
 #include <cstdint>
 
+#include "impl/crypto/x86_intrinsics.h"
 #include "impl/crypto/zuc_kernel.h"
 #include "impl/crypto/zuc_sbox.h"
 
