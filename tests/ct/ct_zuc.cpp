@@ -121,14 +121,15 @@ Outputs run_kernel(XorFn xor_fn, MacFn mac_fn) {
 }
 
 // What the kernels must never do: S through 256-entry tables indexed by the secret.
-constexpr auto make_table(bool zero) {
+std::array<std::uint8_t, 256> make_table(bool zero) {
   std::array<std::uint8_t, 256> t{};
   for (int x = 0; x < 256; ++x)
     t[x] = zero ? zuc_sbox::s0(static_cast<std::uint8_t>(x)) : zuc_sbox::s1(static_cast<std::uint8_t>(x));
   return t;
 }
-constexpr auto kS0 = make_table(true);
-constexpr auto kS1 = make_table(false);
+// Built at start-up: 256 inversions are over clang's constant-evaluation step limit.
+const auto kS0 = make_table(true);
+const auto kS1 = make_table(false);
 
 int table_lookup_mode() {
   std::uint64_t words = 0;

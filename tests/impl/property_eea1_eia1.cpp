@@ -216,17 +216,17 @@ TEST(Snow3gKernels, S1AndS2MatchTheSpecificationForAll256InputsInEveryPosition) 
 // The isomorphism phi: F -> AES field that the avx512 S2 is built on (snow3g_constants.h), checked
 // as a field isomorphism by brute force: bijective, additive (it is a bit matrix), and
 // multiplicative for all 65536 pairs, with products computed here by shift-and-add.
+// A function rather than a consteval lambda: clang 14 cannot evaluate loops inside the latter.
+consteval std::array<std::uint8_t, 256> phi_table(bool inverse) {
+  std::array<std::uint8_t, 256> t{};
+  for (int i = 0; i < 256; ++i)
+    t[i] = inverse ? snow3g::phi_inverse(static_cast<std::uint8_t>(i)) : snow3g::phi(static_cast<std::uint8_t>(i));
+  return t;
+}
+
 TEST(Snow3gKernels, PhiIsAFieldIsomorphismFromTheSqFieldToTheAesField) {
-  constexpr auto phi = []() consteval {
-    std::array<std::uint8_t, 256> t{};
-    for (int i = 0; i < 256; ++i) t[i] = snow3g::phi(static_cast<std::uint8_t>(i));
-    return t;
-  }();
-  constexpr auto phi_inv = []() consteval {
-    std::array<std::uint8_t, 256> t{};
-    for (int i = 0; i < 256; ++i) t[i] = snow3g::phi_inverse(static_cast<std::uint8_t>(i));
-    return t;
-  }();
+  constexpr auto phi = phi_table(false);
+  constexpr auto phi_inv = phi_table(true);
   std::array<int, 256> hits{};
   for (int a = 0; a < 256; ++a) {
     ++hits[phi[a]];
