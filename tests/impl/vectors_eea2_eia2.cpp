@@ -15,7 +15,7 @@
 #include "impl/crypto/aes_x86ni.h"
 #include "impl/crypto/ct.h"
 #include "impl/crypto/eea2_eia2.h"
-#include "tests/impl/crypto_cases.h"
+#include "tests/impl/eea_eia_vectors.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
@@ -25,50 +25,10 @@ using namespace cases;
 
 using test::hex;
 
-CountInputs inputs(const nlohmann::json& v) {
-  return {v.at("count").get<std::uint32_t>(), v.at("bearer").get<std::uint8_t>(), v.at("direction").get<std::uint8_t>()};
-}
-
-TEST(Eea2Vectors, EveryVectorOnEveryTier) {
-  const auto vectors = test::vectors_where("eea", "algorithm", "128-EEA2");
-  ASSERT_EQ(vectors.size(), 4u);
-  for (const Tier tier : machine_tiers()) {
-    for (const auto& v : vectors) {
-      SCOPED_TRACE(std::string(tier_name(tier)) + " " + v.at("id").get<std::string>());
-      const Bytes key = hex(v["key"]), pt = hex(v["plaintext"]), ct = hex(v["ciphertext"]);
-      const auto bits = v.at("length_bits").get<std::size_t>();
-      const Eea2Eia2Key k(key16(key), tier);
-      ASSERT_EQ(k.tier(), tier);
-      Bytes out(ct.size(), 0xee);
-      ASSERT_EQ(eea2(k, inputs(v), pt, bits, out), nullptr);
-      EXPECT_EQ(test::to_hex(out), test::to_hex(ct));
-      Bytes in_place = ct;  // deciphering is the same call, here in place
-      ASSERT_EQ(eea2(k, inputs(v), in_place, bits, in_place), nullptr);
-      EXPECT_EQ(test::to_hex(in_place), test::to_hex(pt));
-    }
-  }
-}
+TEST(Eea2Vectors, EveryVectorOnEveryTier) { eea_vectors_on_every_tier<Eea2Eia2Key, &eea2>("128-EEA2", 4); }
 
 TEST(Eia2Vectors, EveryVectorOnEveryTier) {
-  const auto vectors = test::vectors_where("eia", "algorithm", "128-EIA2");
-  ASSERT_EQ(vectors.size(), 5u);
-  for (const Tier tier : machine_tiers()) {
-    for (const auto& v : vectors) {
-      SCOPED_TRACE(std::string(tier_name(tier)) + " " + v.at("id").get<std::string>());
-      const Bytes key = hex(v["key"]), msg = hex(v["message"]), want = hex(v["mac"]);
-      const auto bits = v.at("length_bits").get<std::size_t>();
-      const Eea2Eia2Key k(key16(key), tier);
-      std::array<std::uint8_t, 4> mac{};
-      ASSERT_EQ(eia2(k, inputs(v), msg, bits, mac), nullptr);
-      EXPECT_EQ(test::to_hex(Bytes(mac.begin(), mac.end())), test::to_hex(want));
-      EXPECT_TRUE(eia2_verify(k, inputs(v), msg, bits, mac));
-      for (int bit = 0; bit < 32; ++bit) {  // any single wrong bit of the MAC is refused
-        auto bad = mac;
-        bad[bit / 8] ^= static_cast<std::uint8_t>(0x80 >> (bit % 8));
-        EXPECT_FALSE(eia2_verify(k, inputs(v), msg, bits, bad));
-      }
-    }
-  }
+  eia_vectors_on_every_tier<Eea2Eia2Key, &eia2, &eia2_verify>("128-EIA2", 5);
 }
 
 // FIPS-197 appendix C.1 (AES-128), through each kernel, several blocks at once.
@@ -162,28 +122,10 @@ TEST(AesKernels, CtrKernelsAgreeAcrossBlockCountsAndCarries) {
 }
 
 TEST(Eea2Eia2Contract, RefusesBadArgumentsWithoutWriting) {
-  const Bytes key(16, 0x11);
-  const Eea2Eia2Key k(key16(key));
-  Bytes data(4, 0xaa), out(4, 0x55);
-  std::array<std::uint8_t, 4> mac{9, 9, 9, 9};
-  EXPECT_NE(eea2(k, {0, 32, 0}, data, 32, out), nullptr);
-  EXPECT_NE(eea2(k, {0, 0, 2}, data, 32, out), nullptr);
-  EXPECT_NE(eea2(k, {0, 0, 0}, data, 33, out), nullptr);
-  EXPECT_NE(eea2(k, {0, 0, 0}, data, 32, std::span<std::uint8_t>(out).first(3)), nullptr);
-  EXPECT_EQ(out, Bytes(4, 0x55));
-  EXPECT_NE(eia2(k, {0, 0, 0}, data, 33, mac), nullptr);
-  EXPECT_EQ(mac, (std::array<std::uint8_t, 4>{9, 9, 9, 9}));
-  EXPECT_FALSE(eia2_verify(k, {0, 40, 0}, data, 32, mac));
-  // Zero bits: nothing to cipher (and an empty span will do), a MAC over the prefix alone.
-  EXPECT_EQ(eea2(k, {0, 0, 0}, {}, 0, {}), nullptr);
-  EXPECT_EQ(eia2(k, {0, 0, 0}, {}, 0, mac), nullptr);
+  refuses_bad_arguments_without_writing<Eea2Eia2Key, &eea2, &eia2, &eia2_verify>();
 }
 
-TEST(Eea2Eia2Key, TierIsNeverAboveTheCpu) {
-  const Bytes key(16, 0x22);
-  EXPECT_LE(Eea2Eia2Key(key16(key), Tier::avx512).tier(), detected_tier());
-  EXPECT_EQ(Eea2Eia2Key(key16(key)).tier(), active_tier());
-}
+TEST(Eea2Eia2Key, TierIsNeverAboveTheCpu) { tier_is_never_above_the_cpu<Eea2Eia2Key>(); }
 
 TEST(ConstantTimeHelpers, MasksAndCompare) {
   EXPECT_EQ(ct::is_zero(0), ~0ULL);

@@ -17,7 +17,7 @@
 #include "impl/crypto/zuc.h"
 #include "impl/crypto/zuc_sbox.h"
 #include "spec/crypto/zuc.h"
-#include "tests/impl/crypto_cases.h"
+#include "tests/impl/eea_eia_vectors.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
@@ -27,29 +27,7 @@ using namespace cases;
 
 using test::hex;
 
-CountInputs inputs(const nlohmann::json& v) {
-  return {v.at("count").get<std::uint32_t>(), v.at("bearer").get<std::uint8_t>(), v.at("direction").get<std::uint8_t>()};
-}
-
-TEST(Eea3Vectors, EveryVectorOnEveryTier) {
-  const auto vectors = test::vectors_where("eea", "algorithm", "128-EEA3");
-  ASSERT_EQ(vectors.size(), 3u);
-  for (const Tier tier : machine_tiers()) {
-    for (const auto& v : vectors) {
-      SCOPED_TRACE(std::string(tier_name(tier)) + " " + v.at("id").get<std::string>());
-      const Bytes key = hex(v["key"]), pt = hex(v["plaintext"]), ct = hex(v["ciphertext"]);
-      const auto bits = v.at("length_bits").get<std::size_t>();
-      const Eea3Eia3Key k(key16(key), tier);
-      ASSERT_EQ(k.tier(), tier);
-      Bytes out(ct.size(), 0xee);
-      ASSERT_EQ(eea3(k, inputs(v), pt, bits, out), nullptr);
-      EXPECT_EQ(test::to_hex(out), test::to_hex(ct));
-      Bytes in_place = ct;  // deciphering is the same call, here in place
-      ASSERT_EQ(eea3(k, inputs(v), in_place, bits, in_place), nullptr);
-      EXPECT_EQ(test::to_hex(in_place), test::to_hex(pt));
-    }
-  }
-}
+TEST(Eea3Vectors, EveryVectorOnEveryTier) { eea_vectors_on_every_tier<Eea3Eia3Key, &eea3>("128-EEA3", 3); }
 
 // The vectors through eea3_batch, repeated so that the 16-lane kernel (avx512 tier) gets a full
 // batch and a partial one with lanes of different lengths, mixed with keys of the other tiers.
@@ -153,25 +131,7 @@ TEST(ZucX16, EveryLaneMacMatchesTheOneLaneKernel) {
 }
 
 TEST(Eia3Vectors, EveryVectorOnEveryTier) {
-  const auto vectors = test::vectors_where("eia", "algorithm", "128-EIA3");
-  ASSERT_EQ(vectors.size(), 3u);
-  for (const Tier tier : machine_tiers()) {
-    for (const auto& v : vectors) {
-      SCOPED_TRACE(std::string(tier_name(tier)) + " " + v.at("id").get<std::string>());
-      const Bytes key = hex(v["key"]), msg = hex(v["message"]), want = hex(v["mac"]);
-      const auto bits = v.at("length_bits").get<std::size_t>();
-      const Eea3Eia3Key k(key16(key), tier);
-      std::array<std::uint8_t, 4> mac{};
-      ASSERT_EQ(eia3(k, inputs(v), msg, bits, mac), nullptr);
-      EXPECT_EQ(test::to_hex(Bytes(mac.begin(), mac.end())), test::to_hex(want));
-      EXPECT_TRUE(eia3_verify(k, inputs(v), msg, bits, mac));
-      for (int bit = 0; bit < 32; ++bit) {  // any single wrong bit of the MAC is refused
-        auto bad = mac;
-        bad[bit / 8] ^= static_cast<std::uint8_t>(0x80 >> (bit % 8));
-        EXPECT_FALSE(eia3_verify(k, inputs(v), msg, bits, bad));
-      }
-    }
-  }
+  eia_vectors_on_every_tier<Eea3Eia3Key, &eia3, &eia3_verify>("128-EIA3", 3);
 }
 
 using KeystreamFn = void (*)(const ZucKeyCells&, const std::uint8_t*, std::uint32_t*, std::size_t);
@@ -258,28 +218,10 @@ TEST(ZucSbox, CompileTimeRestatementMatchesSpecTables) {
 }
 
 TEST(Eea3Eia3Contract, RefusesBadArgumentsWithoutWriting) {
-  const Bytes key(16, 0x11);
-  const Eea3Eia3Key k(key16(key));
-  Bytes data(4, 0xaa), out(4, 0x55);
-  std::array<std::uint8_t, 4> mac{9, 9, 9, 9};
-  EXPECT_NE(eea3(k, {0, 32, 0}, data, 32, out), nullptr);
-  EXPECT_NE(eea3(k, {0, 0, 2}, data, 32, out), nullptr);
-  EXPECT_NE(eea3(k, {0, 0, 0}, data, 33, out), nullptr);
-  EXPECT_NE(eea3(k, {0, 0, 0}, data, 32, std::span<std::uint8_t>(out).first(3)), nullptr);
-  EXPECT_EQ(out, Bytes(4, 0x55));
-  EXPECT_NE(eia3(k, {0, 0, 0}, data, 33, mac), nullptr);
-  EXPECT_NE(eia3(k, {0, 32, 0}, data, 8, mac), nullptr);
-  EXPECT_EQ(mac, (std::array<std::uint8_t, 4>{9, 9, 9, 9}));
-  EXPECT_FALSE(eia3_verify(k, {0, 40, 0}, data, 32, mac));
-  EXPECT_EQ(eea3(k, {0, 0, 0}, {}, 0, {}), nullptr);
-  EXPECT_EQ(eia3(k, {0, 0, 0}, {}, 0, mac), nullptr);
+  refuses_bad_arguments_without_writing<Eea3Eia3Key, &eea3, &eia3, &eia3_verify>();
 }
 
-TEST(Eea3Eia3Key, TierIsNeverAboveTheCpu) {
-  const Bytes key(16, 0x22);
-  EXPECT_LE(Eea3Eia3Key(key16(key), Tier::avx512).tier(), detected_tier());
-  EXPECT_EQ(Eea3Eia3Key(key16(key)).tier(), active_tier());
-}
+TEST(Eea3Eia3Key, TierIsNeverAboveTheCpu) { tier_is_never_above_the_cpu<Eea3Eia3Key>(); }
 
 }  // namespace
 }  // namespace secmode::impl::crypto
