@@ -22,7 +22,7 @@
 #include "impl/crypto/snow3g_constants.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/snow3g.h"
-#include "tests/impl/crypto_cases.h"
+#include "tests/impl/eea_eia_properties.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
@@ -42,65 +42,18 @@ rc::Gen<std::size_t> gen_bits() {
   });
 }
 
-void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& out) {
-  if (m != Mutation::flip_output_bit || tier_index + 1 != tiers || out.empty()) return;
-  const auto bit = *rc::gen::inRange<std::size_t>(0, 8 * out.size());
-  out[bit / 8] ^= static_cast<std::uint8_t>(0x80 >> (bit % 8));
-}
-
 void eea1_property(Mutation m) {
   const Case c = gen_case(gen_bits());
-  const Bytes want = spec::eea(spec::Eea::eea1, c.key, spec_inputs(c.in), c.data, c.bits);
-  const auto tiers = machine_tiers();
-  std::vector<Bytes> outs;
-  for (std::size_t i = 0; i < tiers.size(); ++i) {
-    const Eea1Eia1Key key(std::span<const std::uint8_t, 16>(c.key.data(), 16), tiers[i]);
-    Bytes out(c.data.size());
-    RC_ASSERT(eea1(key, c.in, c.data, c.bits, out) == nullptr);
-    Bytes in_place = c.data;
-    RC_ASSERT(eea1(key, c.in, in_place, c.bits, in_place) == nullptr);
-    RC_ASSERT(in_place == out);
-    apply_flip(m, i, tiers.size(), out);
-    RC_ASSERT(test::to_hex(out) == test::to_hex(want));
-    outs.push_back(out);
-  }
-  for (std::size_t i = 0; i < outs.size(); ++i)
-    for (std::size_t j = i + 1; j < outs.size(); ++j) RC_ASSERT(outs[i] == outs[j]);
+  eea_matches_spec_on_every_tier<Eea1Eia1Key, &eea1>(spec::Eea::eea1, c, m);
   RC_CLASSIFY(c.bits % 8 != 0, "non-octet length");
   RC_CLASSIFY(c.bits > 100000, "longer than 100000 bits");
 }
 
 void eia1_property(Mutation m) {
   const Case c = gen_case(gen_bits());
-  const spec::Mac32 want = spec::eia(spec::Eia::eia1, c.key, spec_inputs(c.in), c.data, c.bits);
-  const auto tiers = machine_tiers();
-  std::vector<Bytes> macs;
-  for (std::size_t i = 0; i < tiers.size(); ++i) {
-    const Eea1Eia1Key key(std::span<const std::uint8_t, 16>(c.key.data(), 16), tiers[i]);
-    std::array<std::uint8_t, 4> mac{};
-    RC_ASSERT(eia1(key, c.in, c.data, c.bits, mac) == nullptr);
-    RC_ASSERT(eia1_verify(key, c.in, c.data, c.bits, mac));
-    Bytes got(mac.begin(), mac.end());
-    apply_flip(m, i, tiers.size(), got);
-    RC_ASSERT(test::to_hex(got) == test::to_hex(Bytes(want.begin(), want.end())));
-    macs.push_back(got);
-  }
-  for (std::size_t i = 0; i < macs.size(); ++i)
-    for (std::size_t j = i + 1; j < macs.size(); ++j) RC_ASSERT(macs[i] == macs[j]);
+  eia_matches_spec_on_every_tier<Eea1Eia1Key, &eia1, &eia1_verify>(spec::Eia::eia1, c, m);
   RC_CLASSIFY(c.bits % 64 == 0, "whole last 64-bit block");
   RC_CLASSIFY(c.bits > 512, "8-block Horner path");
-}
-
-void eia1_verify_refuses(Mutation) {
-  const Case c = gen_case(gen_bits());
-  const spec::Mac32 want = spec::eia(spec::Eia::eia1, c.key, spec_inputs(c.in), c.data, c.bits);
-  std::array<std::uint8_t, 4> bad{want[0], want[1], want[2], want[3]};
-  const auto bit = *rc::gen::inRange(0, 32);
-  bad[bit / 8] ^= static_cast<std::uint8_t>(0x80 >> (bit % 8));
-  for (const Tier tier : machine_tiers()) {
-    const Eea1Eia1Key key(std::span<const std::uint8_t, 16>(c.key.data(), 16), tier);
-    RC_ASSERT(!eia1_verify(key, c.in, c.data, c.bits, bad));
-  }
 }
 
 RC_GTEST_PROP(Eea1ImplProperty, EveryTierMatchesSpecAndEachOther, ()) { eea1_property(Mutation::none); }
@@ -113,7 +66,9 @@ TEST(Eia1ImplProperty, MutantFlippedBitOfOneTierIsCaught) {
   ASSERT_FALSE(rc::check("impl 128-EIA1, one tier's bit flipped", [] { eia1_property(Mutation::flip_output_bit); }));
 }
 
-RC_GTEST_PROP(Eia1ImplProperty, VerifyRefusesAWrongMacOnEveryTier, ()) { eia1_verify_refuses(Mutation::none); }
+RC_GTEST_PROP(Eia1ImplProperty, VerifyRefusesAWrongMacOnEveryTier, ()) {
+  eia_verify_refuses_on_every_tier<Eea1Eia1Key, &eia1_verify>(spec::Eia::eia1, gen_case(gen_bits()));
+}
 
 // ---- the kernels themselves ----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@
 #include "impl/crypto/zuc.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/zuc.h"
-#include "tests/impl/crypto_cases.h"
+#include "tests/impl/eea_eia_properties.h"
 #include "tests/support/vectors.h"
 
 namespace secmode::impl::crypto {
@@ -39,67 +39,18 @@ rc::Gen<std::size_t> gen_bits() {
   });
 }
 
-// Flips one generator-chosen bit of the last tier's output under the mutant.
-void apply_flip(Mutation m, std::size_t tier_index, std::size_t tiers, Bytes& out) {
-  if (m != Mutation::flip_output_bit || tier_index + 1 != tiers || out.empty()) return;
-  const auto bit = *rc::gen::inRange<std::size_t>(0, 8 * out.size());
-  out[bit / 8] ^= static_cast<std::uint8_t>(0x80 >> (bit % 8));
-}
-
 void eea3_property(Mutation m) {
   const Case c = gen_case(gen_bits());
-  const Bytes want = spec::eea(spec::Eea::eea3, c.key, spec_inputs(c.in), c.data, c.bits);
-  const auto tiers = machine_tiers();
-  std::vector<Bytes> outs;
-  for (std::size_t i = 0; i < tiers.size(); ++i) {
-    const Eea3Eia3Key key(key16(c.key), tiers[i]);
-    Bytes out(c.data.size());
-    RC_ASSERT(eea3(key, c.in, c.data, c.bits, out) == nullptr);
-    Bytes in_place = c.data;
-    RC_ASSERT(eea3(key, c.in, in_place, c.bits, in_place) == nullptr);
-    RC_ASSERT(in_place == out);
-    apply_flip(m, i, tiers.size(), out);
-    RC_ASSERT(test::to_hex(out) == test::to_hex(want));
-    outs.push_back(out);
-  }
-  for (std::size_t i = 0; i < outs.size(); ++i)
-    for (std::size_t j = i + 1; j < outs.size(); ++j) RC_ASSERT(outs[i] == outs[j]);
+  eea_matches_spec_on_every_tier<Eea3Eia3Key, &eea3>(spec::Eea::eea3, c, m);
   RC_CLASSIFY(c.bits % 8 != 0, "non-octet length");
   RC_CLASSIFY(c.bits > 100000, "longer than 100000 bits");
 }
 
 void eia3_property(Mutation m) {
   const Case c = gen_case(gen_bits());
-  const spec::Mac32 want = spec::eia(spec::Eia::eia3, c.key, spec_inputs(c.in), c.data, c.bits);
-  const auto tiers = machine_tiers();
-  std::vector<Bytes> macs;
-  for (std::size_t i = 0; i < tiers.size(); ++i) {
-    const Eea3Eia3Key key(key16(c.key), tiers[i]);
-    std::array<std::uint8_t, 4> mac{};
-    RC_ASSERT(eia3(key, c.in, c.data, c.bits, mac) == nullptr);
-    RC_ASSERT(eia3_verify(key, c.in, c.data, c.bits, mac));
-    Bytes got(mac.begin(), mac.end());
-    apply_flip(m, i, tiers.size(), got);
-    RC_ASSERT(test::to_hex(got) == test::to_hex(Bytes(want.begin(), want.end())));
-    macs.push_back(got);
-  }
-  for (std::size_t i = 0; i < macs.size(); ++i)
-    for (std::size_t j = i + 1; j < macs.size(); ++j) RC_ASSERT(macs[i] == macs[j]);
+  eia_matches_spec_on_every_tier<Eea3Eia3Key, &eia3, &eia3_verify>(spec::Eia::eia3, c, m);
   RC_CLASSIFY(c.bits % 128 == 0, "whole hash blocks");
   RC_CLASSIFY(c.bits % 32 != 0, "partial last word");
-}
-
-// A wrong MAC is refused on every tier: the right one with a bit flipped.
-void eia3_verify_refuses() {
-  const Case c = gen_case(gen_bits());
-  const spec::Mac32 want = spec::eia(spec::Eia::eia3, c.key, spec_inputs(c.in), c.data, c.bits);
-  std::array<std::uint8_t, 4> bad{want[0], want[1], want[2], want[3]};
-  const auto bit = *rc::gen::inRange(0, 32);
-  bad[bit / 8] ^= static_cast<std::uint8_t>(0x80 >> (bit % 8));
-  for (const Tier tier : machine_tiers()) {
-    const Eea3Eia3Key key(key16(c.key), tier);
-    RC_ASSERT(!eia3_verify(key, c.in, c.data, c.bits, bad));
-  }
 }
 
 // The raw keystream for any key and IV (not only the EEA3/EIA3 IV shapes) against spec::Zuc.
@@ -212,7 +163,9 @@ TEST(Eia3ImplProperty, MutantFlippedBitOfOneTierIsCaught) {
   ASSERT_FALSE(rc::check("impl 128-EIA3, one tier's bit flipped", [] { eia3_property(Mutation::flip_output_bit); }));
 }
 
-RC_GTEST_PROP(Eia3ImplProperty, VerifyRefusesAWrongMacOnEveryTier, ()) { eia3_verify_refuses(); }
+RC_GTEST_PROP(Eia3ImplProperty, VerifyRefusesAWrongMacOnEveryTier, ()) {
+  eia_verify_refuses_on_every_tier<Eea3Eia3Key, &eia3_verify>(spec::Eia::eia3, gen_case(gen_bits()));
+}
 
 RC_GTEST_PROP(Eea3ImplProperty, BatchMatchesSpecJobByJob, ()) { eea3_batch_property(Mutation::none); }
 TEST(Eea3ImplProperty, MutantFlippedBitOfOneBatchJobIsCaught) {
