@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/eea_eia_bench.h"
 #include "impl/crypto/eea1_eia1.h"
 
 namespace {
@@ -36,29 +37,6 @@ const Bytes kKey = {0xd3, 0xc5, 0xd5, 0x92, 0x32, 0x7f, 0xb1, 0x1c, 0x40, 0x35, 
 constexpr std::uint8_t kBearer = 0x15, kDirection = 1;
 
 // ---- secmode ---------------------------------------------------------------------------------
-
-void secmode_eea1(benchmark::State& state, Tier tier, std::size_t size) {
-  const Eea1Eia1Key key(std::span<const std::uint8_t, 16>(kKey.data(), 16), tier);
-  Bytes data(size, 0x5a), out(size);
-  std::uint32_t count = 0;
-  for (auto _ : state) {
-    eea1(key, {count++, kBearer, kDirection}, data, 8 * size, out);
-    benchmark::DoNotOptimize(out.data());
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
-
-void secmode_eia1(benchmark::State& state, Tier tier, std::size_t size) {
-  const Eea1Eia1Key key(std::span<const std::uint8_t, 16>(kKey.data(), 16), tier);
-  Bytes data(size, 0x5a);
-  std::array<std::uint8_t, 4> mac{};
-  std::uint32_t count = 0;
-  for (auto _ : state) {
-    eia1(key, {count++, kBearer, kDirection}, data, 8 * size, mac);
-    benchmark::DoNotOptimize(mac.data());
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
 
 constexpr std::size_t kLanes = 16;
 
@@ -328,40 +306,6 @@ void cross_check() {
   }
 }
 
-// ---- the summary ---------------------------------------------------------------------------------
-
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, std::map<std::size_t, std::map<std::string, double>>> ns;  // alg -> size -> impl
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      const std::string name = r.benchmark_name();
-      const auto a = name.find('/'), b = name.rfind('/');
-      // A batch run's iteration is 16 messages: keep ns per message like every other row.
-      const double per_message = r.GetAdjustedCPUTime() / (name.find("x16/") != std::string::npos ? 16.0 : 1.0);
-      ns[name.substr(0, a)][std::stoul(name.substr(b + 1))][name.substr(a + 1, b - a - 1)] = per_message;
-    }
-  }
-  void Print() const {
-    for (const auto& [alg, sizes] : ns) {
-      std::printf("\n%s: ns per message (ratio to the best anchor; < 1 is faster)\n", alg.c_str());
-      for (const auto& [size, impls] : sizes) {
-        double best = 1e300;
-        std::string best_name;
-        for (const auto& [impl, t] : impls)
-          if (impl.rfind("secmode", 0) != 0 && t < best) best = t, best_name = impl;
-        std::printf("  %6zu B: best anchor %-8s %9.1f ns (%7.1f MB/s)", size, best_name.c_str(), best, 1e3 * static_cast<double>(size) / best);
-        for (const auto& [impl, t] : impls)
-          if (impl.rfind("secmode", 0) == 0)
-            std::printf(" | %s %9.1f ns x%.2f", impl.c_str(), t, t / best);
-        std::printf("\n");
-      }
-    }
-  }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -373,8 +317,10 @@ int main(int argc, char** argv) {
     for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512}) {
       if (t > detected_tier()) continue;
       const std::string impl = "secmode-" + std::string(tier_name(t));
-      all.emplace_back("eea1/" + impl + "/" + std::to_string(n), [t, n](benchmark::State& s) { secmode_eea1(s, t, n); });
-      all.emplace_back("eia1/" + impl + "/" + std::to_string(n), [t, n](benchmark::State& s) { secmode_eia1(s, t, n); });
+      all.emplace_back("eea1/" + impl + "/" + std::to_string(n), 
+                       [t, n](benchmark::State& s) { secmode::bench::secmode_cipher<Eea1Eia1Key, &eea1>(s, kKey, kBearer, t, n); });
+      all.emplace_back("eia1/" + impl + "/" + std::to_string(n), 
+                       [t, n](benchmark::State& s) { secmode::bench::secmode_mac<Eea1Eia1Key, &eia1>(s, kKey, kBearer, t, n); });
     }
     if (detected_tier() == Tier::avx512) {
       all.emplace_back("eea1x16/secmode-avx512-batch16/" + std::to_string(n),
@@ -389,7 +335,7 @@ int main(int argc, char** argv) {
     all.emplace_back("eia1/ipsec-mb/" + std::to_string(n), [n](benchmark::State& s) { ipsecmb_eia1(s, n); });
   }
   for (auto& [name, fn] : all) benchmark::RegisterBenchmark(name.c_str(), fn)->Unit(benchmark::kNanosecond);
-  SummaryReporter reporter;
+  secmode::bench::SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.Print();
   benchmark::Shutdown();

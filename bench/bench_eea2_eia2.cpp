@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/eea_eia_bench.h"
 #include "impl/crypto/eea2_eia2.h"
 
 namespace {
@@ -41,29 +42,6 @@ void prefix(std::uint32_t count, std::uint8_t* p) {
 }
 
 // ---- secmode ---------------------------------------------------------------------------------
-
-void secmode_eea2(benchmark::State& state, Tier tier, std::size_t size) {
-  const Eea2Eia2Key key(std::span<const std::uint8_t, 16>(kKey.data(), 16), tier);
-  Bytes data(size, 0x5a), out(size);
-  std::uint32_t count = 0;
-  for (auto _ : state) {
-    eea2(key, {count++, 0x15, 1}, data, 8 * size, out);
-    benchmark::DoNotOptimize(out.data());
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
-
-void secmode_eia2(benchmark::State& state, Tier tier, std::size_t size) {
-  const Eea2Eia2Key key(std::span<const std::uint8_t, 16>(kKey.data(), 16), tier);
-  Bytes data(size, 0x5a);
-  std::array<std::uint8_t, 4> mac{};
-  std::uint32_t count = 0;
-  for (auto _ : state) {
-    eia2(key, {count++, 0x15, 1}, data, 8 * size, mac);
-    benchmark::DoNotOptimize(mac.data());
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
 
 // ---- Intel ipsec-mb ----------------------------------------------------------------------------
 
@@ -217,40 +195,6 @@ void botan_eia2(benchmark::State& state, std::size_t size) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
 }
 
-// ---- the summary ---------------------------------------------------------------------------------
-
-// Benchmark names are "<alg>/<implementation>/<size>"; the reporter keeps CPU ns per
-// message (CPU time, not wall time: the machine is shared, so wall time includes waiting).
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, std::map<std::size_t, std::map<std::string, double>>> ns;  // alg -> size -> impl
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      const std::string name = r.benchmark_name();
-      const auto a = name.find('/'), b = name.rfind('/');
-      ns[name.substr(0, a)][std::stoul(name.substr(b + 1))][name.substr(a + 1, b - a - 1)] = r.GetAdjustedCPUTime();
-    }
-  }
-  void Print() const {
-    for (const auto& [alg, sizes] : ns) {
-      std::printf("\n%s: ns per message (ratio to the best anchor; < 1 is faster)\n", alg.c_str());
-      for (const auto& [size, impls] : sizes) {
-        double best = 1e300;
-        std::string best_name;
-        for (const auto& [impl, t] : impls)
-          if (impl.rfind("secmode", 0) != 0 && t < best) best = t, best_name = impl;
-        std::printf("  %6zu B: best anchor %-8s %9.1f ns (%7.1f MB/s)", size, best_name.c_str(), best, 1e3 * static_cast<double>(size) / best);
-        for (const auto& [impl, t] : impls)
-          if (impl.rfind("secmode", 0) == 0)
-            std::printf(" | %s %9.1f ns x%.2f", impl.c_str(), t, t / best);
-        std::printf("\n");
-      }
-    }
-  }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -261,8 +205,10 @@ int main(int argc, char** argv) {
     for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512}) {
       if (t > detected_tier()) continue;
       const std::string impl = "secmode-" + std::string(tier_name(t));
-      all.emplace_back("eea2/" + impl + "/" + std::to_string(n), [t, n](benchmark::State& s) { secmode_eea2(s, t, n); });
-      all.emplace_back("eia2/" + impl + "/" + std::to_string(n), [t, n](benchmark::State& s) { secmode_eia2(s, t, n); });
+      all.emplace_back("eea2/" + impl + "/" + std::to_string(n), 
+                       [t, n](benchmark::State& s) { secmode::bench::secmode_cipher<Eea2Eia2Key, &eea2>(s, kKey, 0x15, t, n); });
+      all.emplace_back("eia2/" + impl + "/" + std::to_string(n), 
+                       [t, n](benchmark::State& s) { secmode::bench::secmode_mac<Eea2Eia2Key, &eia2>(s, kKey, 0x15, t, n); });
     }
     all.emplace_back("eea2/ipsec-mb/" + std::to_string(n), [n](benchmark::State& s) { ipsecmb_eea2(s, n); });
     all.emplace_back("eia2/ipsec-mb/" + std::to_string(n), [n](benchmark::State& s) { ipsecmb_eia2(s, n); });
@@ -272,7 +218,7 @@ int main(int argc, char** argv) {
     all.emplace_back("eia2/botan/" + std::to_string(n), [n](benchmark::State& s) { botan_eia2(s, n); });
   }
   for (auto& [name, fn] : all) benchmark::RegisterBenchmark(name.c_str(), fn)->Unit(benchmark::kNanosecond);
-  SummaryReporter reporter;
+  secmode::bench::SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.Print();
   benchmark::Shutdown();

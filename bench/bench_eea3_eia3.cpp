@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/eea_eia_bench.h"
 #include "impl/crypto/eea3_eia3.h"
 
 namespace {
@@ -36,29 +37,6 @@ const Bytes kKey = {0x17, 0x3d, 0x14, 0xba, 0x50, 0x03, 0x73, 0x1d, 0x7a, 0x60, 
 constexpr std::uint8_t kBearer = 0x0f, kDirection = 1;
 
 // ---- secmode ---------------------------------------------------------------------------------
-
-void secmode_eea3(benchmark::State& state, Tier tier, std::size_t size) {
-  const Eea3Eia3Key key(std::span<const std::uint8_t, 16>(kKey.data(), 16), tier);
-  Bytes data(size, 0x5a), out(size);
-  std::uint32_t count = 0;
-  for (auto _ : state) {
-    eea3(key, {count++, kBearer, kDirection}, data, 8 * size, out);
-    benchmark::DoNotOptimize(out.data());
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
-
-void secmode_eia3(benchmark::State& state, Tier tier, std::size_t size) {
-  const Eea3Eia3Key key(std::span<const std::uint8_t, 16>(kKey.data(), 16), tier);
-  Bytes data(size, 0x5a);
-  std::array<std::uint8_t, 4> mac{};
-  std::uint32_t count = 0;
-  for (auto _ : state) {
-    eia3(key, {count++, kBearer, kDirection}, data, 8 * size, mac);
-    benchmark::DoNotOptimize(mac.data());
-  }
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
-}
 
 // 16 messages per eea3_batch call (the 16-lane kernel on the avx512 tier), each with its own
 // fresh COUNT; time per message.
@@ -221,55 +199,6 @@ bool botan_has_zuc() {
   return false;
 }
 
-// ---- the summary ---------------------------------------------------------------------------------
-
-// Benchmark names are "<alg>/<implementation>/<size>"; the reporter keeps CPU ns per message
-// (CPU time, not wall time: the machine is shared, so wall time includes waiting).
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  std::map<std::string, std::map<std::size_t, std::map<std::string, double>>> ns;  // alg -> size -> impl
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& r : runs) {
-      if (r.error_occurred || r.run_type != Run::RT_Iteration) continue;
-      const std::string name = r.benchmark_name();
-      const auto a = name.find('/'), b = name.rfind('/');
-      const std::string impl = name.substr(a + 1, b - a - 1);
-      // A batch run's iteration is 16 messages: keep ns per message like every other row.
-      const double per_message = r.GetAdjustedCPUTime() / (name.find("x16/") != std::string::npos ? 16.0 : 1.0);
-      ns[name.substr(0, a)][std::stoul(name.substr(b + 1))][impl] = per_message;
-    }
-  }
-  void Print() const {
-    for (const auto& [alg, sizes] : ns) {
-      std::printf("\n%s: ns per message (ratio to the best anchor; < 1 is faster)\n", alg.c_str());
-      double long_anchor = 0;  // MB/s of the best anchor at the longest size it ran
-      std::string long_name;
-      for (const auto& [size, impls] : sizes) {
-        double best = 1e300;
-        std::string best_name;
-        for (const auto& [impl, t] : impls)
-          if (impl.rfind("secmode", 0) != 0 && t < best) best = t, best_name = impl;
-        if (best_name.empty()) {
-          std::printf("  %6zu B: no anchor takes one message this long; ratios in throughput against %s at its "
-                      "longest (%.1f MB/s)", size, long_name.c_str(), long_anchor);
-        } else {
-          long_anchor = 1e3 * static_cast<double>(size) / best;
-          long_name = best_name;
-          std::printf("  %6zu B: best anchor %-8s %9.1f ns (%7.1f MB/s)", size, best_name.c_str(), best, long_anchor);
-        }
-        for (const auto& [impl, t] : impls) {
-          if (impl.rfind("secmode", 0) != 0) continue;
-          const double mbs = 1e3 * static_cast<double>(size) / t;
-          std::printf(" | %s %9.1f ns (%7.1f MB/s) x%.2f", impl.c_str(), t, mbs,
-                      best_name.empty() ? long_anchor / mbs : t / best);
-        }
-        std::printf("\n");
-      }
-    }
-  }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -282,8 +211,10 @@ int main(int argc, char** argv) {
     for (const Tier t : {Tier::portable, Tier::avx2, Tier::avx512}) {
       if (t > detected_tier()) continue;
       const std::string impl = "secmode-" + std::string(tier_name(t));
-      all.emplace_back("eea3/" + impl + "/" + std::to_string(n), [t, n](benchmark::State& s) { secmode_eea3(s, t, n); });
-      all.emplace_back("eia3/" + impl + "/" + std::to_string(n), [t, n](benchmark::State& s) { secmode_eia3(s, t, n); });
+      all.emplace_back("eea3/" + impl + "/" + std::to_string(n), 
+                       [t, n](benchmark::State& s) { secmode::bench::secmode_cipher<Eea3Eia3Key, &eea3>(s, kKey, kBearer, t, n); });
+      all.emplace_back("eia3/" + impl + "/" + std::to_string(n), 
+                       [t, n](benchmark::State& s) { secmode::bench::secmode_mac<Eea3Eia3Key, &eia3>(s, kKey, kBearer, t, n); });
     }
     if (detected_tier() == Tier::avx512)
       all.emplace_back("eea3x16/secmode-avx512-batch16/" + std::to_string(n),
@@ -297,7 +228,7 @@ int main(int argc, char** argv) {
     all.emplace_back("eia3/ipsec-mb/" + std::to_string(n), [n](benchmark::State& s) { ipsecmb_eia3(s, n); });
   }
   for (auto& [name, fn] : all) benchmark::RegisterBenchmark(name.c_str(), fn)->Unit(benchmark::kNanosecond);
-  SummaryReporter reporter;
+  secmode::bench::SummaryReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.Print();
   benchmark::Shutdown();
