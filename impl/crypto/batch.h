@@ -1,10 +1,40 @@
-// The scheduling shared by the batch APIs (eea1_batch / eia1_batch, eea3_batch / eia3_batch):
-// which jobs go through a 16-lane kernel and which through the one-message call. Jobs carry
-// `key` and `error` and the arguments of their one-message call; nothing here looks at data.
+// The batch APIs' jobs (eea1_batch / eia1_batch, eea3_batch / eia3_batch) and the scheduling they
+// share: which jobs go through a 16-lane kernel and which through the one-message call.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
+
+#include "impl/crypto/count_inputs.h"
+
+namespace secmode::impl::crypto {
+
+// One message of a ciphering batch: the arguments of the one-message call, and where its result
+// goes. `error` is written by the batch call: what the one-message call would have returned.
+template <class Key>
+struct CipherJob {
+  const Key* key = nullptr;
+  CountInputs in{};
+  std::span<const std::uint8_t> data;
+  std::size_t bits = 0;
+  std::span<std::uint8_t> out;
+  const char* error = nullptr;
+};
+
+// One message of a MAC batch; `mac` is written by the batch call when `error` is nullptr.
+template <class Key>
+struct MacJob {
+  const Key* key = nullptr;
+  CountInputs in{};
+  std::span<const std::uint8_t> message;
+  std::size_t bits = 0;
+  std::array<std::uint8_t, 4> mac{};
+  const char* error = nullptr;
+};
+
+}  // namespace secmode::impl::crypto
 
 namespace secmode::impl::crypto::detail {
 

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "impl/crypto/batch.h"
 #include "impl/crypto/ct.h"
 #include "impl/crypto/snow3g.h"
 

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <span>
 
+#include "impl/crypto/batch.h"
 #include "impl/crypto/count_inputs.h"
 #include "impl/crypto/cpu.h"
 
@@ -83,15 +84,7 @@ inline const char* uea2_f8(const Eea1Eia1Key& key, std::uint32_t count, std::uin
 const char* uia2_f9(const Eea1Eia1Key& key, std::uint32_t count, std::uint32_t fresh, std::uint8_t direction,
                     std::span<const std::uint8_t> message, std::size_t bits, std::span<std::uint8_t, 4> mac) noexcept;
 
-// One message of a batch for eea1_batch: the arguments of eea1, and where its result goes.
-struct Eea1Job {
-  const Eea1Eia1Key* key = nullptr;
-  CountInputs in{};
-  std::span<const std::uint8_t> data;
-  std::size_t bits = 0;
-  std::span<std::uint8_t> out;
-  const char* error = nullptr;  // written by eea1_batch: what eea1 would have returned
-};
+using Eea1Job = CipherJob<Eea1Eia1Key>;  // eea1_batch
 
 // 128-EEA1 on many messages: each job gets exactly what eea1(*key, in, data, bits, out) gives, and
 // its return value in `error` (a job with a null key gets an error). Jobs whose key is on the
@@ -100,15 +93,7 @@ struct Eea1Job {
 // a lone leftover, go through eea1. Jobs must not share output buffers.
 void eea1_batch(std::span<Eea1Job> jobs) noexcept;
 
-// One message of a batch for eia1_batch.
-struct Eia1Job {
-  const Eea1Eia1Key* key = nullptr;
-  CountInputs in{};
-  std::span<const std::uint8_t> message;
-  std::size_t bits = 0;
-  std::array<std::uint8_t, 4> mac{};  // written by eia1_batch when error is nullptr
-  const char* error = nullptr;        // written by eia1_batch: what eia1 would have returned
-};
+using Eia1Job = MacJob<Eea1Eia1Key>;  // eia1_batch
 
 // 128-EIA1 on many messages: each job's mac and error as eia1(*key, in, message, bits, mac) gives.
 // The avx512-tier jobs get z1..z5 from the 16-lane kernel (snow3g_avx512_x16_z5) sixteen at a

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "impl/crypto/batch.h"
 #include "impl/crypto/ct.h"
 
 namespace secmode::impl::crypto {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <span>
 
+#include "impl/crypto/batch.h"
 #include "impl/crypto/count_inputs.h"
 #include "impl/crypto/cpu.h"
 #include "impl/crypto/zuc.h"
@@ -63,15 +64,7 @@ const char* eia3(const Eea3Eia3Key& key, const CountInputs& in, std::span<const 
 bool eia3_verify(const Eea3Eia3Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<const std::uint8_t, 4> mac) noexcept;
 
-// One message of a batch for eea3_batch: the arguments of eea3, and where its result goes.
-struct Eea3Job {
-  const Eea3Eia3Key* key = nullptr;
-  CountInputs in{};
-  std::span<const std::uint8_t> data;
-  std::size_t bits = 0;
-  std::span<std::uint8_t> out;
-  const char* error = nullptr;  // written by eea3_batch: what eea3 would have returned
-};
+using Eea3Job = CipherJob<Eea3Eia3Key>;  // eea3_batch
 
 // 128-EEA3 on many messages: each job gets exactly what eea3(*key, in, data, bits, out) gives,
 // and its return value in `error` (a job with a null key gets an error). Jobs whose key is on
@@ -80,15 +73,7 @@ struct Eea3Job {
 // and a lone leftover, go through eea3. Jobs must not share output buffers.
 void eea3_batch(std::span<Eea3Job> jobs) noexcept;
 
-// One message of a batch for eia3_batch.
-struct Eia3Job {
-  const Eea3Eia3Key* key = nullptr;
-  CountInputs in{};
-  std::span<const std::uint8_t> message;
-  std::size_t bits = 0;
-  std::array<std::uint8_t, 4> mac{};  // written by eia3_batch when error is nullptr
-  const char* error = nullptr;        // written by eia3_batch: what eia3 would have returned
-};
+using Eia3Job = MacJob<Eea3Eia3Key>;  // eia3_batch
 
 // 128-EIA3 on many messages: each job's mac and error as eia3(*key, in, message, bits, mac)
 // gives; the avx512-tier jobs go through the 16-lane kernel (zuc.h zuc_avx512_x16_mac) like
