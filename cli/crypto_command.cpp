@@ -6,9 +6,7 @@
 #include "cli/args.h"
 #include "cli/derivations.h"
 #include "cli/output.h"
-#include "impl/crypto/eea1_eia1.h"
-#include "impl/crypto/eea2_eia2.h"
-#include "impl/crypto/eea3_eia3.h"
+#include "impl/crypto/eea_eia.h"
 #include "impl/crypto/kdf.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/hmac.h"
@@ -22,8 +20,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // --impl: the spec twin (spec/crypto, the reference) or the constant-time fast path
-// (impl/crypto, at the tier impl/crypto/cpu.h picks): 128-EEA1..3/EIA1..3 and the KDF. The null
-// algorithms need no kernel and run the spec twin either way.
+// (impl/crypto, at the tier impl/crypto/cpu.h picks): 128-EEA0..3/EIA0..3 and the KDF.
 struct ImplChoice {
   std::string name = "spec";
   void add_to(CLI::App& c) {
@@ -33,38 +30,24 @@ struct ImplChoice {
   bool fast() const { return name == "fast"; }
 };
 
-template <class Key, auto cipher>
-spec::Bytes fast_eea(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
-  const Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
-  spec::Bytes out(spec::bytes_for(bits));
-  if (const char* e = cipher(k, {in.count, in.bearer, in.direction}, data, bits, out)) throw UsageError(e);
-  return out;
-}
-
-template <class Key, auto mac_of>
-spec::Mac32 fast_eia(const spec::Bytes& key, const spec::CountInputs& in, const spec::Bytes& data, std::size_t bits) {
-  const Key k(std::span<const std::uint8_t, 16>(key.data(), 16));
-  spec::Mac32 mac{};
-  if (const char* e = mac_of(k, {in.count, in.bearer, in.direction}, data, bits, mac)) throw UsageError(e);
-  return mac;
-}
-
 spec::Bytes eea(bool fast, std::uint8_t alg, const spec::Bytes& key, const spec::CountInputs& in,
                 const spec::Bytes& data, std::size_t bits) {
-  namespace ic = impl::crypto;
-  if (fast && alg == 1) return fast_eea<ic::Eea1Eia1Key, &ic::eea1>(key, in, data, bits);
-  if (fast && alg == 2) return fast_eea<ic::Eea2Eia2Key, &ic::eea2>(key, in, data, bits);
-  if (fast && alg == 3) return fast_eea<ic::Eea3Eia3Key, &ic::eea3>(key, in, data, bits);
-  return spec::eea(static_cast<spec::Eea>(alg), key, in, data, bits);
+  if (!fast) return spec::eea(static_cast<spec::Eea>(alg), key, in, data, bits);
+  spec::Bytes out(spec::bytes_for(bits));
+  if (const char* e = impl::crypto::eea(alg, std::span<const std::uint8_t, 16>(key.data(), 16),
+                                        {in.count, in.bearer, in.direction}, data, bits, out))
+    throw UsageError(e);
+  return out;
 }
 
 spec::Mac32 eia(bool fast, std::uint8_t alg, const spec::Bytes& key, const spec::CountInputs& in,
                 const spec::Bytes& data, std::size_t bits) {
-  namespace ic = impl::crypto;
-  if (fast && alg == 1) return fast_eia<ic::Eea1Eia1Key, &ic::eia1>(key, in, data, bits);
-  if (fast && alg == 2) return fast_eia<ic::Eea2Eia2Key, &ic::eia2>(key, in, data, bits);
-  if (fast && alg == 3) return fast_eia<ic::Eea3Eia3Key, &ic::eia3>(key, in, data, bits);
-  return spec::eia(static_cast<spec::Eia>(alg), key, in, data, bits);
+  if (!fast) return spec::eia(static_cast<spec::Eia>(alg), key, in, data, bits);
+  spec::Mac32 mac{};
+  if (const char* e = impl::crypto::eia(alg, std::span<const std::uint8_t, 16>(key.data(), 16),
+                                        {in.count, in.bearer, in.direction}, data, bits, mac))
+    throw UsageError(e);
+  return mac;
 }
 
 // The options shared by `eea` and `eia` (TS 33.401 B.1.1 / B.2.1 inputs).
