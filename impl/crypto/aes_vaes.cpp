@@ -86,23 +86,12 @@ void aes_vaes_ctr_xor(const AesNiKey& key, std::uint8_t ctr[16], const std::uint
   store_be64(ctr + 8, lo + n);
 }
 
-void aes_vaes_ctr_xor_bytes(const AesNiKey& key, const std::uint8_t ctr[16], const std::uint8_t* in,
+bool aes_vaes_ctr_xor_bytes(const AesNiKey& key, const std::uint8_t ctr[16], const std::uint8_t* in,
                             std::uint8_t* out, std::size_t bytes) noexcept {
   const std::uint64_t hi = load_be64(ctr), lo = load_be64(ctr + 8);
-  const std::size_t blocks = bytes / 16 + (bytes % 16 != 0);
-  if (lo > ~std::uint64_t{0} - blocks) {  // as above; the AES-NI kernel then takes the last
-    std::uint8_t c[16], tail[16] = {};    // partial block through a copy
-    std::memcpy(c, ctr, 16);
-    aes_x86ni_ctr_xor(key, c, in, out, bytes / 16);
-    if (const std::size_t rest = bytes % 16; rest != 0) {
-      std::memcpy(tail, in + bytes - rest, rest);
-      aes_x86ni_ctr_xor(key, c, tail, tail, 1);
-      std::memcpy(out + bytes - rest, tail, rest);
-      ct::wipe(tail, sizeof tail);
-    }
-    return;
-  }
+  if (lo > ~std::uint64_t{0} - (bytes / 16 + 1)) return false;  // the low halves would wrap
   ctr_xor_bytes(key, hi, lo, in, out, bytes);
+  return true;
 }
 
 }  // namespace secmode::impl::crypto

@@ -24,13 +24,11 @@ struct Eea2Eia2KeyAccess {
     else aes_x86ni_ctr_xor(k.ni_, ctr, in, out, n);
   }
   // 128-EEA2's keystream for a whole message of `bytes` octets from T1: the avx512 kernel takes
-  // the partial last block in the same pass, the others through a zero-padded copy.
+  // the partial last block in the same pass, the others (and a counter that would wrap, which an
+  // EEA2 T1 never is) through a zero-padded copy.
   static void ctr_xor_message(const Eea2Eia2Key& k, const std::uint8_t t1[16], const std::uint8_t* in,
                               std::uint8_t* out, std::size_t bytes) noexcept {
-    if (k.tier_ == Tier::avx512) {
-      aes_vaes_ctr_xor_bytes(k.ni_, t1, in, out, bytes);
-      return;
-    }
+    if (k.tier_ == Tier::avx512 && aes_vaes_ctr_xor_bytes(k.ni_, t1, in, out, bytes)) return;
     std::uint8_t ctr[16];
     std::memcpy(ctr, t1, 16);
     ctr_xor(k, ctr, in, out, bytes / 16);
