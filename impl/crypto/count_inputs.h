@@ -32,4 +32,12 @@ constexpr const char* count_inputs_error(const CountInputs& in, std::size_t data
   return nullptr;
 }
 
+// The same for a ciphering call, which also writes bytes_for(bits) octets of output.
+constexpr const char* cipher_inputs_error(const CountInputs& in, std::size_t data_size, std::size_t out_size,
+                                          std::size_t bits) {
+  if (const char* fault = count_inputs_error(in, data_size, bits)) return fault;
+  if (out_size < bytes_for(bits)) return "output shorter than bytes_for(bits)";
+  return nullptr;
+}
+
 }  // namespace secmode::impl::crypto

@@ -14,9 +14,11 @@
 // The valgrind check (tests/ct/ct_aes.cpp) proves rules 1-4 held for the code that uses these.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 
 namespace secmode::impl::crypto::ct {
 
@@ -69,6 +71,18 @@ inline void wipe(void* p, std::size_t n) noexcept {
 template <typename T>
 inline void wipe_object(T& object) noexcept {
   wipe(&object, sizeof object);
+}
+
+// MAC verification: `compute(expected)` writes the 4-octet MAC the message should carry and returns
+// nullptr, or an argument fault (then false). The comparison is in constant time and the computed
+// MAC is wiped, so nothing about it survives the call but the verdict.
+template <typename Compute>
+inline bool mac_verifies(Compute compute, std::span<const std::uint8_t, 4> mac) noexcept {
+  std::array<std::uint8_t, 4> expected{};
+  if (compute(std::span<std::uint8_t, 4>(expected)) != nullptr) return false;
+  const bool ok = equal_bytes(expected.data(), mac.data(), 4);
+  wipe_object(expected);
+  return ok;
 }
 
 }  // namespace secmode::impl::crypto::ct

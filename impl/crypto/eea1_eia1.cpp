@@ -108,8 +108,7 @@ const char* f9_error(std::uint8_t direction, std::size_t message_size, std::size
 
 const char* eea1(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> data, std::size_t bits,
                  std::span<std::uint8_t> out) noexcept {
-  if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
-  if (out.size() < bytes_for(bits)) return "output shorter than bytes_for(bits)";
+  if (const char* fault = cipher_inputs_error(in, data.size(), out.size(), bits)) return fault;
   const std::size_t n = bytes_for(bits);
   if (n == 0) return nullptr;
   Snow3gInput snow = f8_input(key, in);
@@ -178,10 +177,7 @@ void run_mac_lanes(std::span<Eia1Job> jobs, const std::size_t index[16], int lan
 void eea1_batch(std::span<Eea1Job> jobs) noexcept {
   detail::schedule_batch(
       jobs,
-      [](const Eea1Job& j) {
-        const char* e = count_inputs_error(j.in, j.data.size(), j.bits);
-        return e == nullptr && j.out.size() < bytes_for(j.bits) ? "output shorter than bytes_for(bits)" : e;
-      },
+      [](const Eea1Job& j) { return cipher_inputs_error(j.in, j.data.size(), j.out.size(), j.bits); },
       [](const Eea1Job& j) { return Kernel::has_lanes(*j.key) && bytes_for(j.bits) != 0; },
       [](Eea1Job& j) { j.error = eea1(*j.key, j.in, j.data, j.bits, j.out); },
       [&](const std::size_t* queued, int count) { run_lanes(jobs, queued, count); });
@@ -197,11 +193,8 @@ void eia1_batch(std::span<Eia1Job> jobs) noexcept {
 
 bool eia1_verify(const Eea1Eia1Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<const std::uint8_t, 4> mac) noexcept {
-  std::array<std::uint8_t, 4> expected{};
-  if (eia1(key, in, message, bits, expected) != nullptr) return false;
-  const bool ok = ct::equal_bytes(expected.data(), mac.data(), 4);
-  ct::wipe_object(expected);
-  return ok;
+  return ct::mac_verifies([&](std::span<std::uint8_t, 4> expected) { return eia1(key, in, message, bits, expected); },
+                          mac);
 }
 
 }  // namespace secmode::impl::crypto

@@ -138,8 +138,7 @@ Eea2Eia2Key::~Eea2Eia2Key() {
 
 const char* eea2(const Eea2Eia2Key& key, const CountInputs& in, std::span<const std::uint8_t> data, std::size_t bits,
                  std::span<std::uint8_t> out) noexcept {
-  if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
-  if (out.size() < bytes_for(bits)) return "output shorter than bytes_for(bits)";
+  if (const char* fault = cipher_inputs_error(in, data.size(), out.size(), bits)) return fault;
   const std::size_t n = bytes_for(bits);
   std::uint8_t t1[16] = {};
   count_bearer_direction(in, t1);  // T1 = prefix || 0^64
@@ -160,11 +159,8 @@ const char* eia2(const Eea2Eia2Key& key, const CountInputs& in, std::span<const 
 
 bool eia2_verify(const Eea2Eia2Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<const std::uint8_t, 4> mac) noexcept {
-  std::array<std::uint8_t, 4> expected{};
-  if (eia2(key, in, message, bits, expected) != nullptr) return false;
-  const bool ok = ct::equal_bytes(expected.data(), mac.data(), 4);
-  ct::wipe_object(expected);
-  return ok;
+  return ct::mac_verifies([&](std::span<std::uint8_t, 4> expected) { return eia2(key, in, message, bits, expected); },
+                          mac);
 }
 
 }  // namespace secmode::impl::crypto

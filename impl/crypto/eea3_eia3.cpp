@@ -78,8 +78,7 @@ Eea3Eia3Key::~Eea3Eia3Key() { ct::wipe_object(cells_); }
 
 const char* eea3(const Eea3Eia3Key& key, const CountInputs& in, std::span<const std::uint8_t> data, std::size_t bits,
                  std::span<std::uint8_t> out) noexcept {
-  if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
-  if (out.size() < bytes_for(bits)) return "output shorter than bytes_for(bits)";
+  if (const char* fault = cipher_inputs_error(in, data.size(), out.size(), bits)) return fault;
   const std::size_t n = bytes_for(bits);
   if (n == 0) return nullptr;  // nothing to cipher: skip the 32 initialisation rounds
   std::uint8_t iv[16];
@@ -134,10 +133,7 @@ void run_lanes(std::span<Eea3Job> jobs, const std::size_t index[16], int lanes) 
 void eea3_batch(std::span<Eea3Job> jobs) noexcept {
   detail::schedule_batch(
       jobs,
-      [](const Eea3Job& j) {
-        const char* e = count_inputs_error(j.in, j.data.size(), j.bits);
-        return e == nullptr && j.out.size() < bytes_for(j.bits) ? "output shorter than bytes_for(bits)" : e;
-      },
+      [](const Eea3Job& j) { return cipher_inputs_error(j.in, j.data.size(), j.out.size(), j.bits); },
       [](const Eea3Job& j) { return Kernel::has_lanes(*j.key) && bytes_for(j.bits) != 0; },
       [](Eea3Job& j) { j.error = eea3(*j.key, j.in, j.data, j.bits, j.out); },
       [&](const std::size_t* queued, int count) { run_lanes(jobs, queued, count); });
@@ -180,11 +176,8 @@ void eia3_batch(std::span<Eia3Job> jobs) noexcept {
 
 bool eia3_verify(const Eea3Eia3Key& key, const CountInputs& in, std::span<const std::uint8_t> message,
                  std::size_t bits, std::span<const std::uint8_t, 4> mac) noexcept {
-  std::array<std::uint8_t, 4> expected{};
-  if (eia3(key, in, message, bits, expected) != nullptr) return false;
-  const bool ok = ct::equal_bytes(expected.data(), mac.data(), 4);
-  ct::wipe_object(expected);
-  return ok;
+  return ct::mac_verifies([&](std::span<std::uint8_t, 4> expected) { return eia3(key, in, message, bits, expected); },
+                          mac);
 }
 
 }  // namespace secmode::impl::crypto

@@ -13,9 +13,8 @@ const char* eea(std::uint8_t alg, std::span<const std::uint8_t, 16> key, const C
                 std::span<const std::uint8_t> data, std::size_t bits, std::span<std::uint8_t> out) noexcept {
   switch (alg) {
     case 0: {  // 128-EEA0 (TS 33.401 5.1.3.2): the keystream is all zeros
-      if (const char* fault = count_inputs_error(in, data.size(), bits)) return fault;
+      if (const char* fault = cipher_inputs_error(in, data.size(), out.size(), bits)) return fault;
       const std::size_t n = bytes_for(bits);
-      if (out.size() < n) return "output shorter than bytes_for(bits)";
       std::copy_n(data.begin(), n, out.begin());
       if (n != 0) out[n - 1] &= used_bits_mask(bits);
       return nullptr;
