@@ -4,20 +4,11 @@
 #include <cstring>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 #include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
 namespace {
-
-std::uint64_t load_be64(const std::uint8_t* p) noexcept {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return __builtin_bswap64(v);
-}
-void store_be64(std::uint8_t* p, std::uint64_t v) noexcept {
-  v = __builtin_bswap64(v);
-  std::memcpy(p, &v, 8);
-}
 
 // One pass of Chains independent VAES chains (four counter blocks each) over up to 64 * Chains
 // octets at `in`/`out`, `left` of them there (public); c advances by 4 * Chains blocks.

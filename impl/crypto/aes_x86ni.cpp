@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 #include "impl/crypto/x86_intrinsics.h"
 
 namespace secmode::impl::crypto {
@@ -34,16 +35,6 @@ struct Rounds {
 
 __m128i load(const std::uint8_t* p) noexcept { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
 void store(std::uint8_t* p, __m128i v) noexcept { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), v); }
-
-std::uint64_t load_be64(const std::uint8_t* p) noexcept {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return __builtin_bswap64(v);
-}
-void store_be64(std::uint8_t* p, std::uint64_t v) noexcept {
-  v = __builtin_bswap64(v);
-  std::memcpy(p, &v, 8);
-}
 
 }  // namespace
 

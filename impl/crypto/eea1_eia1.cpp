@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 #include "impl/crypto/snow3g.h"
 
 namespace secmode::impl::crypto {
@@ -42,10 +43,6 @@ struct Eea1Eia1KeyAccess {
 namespace {
 
 using Kernel = detail::Eea1Eia1KeyAccess;
-
-std::uint32_t load_be32(const std::uint8_t* p) noexcept {
-  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | p[3];
-}
 
 }  // namespace
 

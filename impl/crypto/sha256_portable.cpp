@@ -4,14 +4,11 @@
 #include <bit>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 
 namespace secmode::impl::crypto {
 
 namespace {
-
-inline std::uint32_t load_be32(const std::uint8_t* p) noexcept {
-  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | p[3];
-}
 
 // FIPS 180-4 4.1.2, (4.2)-(4.7). Ch and Maj as bitwise selects: no branch on data.
 inline std::uint32_t ch(std::uint32_t x, std::uint32_t y, std::uint32_t z) noexcept { return z ^ (x & (y ^ z)); }

@@ -14,6 +14,7 @@
 #include <array>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 #include "impl/crypto/snow3g.h"
 #include "impl/crypto/snow3g_constants.h"
 #include "impl/crypto/snow3g_vector.h"
@@ -153,12 +154,6 @@ inline u64 reduce(__m128i z) noexcept {
 }
 
 inline u64 mul64(u64 a, u64 b) noexcept { return reduce(clmul(a, b)); }
-
-inline u64 load_be64(const std::uint8_t* p) noexcept {
-  u64 v;
-  std::memcpy(&v, p, 8);
-  return __builtin_bswap64(v);
-}
 
 }  // namespace
 

@@ -19,6 +19,7 @@
 #include <cstring>
 
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 #include "impl/crypto/snow3g.h"
 #include "impl/crypto/snow3g_constants.h"
 
@@ -216,12 +217,6 @@ inline u64 reduce(u128 z) noexcept {
 }
 
 inline u64 mul64(u64 v, u64 p) noexcept { return reduce(clmul64(v, p)); }
-
-inline u64 load_be64(const std::uint8_t* p) noexcept {
-  u64 v = 0;
-  for (int i = 0; i < 8; ++i) v = v << 8 | p[i];
-  return v;
-}
 
 }  // namespace
 

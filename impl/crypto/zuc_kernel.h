@@ -18,20 +18,11 @@
 
 #include "impl/crypto/count_inputs.h"
 #include "impl/crypto/ct.h"
+#include "impl/crypto/endian.h"
 #include "impl/crypto/zuc.h"
 
 namespace secmode::impl::crypto {
 namespace {
-
-inline std::uint32_t zuc_load_be32(const std::uint8_t* p) noexcept {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return __builtin_bswap32(v);
-}
-inline void zuc_store_be32(std::uint8_t* p, std::uint32_t v) noexcept {
-  v = __builtin_bswap32(v);
-  std::memcpy(p, &v, 4);
-}
 
 template <typename Fsm>
 class ZucGenerator {
@@ -104,7 +95,7 @@ void zuc_xor_impl(const ZucKeyCells& key, const std::uint8_t iv[16], const std::
                   std::size_t n) noexcept {
   ZucGenerator<Fsm> g(key, iv);
   std::size_t i = 0;
-  for (; i + 4 <= n; i += 4) zuc_store_be32(out + i, zuc_load_be32(in + i) ^ g.next());
+  for (; i + 4 <= n; i += 4) store_be32(out + i, load_be32(in + i) ^ g.next());
   if (i < n) {  // n is public
     std::uint32_t z = g.next();
     for (; i < n; ++i, z <<= 8) out[i] = static_cast<std::uint8_t>(in[i] ^ (z >> 24));

@@ -149,7 +149,7 @@ struct HashPortable {
 
   void absorb4(const std::uint8_t block[16], const u32 k[5]) noexcept {
     for (int w = 0; w < 4; ++w) {
-      const u32 m = zuc_load_be32(block + 4 * w);
+      const u32 m = load_be32(block + 4 * w);
       const u64 window = u64{k[w]} << 32 | k[w + 1];
       // Message bit b of this word (b = 0 its most significant) selects GET_WORD at b, the
       // window's 32 bits starting b bits from its top.
