@@ -46,14 +46,6 @@ void put_identity(Writer& w, const EpsMobileIdentity& id) noexcept;
 // What an encoder returns for a value that breaks its contract: nothing written.
 inline Encoded refused(const char* why) noexcept { return {0, false, why}; }
 
-// TS 24.301 9.9.3.21 in a half octet: TSC in bit 4, the identifier in bits 3..1.
-inline NasKeySetIdentifier key_set(std::uint8_t nibble) noexcept {
-  return {(nibble & 0x08) != 0, static_cast<std::uint8_t>(nibble & 0x07)};
-}
-inline std::uint8_t nibble(const NasKeySetIdentifier& k) noexcept {
-  return static_cast<std::uint8_t>((k.mapped ? 0x08 : 0x00) | k.ksi);
-}
-
 // A mandatory LV (or, `extended`, LV-E) IE of an EMM message, its length octet(s) at `at`, its
 // contents min..max octets (the table's Length less the length octets): `contents` gets at most
 // `max` (the rest goes to the sink, TS 24.007 11.4.2) and `end` is just past the IE. Returns

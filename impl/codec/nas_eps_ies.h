@@ -10,6 +10,15 @@
 
 namespace secmode::impl::nas::detail {
 
+// TS 24.301 9.9.3.21 in a half octet: TSC in bit 4, the identifier in bits 3..1.
+inline NasKeySetIdentifier key_set(std::uint8_t nibble) noexcept {
+  return {(nibble & 0x08) != 0, static_cast<std::uint8_t>(nibble & 0x07)};
+}
+inline std::uint8_t nibble(const NasKeySetIdentifier& k) noexcept {
+  return static_cast<std::uint8_t>((k.mapped ? 0x08 : 0x00) | k.ksi);
+}
+
+
 // TS 24.301 table 9.8.1.
 constexpr std::uint8_t kAttachRequest = 0x41;
 constexpr std::uint8_t kTrackingAreaUpdateRequest = 0x48;

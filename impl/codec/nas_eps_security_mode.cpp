@@ -70,7 +70,7 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu,
   // Octet 4, 8.1 b): NAS key set identifier (9.9.3.21) in bits 4..1, spare half octet above.
   if (pdu.size() < 4)
     return missing<SecurityModeCommand>(kCommand, "NAS key set identifier", 3, kTs24301Clauses);
-  m.nas_key_set_identifier = {(pdu[3] & 0x08) != 0, static_cast<std::uint8_t>(pdu[3] & 0x07)};
+  m.nas_key_set_identifier = detail::key_set(pdu[3] & 0x0f);
   if (m.nas_key_set_identifier.ksi == 7)
     return failed<SecurityModeCommand>(
         kCommand, "NAS key set identifier", 3,

@@ -35,7 +35,7 @@ Encoded encode(const SecurityModeCommand& m, std::span<std::uint8_t> out) noexce
   w.put(detail::kEmmPd);  // security header type 0: plain
   w.put(detail::kSecurityModeCommand);
   w.put(static_cast<std::uint8_t>(alg.ciphering << 4 | alg.integrity));
-  w.put(static_cast<std::uint8_t>((ksi.mapped ? 0x08 : 0x00) | ksi.ksi));
+  w.put(detail::nibble(ksi));
   w.put(static_cast<std::uint8_t>(caps.size()));
   w.put(caps);
   if (m.imeisv_request) w.put(static_cast<std::uint8_t>(0xc0 | *m.imeisv_request));
