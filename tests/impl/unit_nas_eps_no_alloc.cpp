@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "impl/codec/nas_5gs.h"
+#include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/codec/rrc_security_mode.h"
@@ -334,6 +335,70 @@ TEST(ImplNas5gsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
   EXPECT_EQ(e.size, pdu.size());
   EXPECT_TRUE(p.written);
   EXPECT_EQ(p.size, protected_pdu.size());
+}
+
+// REGISTRATION REQUEST (every type of identity, raw rows, clause 7 cases), the AUTHENTICATION
+// messages and the 5GMM dispatch: decoded by every decoder, re-encoded, and refused when cut.
+TEST(ImplNas5gsNoAlloc, FiveGmmDecodingAndEncodingAllocateNothing) {
+  const std::vector<std::vector<std::uint8_t>> pdus{
+      hex("7e004179000bf2000000000000000000002e02f0f01707f0f0c040018030"),
+      hex("7e004179000d0109f107f0ff000000002031901001032e02f0f01707f0f0c040018030"),
+      hex("7e00410a000bf209f107020040c7004bb31001032e02f0f02f0201015209f107000001"
+          "1707f0f0c0400180301801017100037e0057"),
+      hex("7e00410100041161406277000bf209f107020040c7004bb3c9"),
+      hex("7e00410100084b0951243032578177000bf100000000000000000000"),
+      hex("7e0041010007f4007fff0000002e03e0e0e06f0400000000"),
+      hex("7e00410100094509512430325781f9"),
+      hex("7e00410100070e0a0b0c0d0e0f"),
+      hex("7e00410100090701020304050607082e0ae0e0e0e0e0e0e0e0e0e0"),
+      hex("7e005600020000213527919dcefbc89511fc63a56101118c20104bd76e8d3ebf80006f9c8a54556a89aa"),
+      hex("7e00572d10c1399f835bd6b1606c645f5adf8ad5ab"),
+      hex("7e005915300e7be0e01587822a14c959c5d9313e"),
+      hex("7e0058" "78000404070004"),
+      hex("7e005a" "0b" "000403070004" "38020000"),
+      hex("7e005d0000020000e1"),
+      hex("7e004179000400000000"),
+      hex("7e005607020000"),
+      hex("7e005a0000"),
+      hex("7e005b01"),
+      hex("7e01"),
+      {},
+  };
+  std::array<IgnoredIe, 4> sink{};
+  std::array<char, 20> msin{};
+  std::array<std::uint8_t, 256> out{};
+  std::size_t accepted = 0, ignored = 0, rejected = 0, written = 0;
+  const std::size_t before = allocations;
+  for (const auto& pdu : pdus) {
+    const auto d = decode_5gmm_message(pdu, sink);
+    const auto g = decode_registration_request(pdu, sink);
+    const auto q = decode_authentication_request(pdu, sink);
+    const auto r = decode_authentication_response(pdu, sink);
+    const auto t = decode_authentication_result(pdu, sink);
+    const auto f = decode_authentication_failure(pdu, sink);
+    const auto j = decode_authentication_reject(pdu, sink);
+    if (d.ok()) {
+      ++accepted;
+      ignored += d.ignored;
+      written += encode(d.value, out).written;
+      written += encode(d.value, std::span(out).first(2)).written;  // too small: 0
+    } else {
+      ++rejected;
+    }
+    if (g.ok())
+      if (const auto* s = std::get_if<SuciImsi>(&g.value.mobile_identity))
+        null_scheme_msin(*s, msin);
+    accepted += g.ok() + q.ok() + r.ok() + t.ok() + f.ok() + j.ok();
+  }
+  EXPECT_EQ(allocations.load(), before);
+  // Each accepted PDU by the dispatch and by its own decoder, the SECURITY MODE COMMAND by the
+  // dispatch only.
+  EXPECT_EQ(accepted, 2u * 14u + 1u);
+  // C- after 77 (7.6.2), a SUCI as Additional GUTI and 3 octets of UE security capability
+  // (7.7.1), 6F unknown (7.6.1), 10 octets of UE security capability (TS 24.007 11.4.2).
+  EXPECT_EQ(ignored, 5u);
+  EXPECT_EQ(rejected, 6u);
+  EXPECT_EQ(written, 15u);  // every accepted PDU once, and never into a 2-octet buffer
 }
 
 }  // namespace
