@@ -2,6 +2,8 @@
 // identities they hold.
 #include "impl/codec/nas_5gs_ies.h"
 
+#include <variant>
+
 namespace secmode::impl::nas5gs {
 namespace {
 
@@ -27,6 +29,49 @@ void spell(ByteView c, std::span<char> out) {
 }  // namespace
 
 namespace detail {
+
+bool check_plain_header(ByteView pdu, const char* message, Error& error) noexcept {
+  if (pdu.size() < kPlainHeaderSize) {
+    static constexpr const char* kAt[] = {"Extended protocol discriminator",
+                                          "Security header type", "Message type"};
+    error = {message, kAt[pdu.size()], pdu.size(),
+             "too short to contain a complete message type (TS 24.501 7.2)"};
+    return false;
+  }
+  const auto type = header_type(pdu, message, error);
+  if (!type) return false;
+  // 9.3: a 5GMM message that is not security protected is sent plain, with type 0000.
+  if (*type != SecurityHeaderType::plain) {
+    error = {message, "Security header type", 1,
+             "security protected: the header must be removed first, a plain 5GS NAS message has "
+             "security header type 0 (TS 24.501 9.3, 9.9)"};
+    return false;
+  }
+  return true;
+}
+
+bool check_header(ByteView pdu, const char* message, std::uint8_t type, Error& error) noexcept {
+  if (!check_plain_header(pdu, message, error)) return false;
+  if (pdu[2] != type) {
+    error = {message, "Message type", 2, "not this message (TS 24.501 table 9.7.1)"};
+    return false;
+  }
+  return true;
+}
+
+void put_pei_contents(nas::detail::Writer& w, const NonImeisvPei& pei) noexcept {
+  if (const auto* imei = std::get_if<Imei>(&pei)) {
+    w.put(imei->identity);
+  } else if (const auto* mac = std::get_if<MacAddress>(&pei)) {
+    // Figure 9.11.3.4.7: octet 4 bits 8..5 spare, MAURI in bit 4.
+    w.put(static_cast<std::uint8_t>((mac->not_usable_as_equipment_identifier ? 0x08 : 0x00) |
+                                    kTypeMacAddress));
+    w.put(mac->address);
+  } else {
+    w.put(kTypeEui64);  // figure 9.11.3.4.8: bits 8..4 spare
+    w.put(std::get<Eui64>(pei).value);
+  }
+}
 
 const char* ue_security_capability_fault(std::size_t size) noexcept {
   // 9.11.3.54: "a minimum length of 4 octets and a maximum length of 10 octets" (IEI and length

@@ -10,10 +10,17 @@
 #include <span>
 
 #include "impl/codec/nas_5gs.h"
+#include "impl/codec/nas_ie.h"
 
 namespace secmode::impl::nas5gs::detail {
 
 // TS 24.501 table 9.7.1.
+constexpr std::uint8_t kRegistrationRequest = 0x41;
+constexpr std::uint8_t kAuthenticationRequest = 0x56;
+constexpr std::uint8_t kAuthenticationResponse = 0x57;
+constexpr std::uint8_t kAuthenticationReject = 0x58;
+constexpr std::uint8_t kAuthenticationFailure = 0x59;
+constexpr std::uint8_t kAuthenticationResult = 0x5a;
 constexpr std::uint8_t kSecurityModeCommand = 0x5d;
 constexpr std::uint8_t kSecurityModeComplete = 0x5e;
 constexpr std::uint8_t kSecurityModeReject = 0x5f;
@@ -23,6 +30,15 @@ constexpr std::uint8_t kSecurityModeReject = 0x5f;
 // is missing or the type is reserved.
 std::optional<SecurityHeaderType> header_type(ByteView pdu, const char* message,
                                               Error& error) noexcept;
+
+// Figure 9.1.1.1: EPD, security header type with spare half octet, message type.
+constexpr std::size_t kPlainHeaderSize = 3;
+
+// Octets 1 and 2 of a plain 5GMM message, once it is long enough for octet 3 (TS 24.501 7.2
+// first, as the order of precedence of 7.1 puts it); false with `error` (message `message`) set
+// otherwise. check_header also wants octet 3 to be message type `type`.
+bool check_plain_header(ByteView pdu, const char* message, Error& error) noexcept;
+bool check_header(ByteView pdu, const char* message, std::uint8_t type, Error& error) noexcept;
 
 // TS 24.501 9.11.3.54: why `size` contents octets (already cut to 8, TS 24.007 11.4.2) are not a
 // UE security capability, or nullptr.
@@ -38,6 +54,9 @@ std::optional<NonImeisvPei> non_imeisv_pei(ByteView contents, std::size_t& used,
 
 // TS 24.501 table 9.11.3.4.1: why 8 octets of 5GS mobile identity are not an IMEI, or nullptr.
 const char* imei_fault(std::span<const std::uint8_t, 8> contents) noexcept;
+
+// The contents of a 5GS mobile identity holding `pei` (figures 9.11.3.4.2, .7, .8), canonical.
+void put_pei_contents(nas::detail::Writer& w, const NonImeisvPei& pei) noexcept;
 
 // TS 24.501 table 9.11.3.4.1, type of identity (bits 3..1 of the first contents octet).
 constexpr std::uint8_t kTypeImei = 3;

@@ -22,8 +22,7 @@ constexpr const char* kComplete = "SECURITY MODE COMPLETE";
 constexpr const char* kReject = "SECURITY MODE REJECT";
 constexpr const char* kCapabilities = "Replayed UE security capabilities";
 
-// Figure 9.1.1.1: EPD, security header type with spare half octet, message type.
-constexpr std::size_t kPlainHeaderSize = 3;
+using detail::kPlainHeaderSize;
 // 9.11.3.54 contents: "a maximum length of 10 octets" less the IEI and length octets.
 constexpr std::size_t kCapabilitiesMax = 8;
 
@@ -49,45 +48,12 @@ constexpr nas::detail::Table kCommandTable = nas::detail::table(kCommandRows);
 constexpr nas::detail::Table kCompleteTable = nas::detail::table(kCompleteRows);
 constexpr nas::detail::Table kRejectTable = nas::detail::table(kNoRows);
 
-// Octets 1 and 2 of a plain 5GMM message, once it is long enough for octet 3; false with `error`
-// set otherwise.
-bool check_plain_header(ByteView pdu, const char* message, Error& error) noexcept {
-  // TS 24.501 7.2 comes first in the order of precedence of 7.1.
-  if (pdu.size() < kPlainHeaderSize) {
-    static constexpr const char* kAt[] = {"Extended protocol discriminator",
-                                          "Security header type", "Message type"};
-    error = {message, kAt[pdu.size()], pdu.size(),
-             "too short to contain a complete message type (TS 24.501 7.2)"};
-    return false;
-  }
-  const auto type = detail::header_type(pdu, message, error);
-  if (!type) return false;
-  // 9.3: a 5GMM message that is not security protected is sent plain, with type 0000.
-  if (*type != SecurityHeaderType::plain) {
-    error = {message, "Security header type", 1,
-             "security protected: the header must be removed first, a plain 5GS NAS message has "
-             "security header type 0 (TS 24.501 9.3, 9.9)"};
-    return false;
-  }
-  return true;
-}
-
-// Octets 1 to 3: EPD, security header type, message type.
-bool check_header(ByteView pdu, const char* message, std::uint8_t type, Error& error) noexcept {
-  if (!check_plain_header(pdu, message, error)) return false;
-  if (pdu[2] != type) {
-    error = {message, "Message type", 2, "not this message (TS 24.501 table 9.7.1)"};
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu,
                                                           std::span<IgnoredIe> sink) noexcept {
   Decoded<SecurityModeCommand> d;
-  if (!check_header(pdu, kCommand, detail::kSecurityModeCommand, d.error)) return d;
+  if (!detail::check_header(pdu, kCommand, detail::kSecurityModeCommand, d.error)) return d;
   SecurityModeCommand& m = d.value;
   // Octet 4, 9.11.3.34: ciphering in bits 8..5, integrity in bits 4..1.
   if (pdu.size() < 4)
@@ -151,7 +117,7 @@ Decoded<SecurityModeCommand> decode_security_mode_command(ByteView pdu,
 Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu,
                                                             std::span<IgnoredIe> sink) noexcept {
   Decoded<SecurityModeComplete> d;
-  if (!check_header(pdu, kComplete, detail::kSecurityModeComplete, d.error)) return d;
+  if (!detail::check_header(pdu, kComplete, detail::kSecurityModeComplete, d.error)) return d;
   nas::detail::Sink ignored(sink);
   std::array<Found, kCompleteRows.size()> found{};
   if (!nas::detail::walk(pdu, kPlainHeaderSize, kCompleteTable, kComplete, found, ignored, d.error,
@@ -187,7 +153,7 @@ Decoded<SecurityModeComplete> decode_security_mode_complete(ByteView pdu,
 Decoded<SecurityModeReject> decode_security_mode_reject(ByteView pdu,
                                                         std::span<IgnoredIe> sink) noexcept {
   Decoded<SecurityModeReject> d;
-  if (!check_header(pdu, kReject, detail::kSecurityModeReject, d.error)) return d;
+  if (!detail::check_header(pdu, kReject, detail::kSecurityModeReject, d.error)) return d;
   if (pdu.size() < 4) return missing<SecurityModeReject>(kReject, "5GMM cause", 3, kTs24501Clauses);
   d.value.cause = pdu[3];  // 9.11.3.2: any value; table 9.11.3.2.1 maps unknown ones to #111
   nas::detail::Sink ignored(sink);
@@ -202,7 +168,7 @@ Decoded<SecurityModeMessage> decode_security_mode_message(ByteView pdu,
                                                           std::span<IgnoredIe> sink) noexcept {
   using V = SecurityModeMessage;
   Decoded<SecurityModeMessage> d;
-  if (!check_plain_header(pdu, "5GMM message", d.error)) return d;
+  if (!detail::check_plain_header(pdu, "5GMM message", d.error)) return d;
   switch (pdu[2]) {
     case detail::kSecurityModeCommand:
       return nas::detail::widen<V>(decode_security_mode_command(pdu, sink));

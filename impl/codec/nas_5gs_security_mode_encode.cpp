@@ -26,22 +26,11 @@ void put_tlv_e(Writer& w, std::uint8_t iei, ByteView contents) noexcept {
   w.put(contents);
 }
 
-// The contents of a 5GS mobile identity holding `pei` (figures 9.11.3.4.2, .7, .8).
+// The 5GS mobile identity IE holding `pei`: 9.11.3.4 sizes its contents by the type.
 void put_pei(Writer& w, const NonImeisvPei& pei) noexcept {
-  if (const auto* imei = std::get_if<Imei>(&pei)) {
-    put_tlv_e(w, 0x78, imei->identity);
-  } else if (const auto* mac = std::get_if<MacAddress>(&pei)) {
-    w.put(0x78);
-    w.put16(7);
-    w.put(static_cast<std::uint8_t>((mac->not_usable_as_equipment_identifier ? 0x08 : 0x00) |
-                                    detail::kTypeMacAddress));
-    w.put(mac->address);
-  } else {
-    w.put(0x78);
-    w.put16(9);
-    w.put(detail::kTypeEui64);
-    w.put(std::get<Eui64>(pei).value);
-  }
+  w.put(0x78);
+  w.put16(std::holds_alternative<Imei>(pei) ? 8 : std::holds_alternative<MacAddress>(pei) ? 7 : 9);
+  detail::put_pei_contents(w, pei);
 }
 
 }  // namespace

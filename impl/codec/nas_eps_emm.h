@@ -69,7 +69,8 @@ struct RawIe {
 // Contract: every IEI a raw row of the message's table (not one decoded into a field), none
 // twice, every value fitting its row's length (a type 1 value 0..15).
 struct RawIes {
-  static constexpr std::size_t kCapacity = 32;  // more than any table here has raw rows
+  // Table 8.2.6.1.1 of TS 24.501 (REGISTRATION REQUEST) has the most raw rows: 33.
+  static constexpr std::size_t kCapacity = 40;
   std::array<RawIe, kCapacity> ies{};
   std::size_t size = 0;
   std::span<const RawIe> view() const noexcept { return {ies.data(), size}; }

@@ -212,20 +212,21 @@ void keep_raw(const Table& t, std::uint64_t fields, std::span<const Found> found
   }
 }
 
-const char* raw_ies_fault(const Table& t, std::uint64_t fields, const RawIes& raw) noexcept {
+const char* raw_ies_fault(const Table& t, std::uint64_t fields, const RawIes& raw,
+                          const Clauses& clauses) noexcept {
   if (raw.size > RawIes::kCapacity) return "other_ies: size above capacity";
   std::uint64_t seen = 0;
   for (const RawIe& ie : raw.view()) {
     const int r = t.row_of[ie.iei];
     if (r < 0 || t.rows[static_cast<std::size_t>(r)].iei != ie.iei || (fields >> r & 1))
-      return "other_ies: an IEI that is not a raw row of the message table (TS 24.301 8.2)";
+      return clauses.not_a_raw_row;
     if (seen >> r & 1) return "other_ies: an IEI held twice";
     seen |= std::uint64_t{1} << r;
     const Row& row = t.rows[static_cast<std::size_t>(r)];
     const bool fits = row.format == Format::half
                           ? ie.half <= 0x0f
                           : ie.value.size() >= row.min && ie.value.size() <= row.max;
-    if (!fits) return "other_ies: a value that does not fit its row's length (TS 24.301 8.2)";
+    if (!fits) return clauses.raw_misfit;
   }
   return nullptr;
 }

@@ -67,7 +67,8 @@ constexpr std::uint64_t field_rows(const std::array<std::size_t, N>& rows) {
 void keep_raw(const Table& t, std::uint64_t fields, std::span<const Found> found,
               RawIes& raw) noexcept;
 // Why `raw` breaks the RawIes contract for table `t` with `fields`, or nullptr.
-const char* raw_ies_fault(const Table& t, std::uint64_t fields, const RawIes& raw) noexcept;
+const char* raw_ies_fault(const Table& t, std::uint64_t fields, const RawIes& raw,
+                          const Clauses& clauses = kTs24301Clauses) noexcept;
 // The IE of `row` holding `half` (type 1) or `value` (the others), which fit it.
 void put_row(Writer& w, const Row& row, std::uint8_t half, ByteView value) noexcept;
 // The IE of raw `row` when `raw` holds it.

@@ -80,6 +80,8 @@ struct Clauses {
   const char* repeated;                // 7.6.3: only the first occurrence is handled
   const char* bad_length;              // 7.7.1: an optional IE too short, treated as not present
   const char* missing;                 // 7.5.1: the message ends before a mandatory IE
+  const char* not_a_raw_row;           // an encoder's other_ies names no raw row of the table
+  const char* raw_misfit;              // an encoder's other_ies value does not fit its row
 };
 
 inline constexpr Clauses kTs24301Clauses{
@@ -89,6 +91,8 @@ inline constexpr Clauses kTs24301Clauses{
     "repeated IE ignored (TS 24.301 7.6.3)",
     "bad length: syntactically incorrect, treated as not present (TS 24.301 7.7.1)",
     "missing: the message ends here (TS 24.301 7.5.1)",
+    "other_ies: an IEI that is not a raw row of the message table (TS 24.301 8.2)",
+    "other_ies: a value that does not fit its row's length (TS 24.301 8.2)",
 };
 
 inline constexpr Clauses kTs24501Clauses{
@@ -98,6 +102,8 @@ inline constexpr Clauses kTs24501Clauses{
     "repeated IE ignored (TS 24.501 7.6.3)",
     "bad length: syntactically incorrect, treated as not present (TS 24.501 7.7.1)",
     "missing: the message ends here (TS 24.501 7.5.1)",
+    "other_ies: an IEI that is not a raw row of the message table (TS 24.501 8.2)",
+    "other_ies: a value that does not fit its row's length (TS 24.501 8.2)",
 };
 
 // Walks pdu[at..] as the non-imperative part of `message`: found[r] receives row r of `t` when

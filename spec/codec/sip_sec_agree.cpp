@@ -251,7 +251,9 @@ class SecurityHeaderReader {
       (name == "d-alg" ? m.d_alg : m.d_qop) = t;
     } else if (name == "d-ver") {
       // LDQUOT 32LHEX RDQUOT: exactly 32 lower-case hex digits between the quotes.
-      if (value->plain || t.size() != 34 || !is_d_ver(std::string_view(t).substr(1, 32)))
+      // (not an IPv6reference "[" 32LHEX "]", which is not plain either)
+      if (value->plain || t[0] != '"' || t.size() != 34 ||
+          !is_d_ver(std::string_view(t).substr(1, 32)))
         return bad("32 lower-case hex digits in quotes (LDQUOT 32LHEX RDQUOT)");
       m.d_ver = t.substr(1, 32);
     } else if (name == "alg" || name == "ealg" || name == "prot" || name == "mod") {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "spec/codec/nas_5gs_mm.h"
@@ -203,6 +204,38 @@ inline FiveGmmMessage gen_5gmm_message() {
       return AuthenticationFailure{*octet(), maybe(rc::gen::exec(array<14>))};
     default:
       return AuthenticationReject{gen_eap()};
+  }
+}
+
+// Every raw row of table 8.2.6.1.1 (V17.9.0), so a message may hold more of them than the EMM
+// codec's list of raw IEs has room for (the 5GMM list holds all 33).
+inline RegistrationRequest gen_registration_request_every_raw_row() {
+  RegistrationRequest m = gen_registration_request();
+  const std::vector<std::pair<std::uint8_t, std::pair<std::size_t, std::size_t>>> rows{
+      {0x2f, {2, 72}}, {0x52, {6, 6}},  {0x40, {2, 32}}, {0x50, {2, 32}}, {0xb0, {0, 0}},
+      {0x2b, {1, 1}},  {0x25, {2, 32}}, {0x18, {1, 1}},  {0x51, {1, 1}},  {0x70, {1, 30}},
+      {0x74, {0, 20}}, {0x80, {0, 0}},  {0x7b, {1, 30}}, {0x90, {0, 0}},  {0x53, {1, 1}},
+      {0x41, {3, 3}},  {0x42, {3, 30}}, {0x60, {2, 2}},  {0x6e, {1, 2}},  {0x6a, {1, 1}},
+      {0x67, {1, 30}}, {0x35, {1, 40}}, {0x48, {1, 1}},  {0x1a, {1, 30}}, {0xa0, {0, 0}},
+      {0x30, {1, 1}},  {0x29, {1, 1}},  {0x28, {1, 33}}, {0x72, {3, 20}}, {0x32, {6, 6}},
+      {0x16, {3, 3}},  {0x2a, {1, 30}}, {0x3b, {1, 1}}};
+  RawIes every;
+  for (const auto& [iei, length] : rows)
+    every[iei] = (iei & 0x80) ? Bytes{*rc::gen::inRange<std::uint8_t>(0, 16)}
+                              : octets(length.first, length.second);
+  m.other_ies = *rc::gen::arbitrary<bool>() ? every : nas_eps_gen::gen_raw(rows);
+  return m;
+}
+
+// Every plain 5GMM message the spec twin knows, the SECURITY MODE ones included.
+inline FiveGmmMessage gen_any_5gmm_message() {
+  switch (*rc::gen::inRange(0, 4)) {
+    case 0:
+      return gen_registration_request_every_raw_row();
+    case 1:
+      return std::visit([](const auto& m) { return FiveGmmMessage(m); }, gen_message());
+    default:
+      return gen_5gmm_message();
   }
 }
 

@@ -173,7 +173,8 @@ TEST(SipSecAgree, DigestParametersOfRfc3329) {
   // 32LHEX: lower case only, exactly 32, quoted.
   for (const char* bad : {"d-ver=\"0123456789ABCDEF0123456789abcdef\"",
                           "d-ver=\"0123456789abcdef0123456789abcde\"",
-                          "d-ver=0123456789abcdef0123456789abcdef", "d-alg=\"md5\""}) {
+                          "d-ver=0123456789abcdef0123456789abcdef", "d-alg=\"md5\"",
+                          "d-ver=[0123456789abcdef0123456789abcdef]"}) {
     const auto d = decode_security_header("Security-Server", std::string("digest;") + bad);
     ASSERT_FALSE(d.ok()) << bad;
     EXPECT_EQ(d.error().offset, 7u) << bad;

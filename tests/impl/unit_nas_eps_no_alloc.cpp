@@ -1,47 +1,18 @@
-// Decoding allocates nothing: this executable's global operator new counts every allocation,
-// and each decoder runs on every message kind, on PDUs whose IEs are stepped over and on PDUs
-// it rejects, with the counter watched. The EPS and the 5GS NAS codecs are both checked here,
-// because an executable may replace operator new only once; so is the RRC codec.
+// Decoding allocates nothing: each decoder runs on every message kind, on PDUs whose IEs are
+// stepped over and on PDUs it rejects, with the executable's allocation counter watched. The EPS
+// and 5GS NAS codecs and the RRC codec.
 #include <gtest/gtest.h>
 
 #include <array>
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <vector>
 
 #include "impl/codec/nas_5gs.h"
+#include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/codec/rrc_security_mode.h"
+#include "tests/impl/allocation_counter.h"
 #include "tests/support/vectors.h"
-
-namespace {
-
-std::atomic<std::size_t> allocations{0};
-
-void* counted(std::size_t size, std::size_t alignment) {
-  ++allocations;
-  if (size == 0) size = 1;
-  void* p = alignment <= alignof(std::max_align_t)
-                ? std::malloc(size)
-                : std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-  if (!p) throw std::bad_alloc();
-  return p;
-}
-
-}  // namespace
-
-// The replaceable global allocation functions ([new.delete]); the array and nothrow forms
-// forward to these in libstdc++.
-void* operator new(std::size_t size) { return counted(size, 0); }
-void* operator new(std::size_t size, std::align_val_t a) {
-  return counted(size, static_cast<std::size_t>(a));
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 
 namespace secmode::impl::nas {
 namespace {
@@ -49,11 +20,11 @@ namespace {
 using test::hex;
 
 TEST(ImplNasEpsNoAlloc, TheCounterCounts) {
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   std::vector<int> v(3);
-  EXPECT_GT(allocations.load(), before);
+  EXPECT_GT(test::allocations(), before);
   auto* p = new std::array<std::uint8_t, 64>();
-  EXPECT_GT(allocations.load(), before + 1);
+  EXPECT_GT(test::allocations(), before + 1);
   delete p;
 }
 
@@ -112,7 +83,7 @@ TEST(ImplNasEpsNoAlloc, DecodingAllocatesNothing) {
   std::array<IgnoredIe, 4> sink{};
   std::array<char, 16> digits{};
   std::size_t accepted = 0, ignored = 0, rejected = 0;
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   for (const auto& pdu : pdus) {
     const auto p = decode_security_protected(pdu);
     const auto m = decode_security_mode_message(pdu, sink);
@@ -129,7 +100,7 @@ TEST(ImplNasEpsNoAlloc, DecodingAllocatesNothing) {
     }
     accepted += p.ok() + c.ok() + k.ok() + r.ok();
   }
-  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(test::allocations(), before);
   EXPECT_GE(accepted, 9u);
   EXPECT_GE(ignored, 10u);
   EXPECT_GE(rejected, 8u);
@@ -143,11 +114,11 @@ TEST(ImplNasEpsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
           "790003074171"
           "6602abcd");
   std::array<std::uint8_t, 64> out{};
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   const auto d = decode_security_mode_message(pdu);
   const Encoded e = encode(d.value, out);
   const Encoded too_small = encode(d.value, std::span(out).first(3));
-  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(test::allocations(), before);
   EXPECT_TRUE(e.written);
   EXPECT_FALSE(too_small.written);
   EXPECT_EQ(e.size, pdu.size());
@@ -192,7 +163,7 @@ TEST(ImplNasEpsNoAlloc, EmmDecodingAndEncodingAllocateNothing) {
   std::array<char, 15> digits{};
   std::array<std::uint8_t, 256> out{};
   std::size_t accepted = 0, ignored = 0, rejected = 0, written = 0;
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   for (const auto& pdu : pdus) {
     const auto d = decode_emm_pdu(pdu, sink);
     const auto m = decode_emm_message(pdu, sink);
@@ -219,7 +190,7 @@ TEST(ImplNasEpsNoAlloc, EmmDecodingAndEncodingAllocateNothing) {
     }
     accepted += m.ok() + a.ok() + t.ok() + q.ok() + r.ok() + f.ok() + j.ok() + s.ok();
   }
-  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(test::allocations(), before);
   EXPECT_GE(accepted, 20u);
   EXPECT_GE(ignored, 7u);
   EXPECT_EQ(rejected, 8u);
@@ -287,7 +258,7 @@ TEST(ImplNas5gsNoAlloc, DecodingAllocatesNothing) {
   std::array<char, 16> imeisv{};
   std::array<char, 15> imei{};
   std::size_t accepted = 0, ignored = 0, rejected = 0;
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   for (const auto& pdu : pdus) {
     const auto h = decode_security_header_type(pdu);
     const auto p = decode_security_protected(pdu);
@@ -309,7 +280,7 @@ TEST(ImplNas5gsNoAlloc, DecodingAllocatesNothing) {
     }
     accepted += h.ok() + p.ok() + c.ok() + k.ok() + r.ok();
   }
-  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(test::allocations(), before);
   EXPECT_GE(accepted, 10u);
   EXPECT_GE(ignored, 12u);
   EXPECT_GE(rejected, 10u);
@@ -323,17 +294,81 @@ TEST(ImplNas5gsNoAlloc, EncodingIntoACallerBufferAllocatesNothing) {
           "7800084b09512430325781");
   const auto protected_pdu = hex("7e01a1a2a3a407" "7e005f18");
   std::array<std::uint8_t, 64> out{};
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   const auto d = nas5gs::decode_security_mode_message(pdu);
   const Encoded e = encode(d.value, out);
   const Encoded too_small = encode(d.value, std::span(out).first(3));
   const Encoded p = encode(decode_security_protected(protected_pdu).value, out);
-  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(test::allocations(), before);
   EXPECT_TRUE(e.written);
   EXPECT_FALSE(too_small.written);
   EXPECT_EQ(e.size, pdu.size());
   EXPECT_TRUE(p.written);
   EXPECT_EQ(p.size, protected_pdu.size());
+}
+
+// REGISTRATION REQUEST (every type of identity, raw rows, clause 7 cases), the AUTHENTICATION
+// messages and the 5GMM dispatch: decoded by every decoder, re-encoded, and refused when cut.
+TEST(ImplNas5gsNoAlloc, FiveGmmDecodingAndEncodingAllocateNothing) {
+  const std::vector<std::vector<std::uint8_t>> pdus{
+      hex("7e004179000bf2000000000000000000002e02f0f01707f0f0c040018030"),
+      hex("7e004179000d0109f107f0ff000000002031901001032e02f0f01707f0f0c040018030"),
+      hex("7e00410a000bf209f107020040c7004bb31001032e02f0f02f0201015209f107000001"
+          "1707f0f0c0400180301801017100037e0057"),
+      hex("7e00410100041161406277000bf209f107020040c7004bb3c9"),
+      hex("7e00410100084b0951243032578177000bf100000000000000000000"),
+      hex("7e0041010007f4007fff0000002e03e0e0e06f0400000000"),
+      hex("7e00410100094509512430325781f9"),
+      hex("7e00410100070e0a0b0c0d0e0f"),
+      hex("7e00410100090701020304050607082e0ae0e0e0e0e0e0e0e0e0e0"),
+      hex("7e005600020000213527919dcefbc89511fc63a56101118c20104bd76e8d3ebf80006f9c8a54556a89aa"),
+      hex("7e00572d10c1399f835bd6b1606c645f5adf8ad5ab"),
+      hex("7e005915300e7be0e01587822a14c959c5d9313e"),
+      hex("7e0058" "78000404070004"),
+      hex("7e005a" "0b" "000403070004" "38020000"),
+      hex("7e005d0000020000e1"),
+      hex("7e004179000400000000"),
+      hex("7e005607020000"),
+      hex("7e005a0000"),
+      hex("7e005b01"),
+      hex("7e01"),
+      {},
+  };
+  std::array<IgnoredIe, 4> sink{};
+  std::array<char, 20> msin{};
+  std::array<std::uint8_t, 256> out{};
+  std::size_t accepted = 0, ignored = 0, rejected = 0, written = 0;
+  const std::size_t before = test::allocations();
+  for (const auto& pdu : pdus) {
+    const auto d = decode_5gmm_message(pdu, sink);
+    const auto g = decode_registration_request(pdu, sink);
+    const auto q = decode_authentication_request(pdu, sink);
+    const auto r = decode_authentication_response(pdu, sink);
+    const auto t = decode_authentication_result(pdu, sink);
+    const auto f = decode_authentication_failure(pdu, sink);
+    const auto j = decode_authentication_reject(pdu, sink);
+    if (d.ok()) {
+      ++accepted;
+      ignored += d.ignored;
+      written += encode(d.value, out).written;
+      written += encode(d.value, std::span(out).first(2)).written;  // too small: 0
+    } else {
+      ++rejected;
+    }
+    if (g.ok())
+      if (const auto* s = std::get_if<SuciImsi>(&g.value.mobile_identity))
+        null_scheme_msin(*s, msin);
+    accepted += g.ok() + q.ok() + r.ok() + t.ok() + f.ok() + j.ok();
+  }
+  EXPECT_EQ(test::allocations(), before);
+  // Each accepted PDU by the dispatch and by its own decoder, the SECURITY MODE COMMAND by the
+  // dispatch only.
+  EXPECT_EQ(accepted, 2u * 14u + 1u);
+  // C- after 77 (7.6.2), a SUCI as Additional GUTI and 3 octets of UE security capability
+  // (7.7.1), 6F unknown (7.6.1), 10 octets of UE security capability (TS 24.007 11.4.2).
+  EXPECT_EQ(ignored, 5u);
+  EXPECT_EQ(rejected, 6u);
+  EXPECT_EQ(written, 15u);  // every accepted PDU once, and never into a 2-octet buffer
 }
 
 }  // namespace
@@ -367,7 +402,7 @@ TEST(ImplRrcNoAlloc, DecodingAndEncodingAllocateNothing) {
   std::array<std::uint8_t, 512> out{};
   std::array<std::uint8_t, 16> copied{};
   std::size_t accepted = 0, ignored = 0, rejected = 0, written = 0;
-  const std::size_t before = allocations;
+  const std::size_t before = test::allocations();
   for (const auto& pdu : pdus) {
     const auto a = nr::decode_dl_dcch(pdu, sink);
     const auto b = nr::decode_ul_dcch(pdu);
@@ -386,7 +421,7 @@ TEST(ImplRrcNoAlloc, DecodingAndEncodingAllocateNothing) {
   }
   const auto l = nr::decode_ul_dcch(long_late);
   const Encoded e = l.ok() ? encode(l.value, out) : Encoded{};
-  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(test::allocations(), before);
   EXPECT_TRUE(l.ok()) << l.error.ie << ": " << l.error.reason;
   EXPECT_TRUE(e.written);
   EXPECT_EQ(e.size, long_late.size());
