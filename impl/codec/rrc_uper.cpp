@@ -90,6 +90,26 @@ std::optional<std::uint32_t> Reader::normally_small(const char* ie) noexcept {
   return v;
 }
 
+// X.691 11.9.3.4: n <= 64 is a 0 bit and n-1 in six bits; a larger n is a 1 bit and n as an
+// unconstrained length determinant (11.9.3.5-11.9.3.8.4). Used only for the length of an
+// extension addition bit-map (19.8).
+std::optional<std::size_t> Reader::normally_small_length(const char* ie) noexcept {
+  const std::size_t start = pos_;
+  const auto large = bits(ie, 1);
+  if (!large) return std::nullopt;
+  if (*large == 0) {
+    const auto n_minus_1 = bits(ie, 6);
+    if (!n_minus_1) return std::nullopt;
+    return std::size_t{*n_minus_1} + 1;
+  }
+  const auto n = length(ie);
+  if (n && *n <= 64) {
+    fail(start, ie, "normally small length of 64 or less in the long form (X.691 11.9.3.4)");
+    return std::nullopt;
+  }
+  return n;
+}
+
 std::optional<std::size_t> Reader::length(const char* ie) noexcept {
   const std::size_t start = pos_;
   const auto first = bits(ie, 1);
@@ -137,15 +157,9 @@ std::optional<Index> Reader::choice(const char* ie, std::uint32_t root, bool ext
 
 bool Reader::skip_extension_additions(const char* ie, Sink& sink) noexcept {
   const std::size_t start = pos_;
-  // The bit-map's length n. X.691 19.8 makes it a "normally small length" (11.9.3.4): 0 and n-1
-  // in 6 bits for n <= 64, else 1 and n as an ordinary length determinant. The spec twin reads
-  // n-1 as a normally small non-negative whole number (11.6) instead, which is the same for
-  // n <= 64 and differs above (1, an octet count, the octets of n-1). This reader follows the
-  // spec twin, so that the two agree bit for bit (STYLE.md 8); both should move to 11.9.3.4
-  // together. No RRC version has 65 additions in one SEQUENCE, so no real PDU is affected.
-  const auto count = normally_small(ie);
-  if (!count) return false;
-  const std::size_t n = std::size_t{*count} + 1;
+  const auto length_of_map = normally_small_length(ie);
+  if (!length_of_map) return false;
+  const std::size_t n = *length_of_map;
   if (n > size_bits() - pos_) return fail(size_bits(), ie, kTruncated);  // a bit-map
   const std::size_t map = pos_;
   pos_ += n;

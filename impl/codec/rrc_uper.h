@@ -79,6 +79,8 @@ class Reader {
   std::optional<std::uint32_t> normally_small(const char* ie) noexcept;
   // X.691 11.9.3.6-11.9.3.7, unaligned: 0 and 7 bits below 128, 10 and 14 bits for 128..16383.
   std::optional<std::size_t> length(const char* ie) noexcept;
+  // X.691 11.9.3.4: 0 and n-1 in 6 bits for n <= 64, else 1 and n as a length determinant.
+  std::optional<std::size_t> normally_small_length(const char* ie) noexcept;
   // n octets from here, as a view; fails at their first bit when the PDU has fewer.
   std::optional<OctetString> octets(const char* ie, std::size_t n) noexcept;
   // X.691 23.6-23.8 and 14.2-14.3 (read alike): [extension bit], then the root index as a whole

@@ -74,6 +74,29 @@ std::optional<std::uint32_t> UperReader::normally_small(const std::string& ie) {
   return v;
 }
 
+// X.691 11.9.3.4: "When the length determinant is a normally small length and n <= 64", a 0 bit
+// and n-1 in a 6-bit field; "if n is greater than 64", a 1 bit and n as an unconstrained length
+// determinant (11.9.3.5 to 11.9.3.8.4).
+std::optional<std::size_t> UperReader::normally_small_length(const std::string& ie) {
+  const std::size_t start = pos_;
+  const auto large = bits(ie, 1);
+  if (!large) return std::nullopt;
+  if (*large == 0) {
+    const auto n_minus_1 = bits(ie, 6);
+    if (!n_minus_1) return std::nullopt;
+    return std::size_t{*n_minus_1} + 1;
+  }
+  const auto n = length(ie);
+  if (!n) return std::nullopt;
+  if (*n <= 64) {
+    fail(start, ie,
+         "normally small length " + std::to_string(*n) + " at " + at(start) +
+             " is written in the form for lengths above 64 (X.691 11.9.3.4)");
+    return std::nullopt;
+  }
+  return n;
+}
+
 std::optional<std::size_t> UperReader::length(const std::string& ie) {
   const std::size_t start = pos_;
   const auto first = bits(ie, 1);
@@ -149,10 +172,10 @@ std::optional<UperPreamble> UperReader::preamble(const std::string& ie, bool ext
 std::optional<std::vector<UperSkipped>> UperReader::skip_extension_additions(
     const std::string& ie) {
   const std::size_t start = pos_;
-  const auto count = normally_small(ie);  // X.691 11.9.3.4: n - 1, as a normally small number
-  if (!count) return std::nullopt;
+  const auto additions = normally_small_length(ie);  // X.691 19.8
+  if (!additions) return std::nullopt;
   std::vector<bool> present;
-  for (std::uint32_t i = 0; i <= *count; ++i) {
+  for (std::size_t i = 0; i < *additions; ++i) {
     const auto b = bits(ie, 1);
     if (!b) return std::nullopt;
     present.push_back(*b == 1);

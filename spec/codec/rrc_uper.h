@@ -69,6 +69,8 @@ class UperReader {
   // X.691 11.9.3.6-11.9.3.7 without alignment: 0 and 7 bits below 128, 10 and 14 bits below
   // 16384. The fragmented form (11.9.3.8) is an error here.
   std::optional<std::size_t> length(const std::string& ie);
+  // X.691 11.9.3.4: 0 and n-1 in 6 bits for n <= 64, else 1 and n as a length determinant.
+  std::optional<std::size_t> normally_small_length(const std::string& ie);
   std::optional<Bytes> octets(const std::string& ie, std::size_t n);
 
   // X.691 23.6-23.8: [extension bit] then the root index in whole_number(root), or, with the

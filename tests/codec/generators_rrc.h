@@ -93,17 +93,24 @@ inline Bytes damage(Bytes b) {
 }
 
 // Extension additions as a later version might send them after the root components of an
-// extensible SEQUENCE (X.691 19.7-19.9): 1..6 additions of which at least one is present, each
+// extensible SEQUENCE (X.691 19.7-19.9): 1..6 or 65..68 additions (the two forms of the
+// bit-map's normally small length, 11.9.3.4) of which at least one is present, each
 // an open type of random octets. `put` writes bits and counts them; the bit offsets of the open
 // types are appended to `open_types`.
 template <typename Put>
 void put_extension_additions(Put& put, const std::size_t& bits,
                              std::vector<std::size_t>& open_types) {
-  const auto count = *rc::gen::inRange<std::uint32_t>(1, 6);
+  const auto count = *rc::gen::oneOf(rc::gen::inRange<std::uint32_t>(1, 7),
+                                     rc::gen::inRange<std::uint32_t>(65, 69));
   std::vector<bool> present(count);
   for (auto&& p : present) p = *rc::gen::arbitrary<bool>();
   present[*rc::gen::inRange<std::uint32_t>(0, count)] = true;  // at least one (19.7)
-  put(count - 1, 7);                                           // normally small n-1 (11.9.3.4)
+  if (count <= 64) {
+    put(count - 1, 7);  // 0 and n-1 in six bits
+  } else {
+    put(1, 1);
+    put(count, 8);  // a length determinant below 128 (11.9.3.6)
+  }
   for (const bool p : present) put(p ? 1 : 0, 1);
   for (const bool p : present) {
     if (!p) continue;

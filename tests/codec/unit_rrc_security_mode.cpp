@@ -319,6 +319,23 @@ TEST(RrcErrors, LengthDeterminantsMustBeCanonicalAndFitThePdu) {
   expect_error(nr::decode_ul_dcch(hex("289fc0")), late, 18, "127-octet field");
 }
 
+// 65 additions, the last present (a one-octet open type at bit 95): a normally small length above
+// 64 is a 1 bit and the length as a length determinant (X.691 11.9.3.4).
+//   ... 1 (bit 21) 01000001 (65) 0*64 1 00000001 00000000 0 (padding)
+TEST(RrcNrKnown, MoreThan64ExtensionAdditions) {
+  const auto d = nr::decode_dl_dcch(hex("2019150400000000000000020200"));
+  ASSERT_TRUE(d.ok()) << d.error().describe();
+  ASSERT_EQ(d.ignored().size(), 1u);
+  EXPECT_EQ(d.ignored()[0].offset, 95u);
+  EXPECT_TRUE(mentions(d.ignored()[0].ie, "securityAlgorithmConfig extension addition 65"))
+      << d.ignored()[0].ie;
+  // Length 1 in that form is not canonical: lengths up to 64 take the short form.
+  expect_error(nr::decode_dl_dcch(hex("20191404")),
+               "securityModeCommand.criticalExtensions.securityModeCommand.securityConfigSMC."
+               "securityAlgorithmConfig",
+               21, "X.691 11.9.3.4");
+}
+
 TEST(RrcErrors, EmptyExtensionAdditionBitmapIsRejected) {
   // 200910 with SecurityAlgorithmConfig's extension bit set (bit 11) and a one-bit addition
   // bit-map of 0: 0 0100 00 0 | 00 0 1 1 0010 | 0 0010 000 | 0000 0 000 = 20 19 10 00.

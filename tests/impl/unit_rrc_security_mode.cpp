@@ -313,13 +313,24 @@ TEST(ImplRrcErrors, LengthDeterminantsMustBeCanonicalAndFitThePdu) {
 TEST(ImplRrcErrors, ExtensionAdditionBitmaps) {
   // The bit-map marks none present (X.691 19.7): the error is at the bit-map's length, bit 21.
   expect_error(nr::decode_dl_dcch(hex("20191000")), kDl, kNrSac, 21, "X.691 19.7");
-  // The normally small bit-map length 64 in its long form: 1 (bit 21), length 1, octet 0x40, then
-  // nothing: the 65-bit bit-map runs past the PDU, reported at its end (bit 40).
-  //   0 0100 00 0 | 00 0 1 1 0010 | 0 0010 1 00 | 000001 01 | 000000 00
-  expect_error(nr::decode_dl_dcch(hex("2019140500")), kDl, kNrSac, 40, "the PDU ends");
-  // The same number 1 in the long form is not canonical (X.691 11.6): at bit 21.
-  //   ... 1 00000001 00000001 -> 0 0010 1 00 | 000001 00 | 000001 00
-  expect_error(nr::decode_dl_dcch(hex("2019140404")), kDl, kNrSac, 21, "canonical");
+  // A normally small length above 64 (X.691 11.9.3.4): 1 (bit 21), then 65 as a length
+  // determinant, then nothing: the 65-bit bit-map runs past the PDU, reported at its end (bit 32).
+  //   0 0100 00 0 | 00 0 1 1 0010 | 0 0010 1 01 | 000001 00
+  expect_error(nr::decode_dl_dcch(hex("20191504")), kDl, kNrSac, 32, "the PDU ends");
+  // Length 1 in the long form is not the form 11.9.3.4 gives lengths up to 64: at bit 21.
+  //   ... 1 00000001 -> 0 0010 1 00 | 000001 0 0
+  expect_error(nr::decode_dl_dcch(hex("20191404")), kDl, kNrSac, 21, "X.691 11.9.3.4");
+}
+
+// 65 additions, the last present (a one-octet open type at bit 95): the long form of 11.9.3.4.
+//   ... 1 (bit 21) 01000001 (65) 0*64 1 00000001 00000000 0 (padding)
+TEST(ImplRrcNrKnown, MoreThan64ExtensionAdditions) {
+  std::array<IgnoredIe, 2> sink{};
+  const auto d = nr::decode_dl_dcch(hex("2019150400000000000000020200"), sink);
+  ASSERT_TRUE(d.ok()) << d.error.ie << " " << d.error.reason;
+  ASSERT_EQ(d.ignored, 1u);
+  EXPECT_EQ(sink[0].offset, 95u);
+  EXPECT_EQ(sink[0].addition, 65u);
 }
 
 // ---- encoder contracts -------------------------------------------------------------------------
