@@ -22,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "model/certificate.h"
 #include "model/symbolic.h"
 #include "spec/rules/concrete.h"
 #include "spec/rules/machine.h"
@@ -115,14 +116,39 @@ BmcResult bmc(const spec::Mutation* mutation, const typename Types<P>::Target& t
   return {};
 }
 
+// The three obligations of certificate.h for `inv_of`, a formula over the state's leaves as
+// variables (variable i is leaf i, as in a model's function interpretation).
+template <class P>
+std::vector<Obligation> obligations(const z3::expr& inv_of, const typename Types<P>::Target& violation) {
+  using T = Types<P>;
+  const Symbolic v;
+  const auto rules = P::template rules<Symbolic>();
+  const auto s = fresh<typename T::S>("s.");
+  const auto e = fresh<typename T::E>("e.");
+  const auto st = spec::step(v, rules, s, e);
+  const auto at = [&inv_of](const z3::expr_vector& leaves) {
+    z3::expr inv = inv_of;  // substitute() is not const
+    return inv.substitute(leaves);
+  };
+  const z3::expr inv_s = at(detail::leaves(s));
+  return {
+      {"initiation", !at(detail::leaves(P::initial(v)))},
+      {"consecution", inv_s && !at(detail::leaves(st.state))},
+      {"safety", inv_s && violation(v, s, e, st)},
+  };
+}
+
 enum class Verdict { proved, violated, unknown };
 
 struct UnboundedResult {
   Verdict verdict = Verdict::unknown;
   std::string detail;  // Spacer's reason when unknown
+  // When proved: "" if cvc5 checked Spacer's invariant (certificate.h), else what failed.
+  std::string certificate_problem;
 };
 
-// Spacer: is a step violating the monitor reachable at any depth?
+// Spacer: is a step violating the monitor reachable at any depth? A proof comes with the
+// inductive invariant Spacer found, checked by cvc5.
 template <class P>
 UnboundedResult prove_unbounded(const typename Types<P>::Target& violation,
                                 unsigned timeout_ms) {
@@ -177,13 +203,15 @@ UnboundedResult prove_unbounded(const typename Types<P>::Target& violation,
   }
   done_cv.notify_one();
   watchdog.join();
-  if (!error.empty()) return {Verdict::unknown, error};
+  if (!error.empty()) return {Verdict::unknown, error, {}};
   switch (r) {
-    case z3::unsat: return {Verdict::proved, {}};
-    case z3::sat: return {Verdict::violated, {}};
+    case z3::unsat:
+      // The invariant at the fixpoint level (-1), over Reach's arguments as variables.
+      return {Verdict::proved, {}, check_with_cvc5(obligations<P>(fp.get_cover_delta(-1, reach), violation))};
+    case z3::sat: return {Verdict::violated, {}, {}};
     case z3::unknown: break;
   }
-  return {Verdict::unknown, fp.reason_unknown()};
+  return {Verdict::unknown, fp.reason_unknown(), {}};
 }
 
 }  // namespace secmode::model

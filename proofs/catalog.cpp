@@ -41,7 +41,8 @@ void add_procedure(std::vector<Check>& out) {
                      const auto bounded = model::bmc<P>(nullptr, violated, concrete_violated, kDepth);
                      const double bmc_seconds = seconds_since(t0);
                      const auto unbounded = model::prove_unbounded<P>(violated, kSpacerTimeoutMs);
-                     o.ok = !bounded.found && unbounded.verdict == model::Verdict::proved;
+                     o.ok = !bounded.found && unbounded.verdict == model::Verdict::proved &&
+                            unbounded.certificate_problem.empty();
                      char split[64];
                      std::snprintf(split, sizeof split, " (spacer %.2f s, bmc %.2f s)", seconds_since(t0) - bmc_seconds,
                                    bmc_seconds);
@@ -49,7 +50,13 @@ void add_procedure(std::vector<Check>& out) {
                      const char* verdict = unbounded.verdict == model::Verdict::proved     ? "proved"
                                            : unbounded.verdict == model::Verdict::violated ? "violated"
                                                                                            : "unknown";
-                     o.summary = proc + " invariant " + std::string(m.name) + ": " + verdict + " (spacer), " +
+                     const std::string certificate =
+                         unbounded.verdict != model::Verdict::proved ? ""
+                         : unbounded.certificate_problem.empty()
+                             ? ", invariant checked by cvc5"
+                             : ", invariant NOT checked by cvc5 (" + unbounded.certificate_problem + ")";
+                     o.summary = proc + " invariant " + std::string(m.name) + ": " + verdict + " (spacer" +
+                                 certificate + "), " +
                                  (bounded.found ? std::string("violated at depth ") + std::to_string(bounded.depth)
                                                 : "no violation to depth " + std::to_string(kDepth)) +
                                  (unbounded.detail.empty() ? "" : " [" + unbounded.detail + "]");
