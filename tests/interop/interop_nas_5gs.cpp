@@ -6,6 +6,7 @@
 
 #include "spec/codec/nas_5gs.h"
 #include "tests/interop/nas_5gs_compare.h"
+#include "tests/interop/nas_5gs_shared.h"
 #include "tests/interop/nas_shared.h"
 #include "tests/interop/rng.h"
 #include "tests/interop/run_family.h"
@@ -14,44 +15,21 @@ namespace secmode::test::interop::fivegs {
 namespace {
 
 using namespace spec::nas5gs;
-using spec::Bytes;
 
 std::uint8_t bits(Rng& r, unsigned n) { return static_cast<std::uint8_t>(r.below(1u << n)); }
-
-// RFC 3748 4: Success and Failure are 4 octets; a Request or Response carries a type, here
-// Identity (1) with printable data, so that Wireshark's EAP dissector reads every one.
-Bytes eap_message(Rng& r) {
-  const std::uint8_t code = static_cast<std::uint8_t>(1 + r.below(4));
-  Bytes b{code, r.octet(), 0, 4};
-  if (code <= 2) {
-    b.push_back(1);
-    const auto n = r.below(12);
-    for (std::uint32_t i = 0; i < n; ++i) b.push_back(static_cast<std::uint8_t>('a' + r.below(26)));
-  }
-  b[3] = static_cast<std::uint8_t>(b.size());
-  return b;
-}
 
 SecurityModeCommand command(Rng& r) {
   SecurityModeCommand m;
   m.selected_nas_security_algorithms = {bits(r, 4), bits(r, 4)};
   m.ngksi = {r.coin(), static_cast<std::uint8_t>(r.below(7))};
-  auto& caps = m.replayed_ue_security_capabilities;
-  caps.ea = r.octet();
-  caps.ia = r.octet();
-  const auto extra = r.below(4);  // 9.11.3.54: 2, 4, 6 or 8 octets
-  if (extra >= 1) {
-    caps.eea = r.octet();
-    caps.eia = r.octet();
-  }
-  if (extra >= 2) caps.octets_7_to_10 = r.octets(2 * (extra - 1), 2 * (extra - 1));
+  m.replayed_ue_security_capabilities = random_5gs_capabilities(r);
   if (r.coin()) m.imeisv_request = bits(r, 3);
   if (r.coin())
     m.selected_eps_nas_security_algorithms =
         spec::nas::NasSecurityAlgorithms{bits(r, 3), bits(r, 3)};
   if (r.coin())
     m.additional_5g_security_information = Additional5gSecurityInformation{r.coin(), r.coin()};
-  if (r.coin()) m.eap_message = eap_message(r);
+  if (r.coin()) m.eap_message = random_eap_message(r);
   if (r.coin()) m.abba = r.octets(2, 12);
   if (r.coin()) m.replayed_s1_ue_security_capabilities = random_eps_capabilities(r);
   return m;

@@ -23,6 +23,13 @@ constexpr KnownDisagreement kKnownDisagreements[] = {
      "Wireshark 4.0 shows the container of every security protected message as \"Encrypted "
      "data\" (right for the initial REGISTRATION REQUEST, whose container value is ciphered, "
      "4.4.6) and does not read the message inside. The spec twin keeps the octets."},
+    {"nas-5gs-mm", "nas-5gs-supi-format-unused-read-as-imsi",
+     "TS 24.501 9.11.3.4 (table 9.11.3.4.1, SUPI format)",
+     "SUPI format 000 is IMSI, 001..011 carry an NAI, and \"All other values are interpreted as "
+     "IMSI by this version of the protocol.\": a SUCI with SUPI format 100..111 is a SUCI of "
+     "figure 9.11.3.4.3. Wireshark 4.0 flags those formats as \"Value not according to "
+     "(decoded)specification\" (an expert error) and shows nothing of the SUCI after the SUPI "
+     "format. The spec twin reads the SUCI as IMSI and keeps the format as received."},
     {"sip", "sip-parameter-without-value", "RFC 3329 2.2, RFC 3261 25.1",
      "\"extension = generic-param\" and \"generic-param = token [ EQUAL gen-value ]\": a "
      "mechanism parameter may be a name alone. Wireshark 4.0 does not show such a parameter at "

@@ -1,45 +1,16 @@
 #include "tests/interop/nas_5gs_compare.h"
 
-#include <array>
 #include <string>
 #include <type_traits>
 #include <variant>
 
+#include "tests/interop/nas_5gs_shared.h"
 #include "tests/interop/nas_shared.h"
 
 namespace secmode::test::interop::fivegs {
 namespace {
 
 using namespace spec::nas5gs;
-
-// TS 24.501 9.11.3.54 octets 3..6.
-constexpr std::array<const char*, 8> k5gEa = {
-    "nas_5gs.mm.5g_ea0", "nas_5gs.mm.128_5g_ea1", "nas_5gs.mm.128_5g_ea2", "nas_5gs.mm.128_5g_ea3",
-    "nas_5gs.mm.5g_ea4", "nas_5gs.mm.5g_ea5",     "nas_5gs.mm.5g_ea6",     "nas_5gs.mm.5g_ea7"};
-constexpr std::array<const char*, 8> k5gIa = {"nas_5gs.mm.ia0",        "nas_5gs.mm.5g_128_ia1",
-                                              "nas_5gs.mm.5g_128_ia2", "nas_5gs.mm.5g_128_ia3",
-                                              "nas_5gs.mm.5g_128_ia4", "nas_5gs.mm.5g_ia5",
-                                              "nas_5gs.mm.5g_ia6",     "nas_5gs.mm.5g_ia7"};
-constexpr std::array<const char*, 8> k5gEea = {
-    "nas_5gs.mm.eea0", "nas_5gs.mm.128eea1", "nas_5gs.mm.128eea2", "nas_5gs.mm.eea3",
-    "nas_5gs.mm.eea4", "nas_5gs.mm.eea5",    "nas_5gs.mm.eea6",    "nas_5gs.mm.eea7"};
-constexpr std::array<const char*, 8> k5gEia = {
-    "nas_5gs.mm.eia0", "nas_5gs.mm.128eia1", "nas_5gs.mm.128eia2", "nas_5gs.mm.eia3",
-    "nas_5gs.mm.eia4", "nas_5gs.mm.eia5",    "nas_5gs.mm.eia6",    "nas_5gs.mm.eia7"};
-
-void compare_capabilities(Comparison& c, const Node* caps, const UeSecurityCapability& u) {
-  if (!caps) return;
-  number(c, caps, "gsm_a.len", 2 + (u.eea ? 2 : 0) + u.octets_7_to_10.size());
-  bitmap(c, caps, k5gEa, u.ea);
-  bitmap(c, caps, k5gIa, u.ia);
-  if (u.eea) {
-    bitmap(c, caps, k5gEea, *u.eea);
-    bitmap(c, caps, k5gEia, *u.eia);
-  } else {
-    absent(c, caps, k5gEea);
-    absent(c, caps, k5gEia);
-  }
-}
 
 void compare_command(Comparison& c, const Node* nas, const SecurityModeCommand& m) {
   const Node* algs = ie(c, nas, "NAS security algorithms", true);
@@ -48,7 +19,7 @@ void compare_command(Comparison& c, const Node* nas, const SecurityModeCommand& 
   const Node* ksi = ie(c, nas, "NAS key set identifier - ngKSI", true);
   number(c, ksi, "nas_5gs.mm.tsc", m.ngksi.mapped ? 1 : 0);
   number(c, ksi, "nas_5gs.mm.nas_key_set_id", m.ngksi.ksi);
-  compare_capabilities(
+  five_gs_capabilities(
       c, ie(c, nas, "UE security capability - Replayed UE security capabilities", true),
       m.replayed_ue_security_capabilities);
   if (const Node* n = ie(c, nas, "IMEISV request", m.imeisv_request.has_value()))
@@ -64,12 +35,8 @@ void compare_command(Comparison& c, const Node* nas, const SecurityModeCommand& 
     number(c, n, "nas_5gs.mm.rinmr", info->retransmission_of_initial_nas_message_requested ? 1 : 0);
     number(c, n, "nas_5gs.mm.hdp", info->horizontal_derivation_required ? 1 : 0);
   }
-  if (const Node* n = ie(c, nas, "EAP message", m.eap_message.has_value())) {
-    const Node* eap = child(n, "eap");
-    number(c, eap, "eap.code", (*m.eap_message)[0]);
-    number(c, eap, "eap.id", (*m.eap_message)[1]);
-    number(c, eap, "eap.len", m.eap_message->size());
-  }
+  if (const Node* n = ie(c, nas, "EAP message", m.eap_message.has_value()))
+    eap_message(c, n, *m.eap_message);
   if (const Node* n = ie(c, nas, "ABBA", m.abba.has_value()))
     bytes(c, n, "nas_5gs.mm.abba_contents", *m.abba);
   if (const Node* n = ie(c, nas, "UE security capability - Replayed S1 UE security capabilities",

@@ -1,6 +1,5 @@
 #include "tests/interop/nas_eps_compare.h"
 
-#include <array>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -12,27 +11,6 @@ namespace secmode::test::interop::eps {
 namespace {
 
 using namespace spec::nas;
-
-// TS 24.301 9.9.3.53: 5G-EA0..15 and 5G-IA0..15, two octets each.
-constexpr std::array<const char*, 16> kAdditionalEa = {
-    "nas_eps.emm.5g_ea0",     "nas_eps.emm.128_5g_ea1", "nas_eps.emm.128_5g_ea2",
-    "nas_eps.emm.128_5g_ea3", "nas_eps.emm.5g_ea4",     "nas_eps.emm.5g_ea5",
-    "nas_eps.emm.5g_ea6",     "nas_eps.emm.5g_ea7",     "nas_eps.emm.5g_ea8",
-    "nas_eps.emm.5g_ea9",     "nas_eps.emm.5g_ea10",    "nas_eps.emm.5g_ea11",
-    "nas_eps.emm.5g_ea12",    "nas_eps.emm.5g_ea13",    "nas_eps.emm.5g_ea14",
-    "nas_eps.emm.5g_ea15"};
-constexpr std::array<const char*, 16> kAdditionalIa = {
-    "nas_eps.emm.5g_ia0",     "nas_eps.emm.128_5g_ia1", "nas_eps.emm.128_5g_ia2",
-    "nas_eps.emm.128_5g_ia3", "nas_eps.emm.5g_ia4",     "nas_eps.emm.5g_ia5",
-    "nas_eps.emm.5g_ia6",     "nas_eps.emm.5g_ia7",     "nas_eps.emm.5g_ia8",
-    "nas_eps.emm.5g_ia9",     "nas_eps.emm.5g_ia10",    "nas_eps.emm.5g_ia11",
-    "nas_eps.emm.5g_ia12",    "nas_eps.emm.5g_ia13",    "nas_eps.emm.5g_ia14",
-    "nas_eps.emm.5g_ia15"};
-
-void word_bitmap(Comparison& c, const Node* scope, const std::array<const char*, 16>& names,
-                 std::uint16_t word) {
-  for (unsigned k = 0; k < 16; ++k) number(c, scope, names[k], (word >> (15 - k)) & 1u);
-}
 
 void compare_command(Comparison& c, const Node* nas, const SecurityModeCommand& m) {
   const Node* algs = ie(c, nas, "NAS security algorithms - Selected NAS security algorithms", true);
@@ -55,10 +33,8 @@ void compare_command(Comparison& c, const Node* nas, const SecurityModeCommand& 
   if (const Node* n = ie(c, nas,
                          "UE additional security capability - Replayed UE additional security "
                          "capability",
-                         additional.has_value())) {
-    word_bitmap(c, n, kAdditionalEa, additional->ea);
-    word_bitmap(c, n, kAdditionalIa, additional->ia);
-  }
+                         additional.has_value()))
+    eps_additional_capabilities(c, n, *additional);
   if (const Node* n = ie(c, nas, "UE radio capability ID request",
                          m.ue_radio_capability_id_request.has_value()))
     number(c, n, "nas_eps.emm.ue_radio_cap_id_request", *m.ue_radio_capability_id_request ? 1 : 0);
@@ -107,8 +83,8 @@ void compare(const Message& m, const Node& layers, Comparison& c) {
     return;
   }
   expert_problems(c, layers);
-  // Every security header type Wireshark shows, outer first: the inner plain message has its
-  // own (0) when it is readable.
+  // Every security header type Wireshark shows, outer first: the inner plain message has its own
+  // (0) when it is readable.
   std::string spec_types, ws_types;
   if (m.outer) spec_types = std::to_string(static_cast<unsigned>(m.outer->type)) + " ";
   if (m.plain) spec_types += "0 ";
