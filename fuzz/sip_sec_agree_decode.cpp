@@ -14,10 +14,8 @@
 // (tests/impl/sip_agreement.h). The impl's canonical text decodes to the same value again, and the
 // impl decoders do not allocate: this executable counts every global operator new, and any call
 // during an impl decode aborts.
-#include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,56 +24,9 @@
 #include "spec/codec/sip_sec_agree.h"
 #include "tests/impl/sip_agreement.h"
 
-namespace {
-
-std::atomic<std::size_t> allocations{0};
-
-void* counted(std::size_t size, std::size_t alignment) {
-  ++allocations;
-  if (size == 0) size = 1;
-  void* p = alignment <= alignof(std::max_align_t)
-                ? std::malloc(size)
-                : std::aligned_alloc(alignment, (size + alignment - 1) / alignment * alignment);
-  return p;
-}
-void* counted_or_throw(std::size_t size, std::size_t alignment) {
-  void* p = counted(size, alignment);
-  if (!p) throw std::bad_alloc();
-  return p;
-}
-
-}  // namespace
-
-// Every replaceable global allocation function ([new.delete]), so that no sanitizer runtime's own
-// definition is pulled in beside these.
-void* operator new(std::size_t n) { return counted_or_throw(n, 0); }
-void* operator new[](std::size_t n) { return counted_or_throw(n, 0); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted(n, 0); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted(n, 0); }
-void* operator new(std::size_t n, std::align_val_t a) {
-  return counted_or_throw(n, static_cast<std::size_t>(a));
-}
-void* operator new[](std::size_t n, std::align_val_t a) {
-  return counted_or_throw(n, static_cast<std::size_t>(a));
-}
-void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
-  return counted(n, static_cast<std::size_t>(a));
-}
-void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
-  return counted(n, static_cast<std::size_t>(a));
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+// test_impl's allocation counter, in this target's one translation unit: build.sh builds each
+// target from its one file, and an executable may replace operator new only once.
+#include "tests/impl/allocation_counter.cpp"
 
 namespace spec_checks {
 
@@ -186,9 +137,9 @@ void require(const std::string& disagreement, const char* what, std::string_view
 // Runs `decode` with the allocation counter watched; aborts when it allocated.
 template <typename Decode>
 auto without_allocation(Decode decode) {
-  const std::size_t before = allocations.load();
+  const std::size_t before = secmode::test::allocations();
   auto d = decode();
-  if (allocations.load() != before) {
+  if (secmode::test::allocations() != before) {
     std::fprintf(stderr, "a zero-copy SIP decoder allocated\n");
     std::abort();
   }
