@@ -3,7 +3,6 @@
 
 #include <cstring>
 
-#include "impl/crypto/ct.h"
 #include "impl/crypto/endian.h"
 #include "impl/crypto/x86_intrinsics.h"
 
@@ -34,7 +33,6 @@ void ctr_pass(const __m512i rk[11], __m512i& c, const std::uint8_t* in, std::uin
       _mm512_mask_storeu_epi8(out + at, m, _mm512_xor_si512(b[j], _mm512_maskz_loadu_epi8(m, in + at)));
     }
   }
-  ct::wipe(b, sizeof b);
 }
 
 // `bytes` octets of keystream from the counter block (hi, lo) on, XORed into out. The caller
@@ -42,6 +40,8 @@ void ctr_pass(const __m512i rk[11], __m512i& c, const std::uint8_t* in, std::uin
 // little-endian (low qword = low 64 bits), so a 64-bit add steps it. Full 256-octet chunks run as
 // four independent VAES chains; the rest as one to four chains with masked loads and stores (its
 // length is public), so no message pays a second, serial AES pass nor computes blocks it drops.
+// Round keys and keystream live in registers only (19 of the 32 zmm at most: no spill), cleared
+// on exit.
 void ctr_xor_bytes(const AesNiKey& key, std::uint64_t hi, std::uint64_t lo, const std::uint8_t* in,
                    std::uint8_t* out, std::size_t bytes) noexcept {
   __m512i rk[11];
@@ -58,7 +58,7 @@ void ctr_xor_bytes(const AesNiKey& key, std::uint64_t hi, std::uint64_t lo, cons
     case 4: ctr_pass<4>(rk, c, in + done, out + done, left); break;
     default: break;  // nothing left
   }
-  ct::wipe(rk, sizeof rk);
+  clear_vector_registers();
 }
 
 }  // namespace

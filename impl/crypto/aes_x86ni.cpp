@@ -20,16 +20,17 @@ __m128i expand_step(__m128i key, __m128i assist) noexcept {
   return _mm_xor_si128(key, assist);
 }
 
+// The round keys, read from the key object itself whenever a round needs one (an AESENC memory
+// operand, or a register when the compiler has one free), so no copy of them lands on the stack;
+// the registers that held them are cleared when the kernel ends.
 struct Rounds {
-  __m128i k[11];
-  explicit Rounds(const AesNiKey& key) noexcept {
-    for (int i = 0; i < 11; ++i) k[i] = _mm_load_si128(reinterpret_cast<const __m128i*>(key.round[i]));
-  }
-  ~Rounds() { ct::wipe(k, sizeof k); }
+  const AesNiKey& key;
+  ~Rounds() { clear_vector_registers(); }
+  __m128i k(int i) const noexcept { return _mm_load_si128(reinterpret_cast<const __m128i*>(key.round[i])); }
   __m128i encrypt(__m128i b) const noexcept {
-    b = _mm_xor_si128(b, k[0]);
-    for (int i = 1; i < 10; ++i) b = _mm_aesenc_si128(b, k[i]);
-    return _mm_aesenclast_si128(b, k[10]);
+    b = _mm_xor_si128(b, k(0));
+    for (int i = 1; i < 10; ++i) b = _mm_aesenc_si128(b, k(i));
+    return _mm_aesenclast_si128(b, k(10));
   }
 };
 
@@ -57,13 +58,13 @@ void aes_x86ni_expand(AesNiKey& out, const std::uint8_t key[16]) noexcept {
 }
 
 void aes_x86ni_encrypt(const AesNiKey& key, const std::uint8_t* in, std::uint8_t* out, std::size_t n) noexcept {
-  const Rounds r(key);
+  const Rounds r{key};
   for (std::size_t i = 0; i < n; ++i) store(out + 16 * i, r.encrypt(load(in + 16 * i)));
 }
 
 void aes_x86ni_ctr_xor(const AesNiKey& key, std::uint8_t ctr[16], const std::uint8_t* in, std::uint8_t* out,
                        std::size_t n) noexcept {
-  const Rounds r(key);
+  const Rounds r{key};
   // The counter (public) is kept as two native integers; each block is their byte reversal.
   const __m128i reverse = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   std::uint64_t hi = load_be64(ctr), lo = load_be64(ctr + 8);
@@ -75,11 +76,11 @@ void aes_x86ni_ctr_xor(const AesNiKey& key, std::uint8_t ctr[16], const std::uin
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {  // eight independent AESENC chains hide the instruction latency
     __m128i b[8];
-    for (int j = 0; j < 8; ++j) b[j] = _mm_xor_si128(next(), r.k[0]);
+    for (int j = 0; j < 8; ++j) b[j] = _mm_xor_si128(next(), r.k(0));
     for (int round = 1; round < 10; ++round)
-      for (int j = 0; j < 8; ++j) b[j] = _mm_aesenc_si128(b[j], r.k[round]);
+      for (int j = 0; j < 8; ++j) b[j] = _mm_aesenc_si128(b[j], r.k(round));
     for (int j = 0; j < 8; ++j) {
-      b[j] = _mm_aesenclast_si128(b[j], r.k[10]);
+      b[j] = _mm_aesenclast_si128(b[j], r.k(10));
       store(out + 16 * (i + j), _mm_xor_si128(b[j], load(in + 16 * (i + j))));
     }
   }
@@ -89,7 +90,7 @@ void aes_x86ni_ctr_xor(const AesNiKey& key, std::uint8_t ctr[16], const std::uin
 }
 
 void aes_x86ni_cbc_mac(const AesNiKey& key, std::uint8_t state[16], const std::uint8_t* in, std::size_t n) noexcept {
-  const Rounds r(key);
+  const Rounds r{key};
   __m128i s = load(state);
   for (std::size_t i = 0; i < n; ++i) s = r.encrypt(_mm_xor_si128(s, load(in + 16 * i)));
   store(state, s);
