@@ -10,13 +10,17 @@
 
 namespace secmode::model {
 
-// The transition relation at a concrete (s, e) admits exactly `next` and `out`: the
-// relation holds for them, and no other successor satisfies it.
-template <class State, class Event, class Output, class CState, class CEvent, class COutput>
-bool relation_admits_exactly(const std::vector<spec::Rule<Symbolic, State, Event, Output>>& rules, const CState& s,
-                             const CEvent& e, const CState& next, const COutput& out) {
+// The transition relation of procedure P (its rules as `mutation` leaves them) at a concrete
+// (s, e) admits exactly `next` and `out`: the relation holds for them, and no other successor
+// satisfies it.
+template <class P, class CState, class CEvent, class COutput>
+bool relation_admits_exactly(const spec::Mutation* mutation, const CState& s, const CEvent& e, const CState& next,
+                             const COutput& out) {
+  using State = typename P::template State<Symbolic>;
+  using Event = typename P::template Event<Symbolic>;
+  using Output = typename P::template Output<Symbolic>;
   const Symbolic v;
-  const auto st = spec::step(v, rules, literal<State>(s), literal<Event>(e));
+  const auto st = spec::step(v, P::template rules<Symbolic>(mutation), literal<State>(s), literal<Event>(e));
   const State succ = fresh<State>("n.");
   const Output o = fresh<Output>("o.");
   const z3::expr relation = spec::equal(v, succ, st.state) && spec::equal(v, o, st.output);

@@ -133,13 +133,36 @@ struct Output {
     return std::tuple{field("ue_rule", &Output::ue_rule), field("mme_rule", &Output::mme_rule),
                       field("ue", &Output::ue), field("mme", &Output::mme)};
   }
-  static Output none(const V& v) {
-    return {v.word(kNoRule), v.word(kNoRule), ue::Output<V>::none(v), mme::Output<V>::none(v)};
+};
+
+// What a system rule asks of the parties: whether each one steps, and on which event. The
+// system's own rules (channels, attacker, AKA) give it as their output, so the events reach
+// the parties as one if-then-else over those rules, and each party's table is stepped once
+// per system step (Tables::step), not once per system rule that involves it: instantiated in
+// every such rule, the tables made the Z3 relation several times larger, and bounded model
+// checking of it too slow to reach depth 7 in 13 minutes.
+template <class V>
+struct Intent {
+  typename V::Bool ue_acts;
+  ue::Event<V> ue;
+  typename V::Bool mme_acts;
+  mme::Event<V> mme;
+
+  static auto fields() {
+    return std::tuple{field("ue_acts", &Intent::ue_acts), field("ue", &Intent::ue),
+                      field("mme_acts", &Intent::mme_acts), field("mme", &Intent::mme)};
+  }
+  // Nobody acts; the events of a party that does not act are never looked at.
+  static Intent none(const V& v) {
+    Intent i{};
+    i.ue_acts = v.lit(false);
+    i.mme_acts = v.lit(false);
+    return i;
   }
 };
 
 template <class V>
-using Rules = std::vector<Rule<V, State<V>, Event<V>, Output<V>>>;
+using Rules = std::vector<Rule<V, State<V>, Event<V>, Intent<V>>>;
 template <class V>
 using Monitors = std::vector<Monitor<V, State<V>, Event<V>, Output<V>>>;
 
@@ -189,112 +212,84 @@ Uplink<V> answer_of(const V& v, const ue::Output<V>& o, const ue::State<V>& befo
   return {o.response != v.word(ue::kNone), kind, before.sent_caps, v.lit(false), o.key, o.eea, o.eia, o.count};
 }
 
-// The parties' rule tables, as the mutation (if any) leaves them.
+// The system's own rules: what the channels and the attacker do, and which party steps on
+// what. The parties' answers are put on the channels by Tables::step.
 template <class V>
-struct Parties {
-  ue::Rules<V> ue;
-  mme::Rules<V> mme;
-};
-
-template <class V>
-Rules<V> rules(const Mutation* m = nullptr) {
+Rules<V> system_rules() {
   using S = State<V>;
   using E = Event<V>;
-  using O = Output<V>;
-  const Parties<V> p{mutate(ue::rules<Rat, V>(), m, "ue"), mutate(mme::rules<Rat, V>(), m, "mme")};
+  using I = Intent<V>;
   auto is = [](const V& v, const E& e, std::uint32_t a) { return e.action == v.word(a); };
-  // One UE step on `ev`, its answer put on the uplink.
-  auto ue_steps = [p](const V& v, const S& s, const E& e, const ue::Event<V>& ev) {
-    const auto st = step(v, p.ue, s.ue, ev);
-    S n = s;
-    n.ue = st.state;
-    n.ul = s.ul.put(v, e.reply_slot, st.output.response != v.word(ue::kNone), answer_of(v, st.output, s.ue));
-    n.ul_ciphered = s.ul_ciphered.after(v, st.output.ciphered && st.output.key != v.word(ue::kNoKey),
-                                        st.output.key, st.output.count);
-    n.ue_accepted = s.ue_accepted.after(v, st.output.response == v.word(ue::kComplete) && ev.eia != v.word(0),
-                                        ev.key, ev.count);
-    O o = O::none(v);
-    o.ue_rule = st.fired;
-    o.ue = st.output;
-    return std::pair{n, o};
+  auto ue_acts = [](const V& v, const ue::Event<V>& ev) {
+    I i = I::none(v);
+    i.ue_acts = v.lit(true);
+    i.ue = ev;
+    return i;
   };
-  // One MME step on `ev`, a command it sends put on the downlink.
-  auto mme_steps = [p](const V& v, const S& s, const E& e, const mme::Event<V>& ev) {
-    const auto st = step(v, p.mme, s.mme, ev);
-    S n = s;
-    n.mme = st.state;
-    n.dl = s.dl.put(v, e.slot, st.output.action == v.word(mme::kSendSmc), command_of(v, st.output));
-    const auto took = ev.kind == v.word(mme::kComplete) && s.mme.pending && !st.state.pending;
-    n.mme_accepted = s.mme_accepted.after(v, took && s.mme.new_eia != v.word(0), ev.key, ev.count);
-    O o = O::none(v);
-    o.mme_rule = st.fired;
-    o.mme = st.output;
-    return std::pair{n, o};
+  auto mme_acts = [](const V& v, const mme::Event<V>& ev) {
+    I i = I::none(v);
+    i.mme_acts = v.lit(true);
+    i.mme = ev;
+    return i;
   };
+  auto unchanged = [](const V&, const S& s, const E&) { return s; };
+  auto nobody = [](const V& v, const S&, const E&) { return I::none(v); };
   return {
       {"aka", "TS 33.401 6.1.1 (abstracted)",
        [is](const V& v, const S& s, const E& e) {
          return is(v, e, kAka) && v.ult(e.ksi, v.word(ue::kNoKsi)) && v.ult(s.next_key, v.word(kKeyLimit));
        },
-       [p](const V& v, const S& s, const E& e) {
+       [](const V& v, const S& s, const E&) {
          S n = s;
-         n.ue = step(v, p.ue, s.ue, ue::Event<V>{v.word(ue::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0),
-                                                 v.word(0), v.lit(false), v.word(0), v.lit(false), v.lit(false),
-                                                 v.lit(false), v.lit(false), v.lit(false)}).state;
-         n.mme = step(v, p.mme, s.mme, mme::Event<V>{v.word(mme::kAka), e.ksi, s.next_key, v.word(0), v.word(0),
-                                                     v.word(0), v.word(0), v.lit(false), v.lit(true),
-                                                     v.lit(false)}).state;
          n.next_key = s.next_key + v.word(1);
          return n;
        },
-       [](const V& v, const S&, const E&) { return O::none(v); }},
+       [](const V& v, const S& s, const E& e) {
+         I i = I::none(v);
+         i.ue_acts = i.mme_acts = v.lit(true);
+         i.ue = ue::Event<V>{v.word(ue::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
+                             v.lit(false), v.word(0), v.lit(false), v.lit(false), v.lit(false), v.lit(false),
+                             v.lit(false)};
+         i.mme = mme::Event<V>{v.word(mme::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
+                               v.lit(false), v.lit(true), v.lit(false)};
+         return i;
+       }},
       {"ue_send_initial", "TS 24.301 5.5.1.2.2",
        [is](const V& v, const S&, const E& e) { return is(v, e, kUeSendInitial); },
-       [p](const V& v, const S& s, const E& e) {
+       [](const V& v, const S& s, const E& e) {
          S n = s;
-         n.ue = step(v, p.ue, s.ue, ue::Event<V>{v.word(ue::kSendInitial), v.word(0), v.word(0), v.word(0), v.word(0),
-                                                 v.word(0), e.caps, v.lit(false), v.word(0), v.lit(false),
-                                                 v.lit(false), e.emergency, v.lit(false), v.lit(false)}).state;
          n.ul = s.ul.put(v, e.slot, v.lit(true),
                          Uplink<V>{v.lit(true), v.word(kInitialRequest), e.caps, e.emergency, v.word(0), v.word(0),
                                    v.word(0), v.word(0)});
          return n;
        },
-       [](const V& v, const S&, const E&) { return O::none(v); }},
-      {"mme_start", "TS 24.301 5.4.3.2",
-       [is](const V& v, const S&, const E& e) { return is(v, e, kMmeStart); },
-       [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_own_event(v, mme::kStart, e)).first;
-       },
-       [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_own_event(v, mme::kStart, e)).second;
+       [ue_acts](const V& v, const S&, const E& e) {
+         return ue_acts(v, ue::Event<V>{v.word(ue::kSendInitial), v.word(0), v.word(0), v.word(0), v.word(0),
+                                        v.word(0), e.caps, v.lit(false), v.word(0), v.lit(false), v.lit(false),
+                                        e.emergency, v.lit(false), v.lit(false)});
        }},
-      {"mme_timer", "TS 24.301 5.4.3.7 b",
-       [is](const V& v, const S&, const E& e) { return is(v, e, kMmeTimer); },
-       [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_own_event(v, mme::kTimerExpiry, e)).first;
-       },
-       [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_own_event(v, mme::kTimerExpiry, e)).second;
-       }},
+      {"mme_start", "TS 24.301 5.4.3.2", [is](const V& v, const S&, const E& e) { return is(v, e, kMmeStart); },
+       unchanged,
+       [mme_acts](const V& v, const S&, const E& e) { return mme_acts(v, mme_own_event(v, mme::kStart, e)); }},
+      {"mme_timer", "TS 24.301 5.4.3.7 b", [is](const V& v, const S&, const E& e) { return is(v, e, kMmeTimer); },
+       unchanged,
+       [mme_acts](const V& v, const S&, const E& e) { return mme_acts(v, mme_own_event(v, mme::kTimerExpiry, e)); }},
       {"deliver_downlink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverDownlink) && s.dl.at(v, e.slot).present; },
-       [ue_steps](const V& v, const S& s, const E& e) {
-         S t = s;
-         t.dl = s.dl.take(v, e.slot, !e.keep);
-         return ue_steps(v, t, e, ue_event(v, s.dl.at(v, e.slot))).first;
+       [](const V& v, const S& s, const E& e) {
+         S n = s;
+         n.dl = s.dl.take(v, e.slot, !e.keep);
+         return n;
        },
-       [ue_steps](const V& v, const S& s, const E& e) { return ue_steps(v, s, e, ue_event(v, s.dl.at(v, e.slot))).second; }},
+       [ue_acts](const V& v, const S& s, const E& e) { return ue_acts(v, ue_event(v, s.dl.at(v, e.slot))); }},
       {"deliver_uplink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverUplink) && s.ul.at(v, e.slot).present; },
-       [mme_steps](const V& v, const S& s, const E& e) {
-         S t = s;
-         t.ul = s.ul.take(v, e.slot, !e.keep);
-         return mme_steps(v, t, e, mme_event(v, s.ul.at(v, e.slot))).first;
+       [](const V& v, const S& s, const E& e) {
+         S n = s;
+         n.ul = s.ul.take(v, e.slot, !e.keep);
+         return n;
        },
-       [mme_steps](const V& v, const S& s, const E& e) {
-         return mme_steps(v, s, e, mme_event(v, s.ul.at(v, e.slot))).second;
-       }},
+       [mme_acts](const V& v, const S& s, const E& e) { return mme_acts(v, mme_event(v, s.ul.at(v, e.slot))); }},
       // The attacker: anything it writes carries no valid key.
       {"forge_downlink", "attacker",
        [is](const V& v, const S&, const E& e) { return is(v, e, kForgeDownlink); },
@@ -304,7 +299,7 @@ Rules<V> rules(const Mutation* m = nullptr) {
                          Command<V>{v.lit(true), v.lit(false), e.ksi, v.word(ue::kNoKey), e.eea, e.eia, e.count, e.caps});
          return n;
        },
-       [](const V& v, const S&, const E&) { return O::none(v); }},
+       nobody},
       {"forge_uplink", "attacker",
        [is](const V& v, const S&, const E& e) { return is(v, e, kForgeUplink); },
        [](const V& v, const S& s, const E& e) {
@@ -313,8 +308,49 @@ Rules<V> rules(const Mutation* m = nullptr) {
                          Uplink<V>{v.lit(true), e.kind, e.caps, e.emergency, v.word(ue::kNoKey), e.eea, e.eia, e.count});
          return n;
        },
-       [](const V& v, const S&, const E&) { return O::none(v); }},
+       nobody},
   };
+}
+
+// The system's rules as the mutation (if any) leaves them: its own and each party's table.
+// spec::step takes them through step() below.
+template <class V>
+struct Tables {
+  Rules<V> system;
+  ue::Rules<V> ue;
+  mme::Rules<V> mme;
+
+  // The system rule that fires says who acts on what; each party then steps once on its event
+  // (a party that does not act keeps its state and shows kNoRule), the UE's answer goes on the
+  // uplink slot the event names, and a command the MME sends on the downlink one.
+  Step<V, State<V>, Output<V>> step(const V& v, const State<V>& s, const Event<V>& e) const {
+    const auto sys = spec::step(v, system, s, e);
+    const Intent<V>& in = sys.output;
+    const auto u = spec::step(v, ue, s.ue, in.ue);
+    const auto m = spec::step(v, mme, s.mme, in.mme);
+    State<V> n = sys.state;
+    n.ue = select(v, in.ue_acts, u.state, s.ue);
+    n.mme = select(v, in.mme_acts, m.state, s.mme);
+    n.ul = sys.state.ul.put(v, e.reply_slot, in.ue_acts && u.output.response != v.word(ue::kNone),
+                            answer_of(v, u.output, s.ue));
+    n.dl = sys.state.dl.put(v, e.slot, in.mme_acts && m.output.action == v.word(mme::kSendSmc),
+                            command_of(v, m.output));
+    n.ul_ciphered = s.ul_ciphered.after(v, in.ue_acts && u.output.ciphered && u.output.key != v.word(ue::kNoKey),
+                                        u.output.key, u.output.count);
+    n.ue_accepted = s.ue_accepted.after(
+        v, in.ue_acts && u.output.response == v.word(ue::kComplete) && in.ue.eia != v.word(0), in.ue.key, in.ue.count);
+    const auto took = in.mme_acts && in.mme.kind == v.word(mme::kComplete) && s.mme.pending && !m.state.pending;
+    n.mme_accepted = s.mme_accepted.after(v, took && s.mme.new_eia != v.word(0), in.mme.key, in.mme.count);
+    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.mme_acts, m.fired, v.word(kNoRule)),
+                      select(v, in.ue_acts, u.output, ue::Output<V>::none(v)),
+                      select(v, in.mme_acts, m.output, mme::Output<V>::none(v))};
+    return {n, o, sys.fired};
+  }
+};
+
+template <class V>
+Tables<V> rules(const Mutation* m = nullptr) {
+  return {mutate(system_rules<V>(), m), mutate(ue::rules<Rat, V>(), m, "ue"), mutate(mme::rules<Rat, V>(), m, "mme")};
 }
 
 template <class V>
@@ -398,7 +434,7 @@ struct EpsNasSmcSystem {
   template <class V> using State = eps_nas_smc_system::State<V>;
   template <class V> using Event = eps_nas_smc_system::Event<V>;
   template <class V> using Output = eps_nas_smc_system::Output<V>;
-  template <class V> static eps_nas_smc_system::Rules<V> rules(const Mutation* m = nullptr) {
+  template <class V> static eps_nas_smc_system::Tables<V> rules(const Mutation* m = nullptr) {
     return eps_nas_smc_system::rules<V>(m);
   }
   template <class V> static eps_nas_smc_system::Monitors<V> monitors() { return eps_nas_smc_system::monitors<V>(); }
@@ -407,7 +443,7 @@ struct EpsNasSmcSystem {
   template <class V> static auto witnesses() {
     using St = Step<V, State<V>, Output<V>>;
     std::vector<Witness<V, State<V>, Event<V>, Output<V>>> out;
-    add_rule_witnesses(out, eps_nas_smc_system::rules<V>(), "", +[](const St& st) { return st.fired; });
+    add_rule_witnesses(out, eps_nas_smc_system::system_rules<V>(), "", +[](const St& st) { return st.fired; });
     namespace sys = eps_nas_smc_system;
     add_rule_witnesses(out, sys::ue::rules<sys::Rat, V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
     add_rule_witnesses(out, sys::mme::rules<sys::Rat, V>(), "mme.", +[](const St& st) { return st.output.mme_rule; });

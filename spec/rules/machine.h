@@ -48,4 +48,12 @@ Step<V, State, Output> step(const V& v, const std::vector<Rule<V, State, Event, 
   return result;
 }
 
+// The rules of a composed procedure are several tables (eps_nas_smc_system.h): such rules step
+// themselves, and the checker and the tests take them through this same call.
+template <class V, class Rules, class State, class Event>
+  requires requires(const V& v, const Rules& r, const State& s, const Event& e) { r.step(v, s, e); }
+auto step(const V& v, const Rules& rules, const State& s, const Event& e) {
+  return rules.step(v, s, e);
+}
+
 }  // namespace secmode::spec
