@@ -99,16 +99,9 @@ Message generate(Rng& r) {
 
 TEST(InteropTshark, Nas5gsSecurityModeMessages) {
   Rng r(0x5eca9e02);
-  std::vector<Message> messages;
-  std::vector<Packet> packets;
-  for (int i = 0; i < 120; ++i) {
-    messages.push_back(generate(r));
-    packets.push_back({"nas-5gs", messages.back().pdu});
-  }
-  run_family(
-      "nas-5gs", packets,
-      [&](std::size_t i, const Node& layers, Comparison& c) { compare(messages[i], layers, c); },
-      3000);
+  run_generated(
+      "nas-5gs", "nas-5gs", 120, [&] { return generate(r); },
+      [](const Message& m, const Node& layers, Comparison& c) { compare(m, layers, c); }, 3000);
 }
 
 }  // namespace secmode::test::interop::fivegs

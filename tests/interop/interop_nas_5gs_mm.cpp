@@ -228,16 +228,9 @@ MobilityPdu generate(Rng& r) {
 
 TEST(InteropTshark, Nas5gsMobilityManagementMessages) {
   Rng r(0x5eca9e04);
-  std::vector<MobilityPdu> messages;
-  std::vector<Packet> packets;
-  for (int i = 0; i < 300; ++i) {
-    messages.push_back(generate(r));
-    packets.push_back({"nas-5gs", messages.back().pdu});
-  }
-  run_family(
-      "nas-5gs-mm", packets,
-      [&](std::size_t i, const Node& layers, Comparison& c) { compare(messages[i], layers, c); },
-      6000);
+  run_generated(
+      "nas-5gs-mm", "nas-5gs", 300, [&] { return generate(r); },
+      [](const MobilityPdu& m, const Node& layers, Comparison& c) { compare(m, layers, c); }, 6000);
 }
 
 }  // namespace secmode::test::interop::fivegs

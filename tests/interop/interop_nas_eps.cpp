@@ -92,16 +92,9 @@ Message generate(Rng& r) {
 
 TEST(InteropTshark, NasEpsSecurityModeMessages) {
   Rng r(0x5eca9e01);
-  std::vector<Message> messages;
-  std::vector<Packet> packets;
-  for (int i = 0; i < 120; ++i) {
-    messages.push_back(generate(r));
-    packets.push_back({"nas-eps", messages.back().pdu});
-  }
-  run_family(
-      "nas-eps", packets,
-      [&](std::size_t i, const Node& layers, Comparison& c) { compare(messages[i], layers, c); },
-      2000);
+  run_generated(
+      "nas-eps", "nas-eps", 120, [&] { return generate(r); },
+      [](const Message& m, const Node& layers, Comparison& c) { compare(m, layers, c); }, 2000);
 }
 
 }  // namespace secmode::test::interop::eps

@@ -164,16 +164,9 @@ MobilityPdu generate(Rng& r) {
 
 TEST(InteropTshark, NasEpsMobilityManagementMessages) {
   Rng r(0x5eca9e03);
-  std::vector<MobilityPdu> messages;
-  std::vector<Packet> packets;
-  for (int i = 0; i < 300; ++i) {
-    messages.push_back(generate(r));
-    packets.push_back({"nas-eps", messages.back().pdu});
-  }
-  run_family(
-      "nas-eps-mm", packets,
-      [&](std::size_t i, const Node& layers, Comparison& c) { compare(messages[i], layers, c); },
-      6000);
+  run_generated(
+      "nas-eps-mm", "nas-eps", 300, [&] { return generate(r); },
+      [](const MobilityPdu& m, const Node& layers, Comparison& c) { compare(m, layers, c); }, 6000);
 }
 
 }  // namespace secmode::test::interop::eps

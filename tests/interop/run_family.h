@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "spec/crypto/bytes.h"
@@ -43,5 +44,21 @@ using CompareFn = std::function<void(std::size_t i, const Node& layers, Comparis
 // disagreements met.
 void run_family(const std::string& family, const std::vector<Packet>& packets,
                 const CompareFn& compare, std::size_t min_fields);
+
+// run_family over `count` messages from `generate()`, each carrying its octets in `.pdu` for the
+// dissector `dissector`, compared by `compare(message, layers, comparison)`.
+template <typename Generate, typename Compare>
+void run_generated(const std::string& family, const std::string& dissector, int count, Generate generate,
+                   Compare compare, std::size_t min_fields) {
+  std::vector<std::invoke_result_t<Generate&>> messages;
+  std::vector<Packet> packets;
+  for (int i = 0; i < count; ++i) {
+    messages.push_back(generate());
+    packets.push_back({dissector, messages.back().pdu});
+  }
+  run_family(
+      family, packets, [&](std::size_t i, const Node& layers, Comparison& c) { compare(messages[i], layers, c); },
+      min_fields);
+}
 
 }  // namespace secmode::test::interop
