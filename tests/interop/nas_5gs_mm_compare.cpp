@@ -229,15 +229,8 @@ void compare_authentication_request(Comparison& c, const Node* nas,
                          "Authentication Parameter AUTN (UMTS and EPS "
                          "authentication challenge) "
                          "- 5G authentication challenge",
-                         m.autn.has_value())) {
-    number(c, n, "gsm_a.len", m.autn->size());
-    bytes(c, n, "gsm_a.dtap.autn", *m.autn);
-    const Node* parts = child(n, "gsm_a.dtap.autn_tree");
-    const spec::ByteView v(*m.autn);
-    bytes(c, parts, "gsm_a.dtap.autn.sqn_xor_ak", v.subspan(0, 6));
-    bytes(c, parts, "gsm_a.dtap.autn.amf", v.subspan(6, 2));
-    bytes(c, parts, "gsm_a.dtap.autn.mac", v.subspan(8, 8));
-  }
+                         m.autn.has_value()))
+    autn(c, n, *m.autn);
   eap(c, nas, m.eap_message);
   no_other_ies(c, nas,
                {"NAS key set identifier", "ABBA", "Authentication Parameter RAND",
@@ -270,14 +263,7 @@ void compare_authentication_failure(Comparison& c, const Node* nas,
   const char* label =
       "Authentication Failure Parameter (UMTS and EPS "
       "authentication challenge)";
-  if (const Node* n = ie(c, nas, label, m.auts.has_value())) {
-    number(c, n, "gsm_a.len", m.auts->size());
-    bytes(c, n, "gsm_a.dtap.auts", *m.auts);
-    const Node* parts = child(n, "gsm_a.dtap.auts_tree");
-    const spec::ByteView v(*m.auts);
-    bytes(c, parts, "gsm_a.dtap.auts.sqn_ms_xor_ak", v.subspan(0, 6));
-    bytes(c, parts, "gsm_a.dtap.auts.mac_s", v.subspan(6, 8));
-  }
+  if (const Node* n = ie(c, nas, label, m.auts.has_value())) auts(c, n, *m.auts);
   no_other_ies(c, nas, {"5GMM cause", "Authentication Failure Parameter"});
 }
 

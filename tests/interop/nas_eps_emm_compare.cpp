@@ -122,17 +122,11 @@ void compare_authentication_request(Comparison& c, const Node* nas,
   key_set(c, nas, m.nas_key_set_identifier_asme);
   bytes(c, ie(c, nas, "Authentication Parameter RAND - EPS challenge", true), "gsm_a.dtap.rand",
         m.rand);
-  const Node* autn = ie(c, nas,
-                        "Authentication Parameter AUTN (UMTS and EPS "
-                        "authentication challenge) - EPS challenge",
-                        true);
-  number(c, autn, "gsm_a.len", m.autn.size());
-  bytes(c, autn, "gsm_a.dtap.autn", m.autn);
-  const Node* parts = child(autn, "gsm_a.dtap.autn_tree");
-  const spec::ByteView v(m.autn);
-  bytes(c, parts, "gsm_a.dtap.autn.sqn_xor_ak", v.subspan(0, 6));
-  bytes(c, parts, "gsm_a.dtap.autn.amf", v.subspan(6, 2));
-  bytes(c, parts, "gsm_a.dtap.autn.mac", v.subspan(8, 8));
+  autn(c,
+       ie(c, nas,
+          "Authentication Parameter AUTN (UMTS and EPS authentication challenge) - EPS challenge",
+          true),
+       m.autn);
   no_other_ies(c, nas, {"Authentication Parameter RAND", "Authentication Parameter AUTN"});
 }
 
@@ -143,14 +137,7 @@ void compare_authentication_failure(Comparison& c, const Node* nas,
   const char* label =
       "Authentication Failure Parameter (UMTS and EPS "
       "authentication challenge)";
-  if (const Node* n = ie(c, nas, label, m.auts.has_value())) {
-    number(c, n, "gsm_a.len", m.auts->size());
-    bytes(c, n, "gsm_a.dtap.auts", *m.auts);
-    const Node* parts = child(n, "gsm_a.dtap.auts_tree");
-    const spec::ByteView v(*m.auts);
-    bytes(c, parts, "gsm_a.dtap.auts.sqn_ms_xor_ak", v.subspan(0, 6));
-    bytes(c, parts, "gsm_a.dtap.auts.mac_s", v.subspan(6, 8));
-  }
+  if (const Node* n = ie(c, nas, label, m.auts.has_value())) auts(c, n, *m.auts);
   no_other_ies(c, nas, {"EMM cause", "Authentication Failure Parameter"});
 }
 

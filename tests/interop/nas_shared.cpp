@@ -123,6 +123,23 @@ void eps_additional_capabilities(Comparison& c, const Node* caps,
   word_bitmap(c, caps, kAdditionalIa, u.ia);
 }
 
+void autn(Comparison& c, const Node* n, spec::ByteView value) {
+  number(c, n, "gsm_a.len", value.size());
+  bytes(c, n, "gsm_a.dtap.autn", value);
+  const Node* parts = child(n, "gsm_a.dtap.autn_tree");
+  bytes(c, parts, "gsm_a.dtap.autn.sqn_xor_ak", value.subspan(0, 6));
+  bytes(c, parts, "gsm_a.dtap.autn.amf", value.subspan(6, 2));
+  bytes(c, parts, "gsm_a.dtap.autn.mac", value.subspan(8, 8));
+}
+
+void auts(Comparison& c, const Node* n, spec::ByteView value) {
+  number(c, n, "gsm_a.len", value.size());
+  bytes(c, n, "gsm_a.dtap.auts", value);
+  const Node* parts = child(n, "gsm_a.dtap.auts_tree");
+  bytes(c, parts, "gsm_a.dtap.auts.sqn_ms_xor_ak", value.subspan(0, 6));
+  bytes(c, parts, "gsm_a.dtap.auts.mac_s", value.subspan(6, 8));
+}
+
 std::uint32_t mac_value(const spec::Mac32& mac) {
   return static_cast<std::uint32_t>(mac[0]) << 24 | static_cast<std::uint32_t>(mac[1]) << 16 |
          static_cast<std::uint32_t>(mac[2]) << 8 | mac[3];

@@ -1,8 +1,8 @@
 // NAS pieces several NAS comparisons use: the UE security capability IE of TS 24.301 9.9.3.36,
 // which NAS 5GS replays as "Replayed S1 UE security capabilities" (TS 24.501 9.11.3.48A), the EPS
 // algorithm octets it shares with the UE network capability (9.9.3.34, also the 5GS "S1 UE network
-// capability", TS 24.501 9.11.3.48), the UE additional security capability (9.9.3.53), and the MAC
-// as Wireshark shows it.
+// capability", TS 24.501 9.11.3.48), the UE additional security capability (9.9.3.53), the
+// TS 24.008 AUTN and AUTS of both authentications, and the MAC as Wireshark shows it.
 #pragma once
 
 #include <array>
@@ -40,6 +40,11 @@ void eps_network_capability(Comparison& c, const Node* caps,
 // TS 24.301 9.9.3.53 (5G-EA0..15, 5G-IA0..15) as Wireshark shows it, in the IE subtree `caps`.
 void eps_additional_capabilities(Comparison& c, const Node* caps,
                                  const spec::nas::UeAdditionalSecurityCapability& u);
+
+// TS 24.008 10.5.3.1.1 AUTN (SQN xor AK, AMF, MAC) and 10.5.3.2.2 AUTS (SQN_MS xor AK, MAC-S),
+// which EPS and 5GS authentication carry alike, as Wireshark shows them in the IE subtree `n`.
+void autn(Comparison& c, const Node* n, spec::ByteView value);
+void auts(Comparison& c, const Node* n, spec::ByteView value);
 
 // The 4-octet MAC as the number Wireshark shows (first octet most significant).
 std::uint32_t mac_value(const spec::Mac32& mac);
