@@ -88,13 +88,7 @@ void compare(const Message& m, const Node& layers, Comparison& c) {
   expert_problems(c, layers);
   const Node* layer = child(&layers, "nas-5gs");
   if (!layer) return c.problem("no nas-5gs layer");
-  if (m.outer) {
-    const Node* sec = ie(c, layer, "Security protected NAS 5GS message", true);
-    number(c, sec, "nas_5gs.epd", kFiveGmmEpd);
-    number(c, sec, "nas_5gs.security_header_type", static_cast<unsigned>(m.outer->type));
-    number(c, sec, "nas_5gs.msg_auth_code", mac_value(m.outer->mac));
-    number(c, sec, "nas_5gs.seq_no", m.outer->sequence_number);
-  }
+  outer_header(c, layer, m.outer);
   // Wireshark shows no field for ciphered octets, only a text item.
   c.field("'Encrypted data' shown", m.plain ? "no" : "yes",
           child(layer, "Encrypted data") ? "yes" : "no");

@@ -276,15 +276,7 @@ void compare(const MobilityPdu& m, const Node& layers, Comparison& c) {
   const Node* layer = child(&layers, "nas-5gs");
   if (!layer) return c.problem("no nas-5gs layer");
   // Table 9.3.1: the outer header of an integrity protected PDU, then the plain message's own.
-  if (m.outer) {
-    const Node* sec = ie(c, layer, "Security protected NAS 5GS message", true);
-    number(c, sec, "nas_5gs.epd", kFiveGmmEpd);
-    number(c, sec, "nas_5gs.security_header_type", static_cast<unsigned>(m.outer->type));
-    number(c, sec, "nas_5gs.msg_auth_code", mac_value(m.outer->mac));
-    number(c, sec, "nas_5gs.seq_no", m.outer->sequence_number);
-  } else {
-    ie(c, layer, "Security protected NAS 5GS message", false);
-  }
+  outer_header(c, layer, m.outer);
   const Node* nas = ie(c, layer, "Plain NAS 5GS Message", true);
   number(c, nas, "nas_5gs.epd", kFiveGmmEpd);
   number(c, nas, "nas_5gs.security_header_type", 0);

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "tests/interop/nas_shared.h"
+
 namespace secmode::test::interop::fivegs {
 namespace {
 
@@ -67,6 +69,16 @@ void eap_message(Comparison& c, const Node* n, spec::ByteView eap) {
   number(c, e, "eap.code", eap[0]);
   number(c, e, "eap.id", eap[1]);
   number(c, e, "eap.len", eap.size());
+}
+
+void outer_header(Comparison& c, const Node* layer,
+                  const std::optional<spec::nas5gs::SecurityProtectedMessage>& outer) {
+  const Node* sec = ie(c, layer, "Security protected NAS 5GS message", outer.has_value());
+  if (!outer) return;
+  number(c, sec, "nas_5gs.epd", spec::nas5gs::kFiveGmmEpd);
+  number(c, sec, "nas_5gs.security_header_type", static_cast<unsigned>(outer->type));
+  number(c, sec, "nas_5gs.msg_auth_code", mac_value(outer->mac));
+  number(c, sec, "nas_5gs.seq_no", outer->sequence_number);
 }
 
 }  // namespace secmode::test::interop::fivegs
