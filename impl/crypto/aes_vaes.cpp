@@ -40,8 +40,8 @@ void ctr_pass(const __m512i rk[11], __m512i& c, const std::uint8_t* in, std::uin
 // little-endian (low qword = low 64 bits), so a 64-bit add steps it. Full 256-octet chunks run as
 // four independent VAES chains; the rest as one to four chains with masked loads and stores (its
 // length is public), so no message pays a second, serial AES pass nor computes blocks it drops.
-// Round keys and keystream live in registers only (19 of the 32 zmm at most: no spill), cleared
-// on exit.
+// Round keys and keystream live in registers only (they fit in the 32 zmm: the object code has no
+// vector store to the stack), cleared on exit.
 void ctr_xor_bytes(const AesNiKey& key, std::uint64_t hi, std::uint64_t lo, const std::uint8_t* in,
                    std::uint8_t* out, std::size_t bytes) noexcept {
   __m512i rk[11];

@@ -13,6 +13,10 @@
 #pragma GCC diagnostic pop
 
 namespace secmode::impl::crypto {
+// In an unnamed namespace: the body depends on the file's target flags, and one inline function
+// with external linkage would let the linker keep either body for every file (an AVX-512 body in
+// an avx2-tier file would fault on a CPU without AVX-512).
+namespace {
 
 // Zeroes every vector register a kernel compiled with these flags can use: VZEROALL clears
 // xmm/ymm/zmm 0-15 whole, and an AVX-512 build may also have used zmm16-31. A kernel whose
@@ -47,4 +51,5 @@ inline void clear_vector_registers() noexcept {
 #endif
 }
 
+}  // namespace
 }  // namespace secmode::impl::crypto
