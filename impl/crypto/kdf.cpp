@@ -174,4 +174,18 @@ const char* derive(std::span<const std::uint8_t, 32> key, Tier tier, std::uint8_
   return derive(k, fc, params, out);
 }
 
+const char* derive_algorithm_key(const KdfKey& key, std::uint8_t type, std::uint8_t alg,
+                                 std::span<std::uint8_t, 16> out) noexcept {
+  if (type < 0x01 || type > 0x06) return "algorithm type distinguisher is 0x01..0x06 (TS 33.401 Table A.7-1)";
+  if (alg > 15) return "algorithm identity is 4 bits (TS 33.401 A.7)";
+  const std::uint8_t p0[1] = {type};
+  const std::uint8_t p1[1] = {alg};
+  const std::span<const std::uint8_t> params[2] = {p0, p1};
+  std::array<std::uint8_t, 32> full{};
+  const char* fault = derive(key, 0x15, params, full);
+  std::copy(full.begin() + 16, full.end(), out.begin());
+  ct::wipe_object(full);
+  return fault;
+}
+
 }  // namespace secmode::impl::crypto

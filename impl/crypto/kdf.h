@@ -61,4 +61,12 @@ const char* derive(std::span<const std::uint8_t, 32> key, std::uint8_t fc, KdfPa
 const char* derive(std::span<const std::uint8_t, 32> key, Tier tier, std::uint8_t fc, KdfParams params,
                    std::span<std::uint8_t, 32> out) noexcept;
 
+// TS 33.401 A.7 (TS 33.501 A.8 is the same with K_AMF / K_gNB): the 128-bit key of one algorithm,
+// the 128 least significant bits of KDF(Key, FC = 0x15, P0 = algorithm type distinguisher,
+// P1 = algorithm identity). `type` is a distinguisher of Table A.7-1 (0x01 NAS-enc, 0x02 NAS-int,
+// 0x03 RRC-enc, 0x04 RRC-int, 0x05 UP-enc, 0x06 UP-int); `alg` the 4-bit identity. Returns nullptr,
+// or why the arguments break that contract (then `out` is not written).
+const char* derive_algorithm_key(const KdfKey& key, std::uint8_t type, std::uint8_t alg,
+                                 std::span<std::uint8_t, 16> out) noexcept;
+
 }  // namespace secmode::impl::crypto

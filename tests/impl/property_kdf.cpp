@@ -14,6 +14,7 @@
 
 #include "impl/crypto/kdf.h"
 #include "spec/crypto/kdf.h"
+#include "spec/crypto/keys_eps.h"
 #include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
 
@@ -76,6 +77,33 @@ void kdf_property(Mutation m) {
 RC_GTEST_PROP(KdfImplProperty, EveryTierMatchesSpecAndEachOther, ()) { kdf_property(Mutation::none); }
 TEST(KdfImplProperty, MutantFlippedBitOfOneTierIsCaught) {
   ASSERT_FALSE(rc::check("impl KDF, one tier's bit flipped", [] { kdf_property(Mutation::flip_output_bit); }));
+}
+
+// TS 33.401 A.7 against spec::derive_eps_algorithm_key: every distinguisher and identity, random
+// keys, on every tier; and the contract's refusals.
+RC_GTEST_PROP(KdfImplProperty, AlgorithmKeyMatchesSpec, ()) {
+  const Bytes key = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
+  const auto type = *rc::gen::inRange<std::uint8_t>(1, 7);
+  const auto alg = *rc::gen::inRange<std::uint8_t>(0, 16);
+  const auto want = spec::derive_eps_algorithm_key(key, static_cast<spec::AlgorithmType>(type), alg);
+  for (const Tier tier : machine_tiers()) {
+    const KdfKey k(std::span<const std::uint8_t, 32>(key.data(), 32), tier);
+    std::array<std::uint8_t, 16> out{};
+    RC_ASSERT(derive_algorithm_key(k, type, alg, out) == nullptr);
+    RC_ASSERT(test::to_hex(Bytes(out.begin(), out.end())) == test::to_hex(Bytes(want.begin(), want.end())));
+  }
+}
+
+TEST(KdfImpl, AlgorithmKeyRefusesOutOfRangeArguments) {
+  const std::array<std::uint8_t, 32> key{};
+  const KdfKey k(key);
+  std::array<std::uint8_t, 16> out{};
+  out.fill(0xaa);
+  EXPECT_NE(derive_algorithm_key(k, 0x00, 1, out), nullptr);
+  EXPECT_NE(derive_algorithm_key(k, 0x07, 1, out), nullptr);
+  EXPECT_NE(derive_algorithm_key(k, 0x02, 16, out), nullptr);
+  EXPECT_EQ(out[0], 0xaa);  // not written
+  EXPECT_EQ(derive_algorithm_key(k, 0x02, 15, out), nullptr);
 }
 
 }  // namespace
