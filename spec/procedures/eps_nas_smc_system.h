@@ -185,7 +185,7 @@ State<V> initial(const V& v) {
 template <class V>
 ue::Event<V> ue_event(const V& v, const Command<V>& c) {
   return {v.word(ue::kSmc), c.ksi, c.key, c.eea, c.eia, c.count, c.caps, v.lit(false), v.word(0), v.lit(false),
-          v.lit(false), v.lit(false), v.lit(false), v.lit(false)};
+          v.lit(false), v.lit(false), v.lit(false), v.lit(false), v.lit(true)};
 }
 
 template <class V>
@@ -249,7 +249,7 @@ Rules<V> system_rules() {
          i.ue_acts = i.mme_acts = v.lit(true);
          i.ue = ue::Event<V>{v.word(ue::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
                              v.lit(false), v.word(0), v.lit(false), v.lit(false), v.lit(false), v.lit(false),
-                             v.lit(false)};
+                             v.lit(false), v.lit(false)};
          i.mme = mme::Event<V>{v.word(mme::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
                                v.lit(false), v.lit(true), v.lit(false)};
          return i;
@@ -266,7 +266,7 @@ Rules<V> system_rules() {
        [ue_acts](const V& v, const S&, const E& e) {
          return ue_acts(v, ue::Event<V>{v.word(ue::kSendInitial), v.word(0), v.word(0), v.word(0), v.word(0),
                                         v.word(0), e.caps, v.lit(false), v.word(0), v.lit(false), v.lit(false),
-                                        e.emergency, v.lit(false), v.lit(false)});
+                                        e.emergency, v.lit(false), v.lit(false), v.lit(false)});
        }},
       {"mme_start", "TS 24.301 5.4.3.2", [is](const V& v, const S&, const E& e) { return is(v, e, kMmeStart); },
        unchanged,

@@ -32,7 +32,8 @@ std::string describe(const State<Concrete>&, const Event<Concrete>& e,
       return std::string(Rat::network) + " -> UE: SECURITY MODE COMMAND " + ksi + " " +
              algorithms(Rat::ciphering, e.eea, Rat::integrity, e.eia) + " caps " + hex_word(e.caps) +
              (Rat::horizontal_derivation && e.horizontal ? " K_AMF_change_flag" : "") +
-             (Rat::initial_message_container && e.rinmr ? " RINMR" : "") + " MAC by " + key_name(e.key) +
+             (Rat::initial_message_container && e.rinmr ? " RINMR" : "") +
+             (e.new_context_header ? "" : " (security header type not 3)") + " MAC by " + key_name(e.key) +
              " DL COUNT " + std::to_string(e.count) + "; UE: " + response(st.output) + " [" + rule + "]";
     default:
       return "UE: event " + std::to_string(e.kind) + " [" + rule + "]";

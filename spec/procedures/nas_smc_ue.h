@@ -80,6 +80,8 @@ struct Event {
   typename V::Bool emergency;      // kSendInitial: the request is for emergency bearer services
   typename V::Bool horizontal;     // kSmc, 5GS: K_AMF_change_flag, "K_AMF derivation is required"
   typename V::Bool rinmr;          // kSmc, 5GS: retransmission of the initial NAS message requested
+  typename V::Bool new_context_header;  // kSmc: security header type 3, "integrity protected with new
+                                        // EPS (5G NAS) security context" (TS 24.301 / TS 24.501 9.3.1)
 
   static auto fields() {
     return std::tuple{field("kind", &Event::kind), field("ksi", &Event::ksi), field("key", &Event::key),
@@ -87,7 +89,8 @@ struct Event {
                       field("caps", &Event::caps), field("additional_present", &Event::additional_present),
                       field("additional", &Event::additional), field("nonce_ue_present", &Event::nonce_ue_present),
                       field("nonce_ue_ok", &Event::nonce_ue_ok), field("emergency", &Event::emergency),
-                      field("horizontal", &Event::horizontal), field("rinmr", &Event::rinmr)};
+                      field("horizontal", &Event::horizontal), field("rinmr", &Event::rinmr),
+                      field("new_context_header", &Event::new_context_header)};
   }
 };
 
@@ -155,6 +158,14 @@ typename V::Bool mac_ok(const V& v, const State<V>& s, const Event<V>& e) {
   return e.eia == v.word(0) || (e.key != v.word(kNoKey) && e.key == commanded_key<Rat>(v, s, e));
 }
 
+// The integrity check of a command as a whole: it comes "integrity protected with new ... security
+// context" (header type 3, 9.3.1; any other type is a reason for REJECT #24, 5.4.3.5) and its
+// NAS-MAC verifies.
+template <class Rat, class V>
+typename V::Bool integrity_ok(const V& v, const State<V>& s, const Event<V>& e) {
+  return e.new_context_header && mac_ok<Rat>(v, s, e);
+}
+
 // A context whose NAS COUNTs start at zero with this command: the one from AKA, or (5GS) a
 // K'_AMF, for which "set both uplink and downlink NAS COUNTs to zero" (5.4.2.3).
 template <class Rat, class V>
@@ -194,7 +205,7 @@ typename V::Bool null_integrity_refused(const V& v, const State<V>& s, const Eve
 // A command every check passes, which 5.4.3.3 / 5.4.2.3 says the UE completes.
 template <class Rat, class V>
 typename V::Bool acceptable(const V& v, const State<V>& s, const Event<V>& e) {
-  return e.kind == v.word(kSmc) && mac_ok<Rat>(v, s, e) && !replayed<Rat>(v, s, e) &&
+  return e.kind == v.word(kSmc) && integrity_ok<Rat>(v, s, e) && !replayed<Rat>(v, s, e) &&
          !capabilities_altered<Rat>(v, s, e) && !nonce_mismatch<Rat>(v, e) && !null_integrity_refused(v, s, e);
 }
 
@@ -226,26 +237,29 @@ Rules<V> rules() {
       {"aka", c.r_aka, nas_smc::aka_completes<V, S, E>, nas_smc::after_aka<V, S, E>, silent},
       {"send_initial_request", c.r_send_initial,
        [](const V& v, const S&, const E& e) { return e.kind == v.word(kSendInitial); },
-       [](const V&, const S& s, const E& e) {
+       [](const V& v, const S& s, const E& e) {
          S n = s;
          n.sent_caps = e.caps;
          n.sent_additional_present = e.additional_present;
          n.sent_additional = e.additional;
          n.emergency = e.emergency;
          n.initial_unprotected = !s.secured;
+         // With a context the request goes integrity protected (TS 24.301 4.4.5, TS 24.501 4.4.6),
+         // and the sender increments its NAS COUNT after each protected message (4.4.3.1).
+         n.ul_count = v.ite(s.secured, s.ul_count + v.word(1), s.ul_count);
          return n;
        },
        silent},
       // 4.4.3.2: a replayed command is not accepted; it is dropped, not answered.
       {"discard_replay", c.r_discard_replay,
        [smc](const V& v, const S& s, const E& e) {
-         return smc(v, e) && mac_ok<Rat>(v, s, e) && replayed<Rat>(v, s, e);
+         return smc(v, e) && integrity_ok<Rat>(v, s, e) && replayed<Rat>(v, s, e);
        },
        [](const V&, const S& s, const E&) { return s; }, silent},
       // Where several checks fail the standard names no order; integrity comes first here
       // because an altered command cannot carry a valid MAC.
       {"reject_integrity_failure", c.r_reject_integrity,
-       [smc](const V& v, const S& s, const E& e) { return smc(v, e) && !mac_ok<Rat>(v, s, e); }, rejected,
+       [smc](const V& v, const S& s, const E& e) { return smc(v, e) && !integrity_ok<Rat>(v, s, e); }, rejected,
        [](const V& v, const S& s, const E&) { return reject(v, kCauseUnspecified, s); }},
       {"reject_capability_mismatch", c.r_reject_capabilities,
        [smc](const V& v, const S& s, const E& e) { return smc(v, e) && capabilities_altered<Rat>(v, s, e); },
@@ -317,9 +331,10 @@ Monitors<V> monitors() {
                  (!v.lit(Rat::initial_message_container) || st.state.initial_unprotected == !s.secured));
        }},
       {"complete_only_after_integrity_check", c.m_integrity_checked,
-       "the UE completes an SMC only if its NAS-MAC verified with the key of the KSI it names",
+       "the UE completes an SMC only if it came with header type 3 and its NAS-MAC verified with the key of "
+       "the KSI it names",
        [completes](const V& v, const S& s, const E& e, const St& st) {
-         return !completes(v, st) || mac_ok<Rat>(v, s, e);
+         return !completes(v, st) || integrity_ok<Rat>(v, s, e);
        }},
       {"no_replay_accepted", c.m_no_replay, "the UE accepts a downlink NAS COUNT of a context at most once",
        [completes](const V& v, const S& s, const E& e, const St& st) {
@@ -333,7 +348,7 @@ Monitors<V> monitors() {
       {"capability_mismatch_rejected_with_23", c.m_cause_23,
        "an integrity-checked SMC with altered capabilities gets SECURITY MODE REJECT #23",
        [](const V& v, const S& s, const E& e, const St& st) {
-         return !(e.kind == v.word(kSmc) && mac_ok<Rat>(v, s, e) && !replayed<Rat>(v, s, e) &&
+         return !(e.kind == v.word(kSmc) && integrity_ok<Rat>(v, s, e) && !replayed<Rat>(v, s, e) &&
                   capabilities_altered<Rat>(v, s, e)) ||
                 (st.output.response == v.word(kReject) && st.output.cause == v.word(kCauseCapabilitiesMismatch));
        }},
@@ -347,7 +362,7 @@ Monitors<V> monitors() {
       {"every_smc_answered", c.m_every_command_answered,
        "every SECURITY MODE COMMAND that is not a replay gets a COMPLETE or a REJECT",
        [](const V& v, const S& s, const E& e, const St& st) {
-         return e.kind != v.word(kSmc) || (mac_ok<Rat>(v, s, e) && replayed<Rat>(v, s, e)) ||
+         return e.kind != v.word(kSmc) || (integrity_ok<Rat>(v, s, e) && replayed<Rat>(v, s, e)) ||
                 st.output.response == v.word(kComplete) || st.output.response == v.word(kReject);
        }},
       {"acceptable_smc_completed", c.m_acceptable_completed,
