@@ -43,7 +43,7 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
     case kDeliverUplink: {
       const auto msg = s.ul.at(c, e.slot);
       return slot("ul", e.slot) + keep + " " +
-             mme::describe<Rat>(s.mme, mme_event(c, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
+             mme::describe<Rat>(s.mme, mme_event(c, s.mme, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
     }
     case kForgeDownlink:
       return "attacker -> " + slot("dl", e.slot) + ": forged SECURITY MODE COMMAND eKSI " + std::to_string(e.ksi) + " " +

@@ -188,11 +188,15 @@ ue::Event<V> ue_event(const V& v, const Command<V>& c) {
           v.lit(false), v.lit(false), v.lit(false), v.lit(false), v.lit(true)};
 }
 
+// An initial request passes the MME's integrity check (4.4.4.3, with 4.4.3.2) when the MME's
+// current context protects it with a COUNT not yet accepted.
 template <class V>
-mme::Event<V> mme_event(const V& v, const Uplink<V>& u) {
+mme::Event<V> mme_event(const V& v, const mme::State<V>& m, const Uplink<V>& u) {
   const auto kind = v.ite(u.kind == v.word(kInitialRequest), v.word(mme::kReceiveInitial),
                           v.ite(u.kind == v.word(kComplete), v.word(mme::kComplete), v.word(mme::kReject)));
-  return {kind, v.word(0), u.key, u.eea, u.eia, u.count, u.caps, u.emergency, v.lit(true), v.lit(false)};
+  const auto verified = m.secured && u.key != v.word(mme::kNoKey) && u.key == m.key && u.eia == m.eia &&
+                        !v.ult(u.count, m.ul_count);
+  return {kind, v.word(0), u.key, u.eea, u.eia, u.count, u.caps, u.emergency, verified, v.lit(false)};
 }
 
 // An event the MME raises itself (start, T3460 expiry) from the system event.
@@ -259,8 +263,10 @@ Rules<V> system_rules() {
        [](const V& v, const S& s, const E& e) {
          S n = s;
          n.ul = s.ul.put(v, e.slot, v.lit(true),
-                         Uplink<V>{v.lit(true), v.word(kInitialRequest), e.caps, e.emergency, v.word(0), v.word(0),
-                                   v.word(0), v.word(0)});
+                         // Protected with the UE's current context, if any (TS 24.301 4.4.5).
+                         Uplink<V>{v.lit(true), v.word(kInitialRequest), e.caps, e.emergency,
+                                   v.ite(s.ue.secured, s.ue.key, v.word(ue::kNoKey)), s.ue.eea, s.ue.eia,
+                                   s.ue.ul_count});
          return n;
        },
        [ue_acts](const V& v, const S&, const E& e) {
@@ -289,7 +295,7 @@ Rules<V> system_rules() {
          n.ul = s.ul.take(v, e.slot, !e.keep);
          return n;
        },
-       [mme_acts](const V& v, const S& s, const E& e) { return mme_acts(v, mme_event(v, s.ul.at(v, e.slot))); }},
+       [mme_acts](const V& v, const S& s, const E& e) { return mme_acts(v, mme_event(v, s.mme, s.ul.at(v, e.slot))); }},
       // The attacker: anything it writes carries no valid key.
       {"forge_downlink", "attacker",
        [is](const V& v, const S&, const E& e) { return is(v, e, kForgeDownlink); },

@@ -53,6 +53,7 @@ struct State {
   typename V::Word ue_caps;            // UE security capability as received from the UE
   typename V::Bool emergency;          // emergency services without a shared context
   typename V::Bool initial_verified;   // the latest initial request passed the integrity check (5.4.2.2)
+  typename V::Bool request_received;   // an initial request brought the UE's capabilities to replay
 
   static auto fields() {
     return std::tuple{field("secured", &State::secured), field("ksi", &State::ksi), field("key", &State::key),
@@ -64,7 +65,8 @@ struct State {
                       field("new_derived", &State::new_derived), field("fresh", &State::fresh),
                       field("fresh_ksi", &State::fresh_ksi), field("fresh_key", &State::fresh_key),
                       field("dl_count", &State::dl_count), field("ue_caps", &State::ue_caps),
-                      field("emergency", &State::emergency), field("initial_verified", &State::initial_verified)};
+                      field("emergency", &State::emergency), field("initial_verified", &State::initial_verified),
+                      field("request_received", &State::request_received)};
   }
 };
 
@@ -76,7 +78,8 @@ struct Event {
   typename V::Word count;          // kComplete: uplink NAS COUNT
   typename V::Word caps;           // kReceiveInitial: the UE security capability received
   typename V::Bool emergency;      // kReceiveInitial: for emergency services, no shared context
-  typename V::Bool verified;       // kReceiveInitial: it passed the integrity check and deciphered
+  typename V::Bool verified;       // kReceiveInitial: it passed the integrity check (with its COUNT not yet
+                                   // accepted) and deciphered
   typename V::Bool horizontal;     // kStart, 5GS: derive K'_AMF from the current K_AMF
 
   static auto fields() {
@@ -119,7 +122,7 @@ State<V> initial(const V& v) {
   return {v.lit(false), v.word(kNoKsi), v.word(kNoKey), v.word(0),      v.word(0),      v.word(0),
           v.lit(false), v.word(0),      v.word(kNoKsi), v.word(kNoKey), v.word(0),      v.word(0),
           v.word(0),    v.word(0),      v.lit(false),   v.lit(false),   v.word(kNoKsi), v.word(kNoKey),
-          v.word(0),    v.word(0),      v.lit(false),   v.lit(true)};
+          v.word(0),    v.word(0),      v.lit(false),   v.lit(true),    v.lit(false)};
 }
 
 using nas_smc::takes_fresh_context;  // the SMC takes the context from the latest AKA into use
@@ -206,6 +209,10 @@ Rules<V> rules() {
          n.ue_caps = e.caps;
          n.emergency = e.emergency;
          n.initial_verified = e.verified;
+         n.request_received = v.lit(true);
+         // An integrity-checked request's uplink NAS COUNT is accepted (4.4.3.2); the request is
+         // processed even when it fails the check (4.4.4.3), but its COUNT then counts for nothing.
+         n.ul_count = v.ite(e.verified, e.count + v.word(1), s.ul_count);
          n.pending = v.lit(false);
          return n;
        },
@@ -215,12 +222,14 @@ Rules<V> rules() {
          return o;
        }},
       // 5.4.3.2 / 5.4.2.2: null integrity (with null ciphering and KSI "000") only for
-      // emergency services without a shared context; otherwise no such command is started.
+      // emergency services without a shared context; otherwise no such command is started. The
+      // command replays the capabilities the UE sent, so it needs an initial request first.
       {"start", c.r_start,
        [](const V& v, const S& s, const E& e) {
          // Algorithm identities are 3 bits (TS 24.301 9.9.3.23, TS 24.501 9.11.3.34).
-         return e.kind == v.word(kStart) && !s.pending && (e.eia != v.word(0) || s.emergency) &&
-                holds_context(v, s, e) && v.ult(e.eea, v.word(8)) && v.ult(e.eia, v.word(8));
+         return e.kind == v.word(kStart) && s.request_received && !s.pending &&
+                (e.eia != v.word(0) || s.emergency) && holds_context(v, s, e) && v.ult(e.eea, v.word(8)) &&
+                v.ult(e.eia, v.word(8));
        },
        [started](const V& v, const S& s, const E& e) {
          S n = started(v, s, e);
