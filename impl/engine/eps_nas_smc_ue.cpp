@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "impl/codec/nas_eps_emm.h"
+#include "impl/engine/ue_security_capability.h"
 
 namespace secmode::impl::engine {
 
@@ -24,15 +25,6 @@ UeResult discarded(const char* clause, const char* reason, std::size_t offset = 
 
 UeResult refused(const char* reason, std::size_t offset = 0) {
   return {Outcome::refused, 0, {}, "", reason, offset};
-}
-
-// TS 24.301 9.9.3.36 from 9.9.3.34: the EEA and EIA octets, then UEA and UIA when the UE sent
-// them; bit 8 of the UIA octet is UCS2 in the UE network capability and spare in the replay.
-std::size_t replay_octets(ByteView capability, std::span<std::uint8_t, 4> out) {
-  const std::size_t n = std::min<std::size_t>(capability.size(), 4);
-  std::copy_n(capability.begin(), n, out.begin());
-  if (n == 4) out[3] &= 0x7f;
-  return n;
 }
 
 }  // namespace
@@ -85,7 +77,7 @@ UeResult EpsNasSmcUe::send_initial(ByteView plain_request, std::span<std::uint8_
     std::copy(plain_request.begin(), plain_request.end(), out.begin());
     r.pdu = ByteView(out.data(), plain_request.size());
   }
-  expected_size_ = replay_octets(capability, expected_);
+  expected_size_ = replayed_capability_octets(capability, expected_);
   additional_ = additional;
   nonce_ue_ = nonce;
   emergency_ = emergency;
@@ -156,7 +148,7 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
     return reject(kCauseUnspecified, header_ok ? "TS 24.301 5.4.3.5, 4.4.4.2" : "TS 24.301 5.4.3.5, 9.3.1", out);
 
   std::array<std::uint8_t, 4> replayed{};
-  const std::size_t replayed_size = replay_octets(smc.replayed_ue_security_capabilities, replayed);
+  const std::size_t replayed_size = replayed_capability_octets(smc.replayed_ue_security_capabilities, replayed);
   const bool additional_altered =
       smc.replayed_ue_additional_security_capability &&
       (!additional_ || smc.replayed_ue_additional_security_capability->ea != additional_->ea ||

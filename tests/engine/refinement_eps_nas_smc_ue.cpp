@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "impl/codec/nas_eps.h"
@@ -43,9 +44,11 @@ constexpr std::array<std::uint8_t, 9> kImeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32
 // Byte strings as the numbers the table works with: the empty string (no capability sent yet)
 // and the all-zero key (the null context, "no key") are 0.
 struct Registry {
+  bool zero_is_none;  // keys: the all-zero key is "no key"; capability strings: only the empty one is 0
   std::map<Bytes, std::uint32_t> ids;
   std::uint32_t id(const Bytes& b) {
-    if (b.empty() || std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; })) return 0;
+    if (b.empty() || (zero_is_none && std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; })))
+      return 0;
     const auto [it, added] = ids.emplace(b, static_cast<std::uint32_t>(ids.size() + 1));
     return it->second;
   }
@@ -118,7 +121,7 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   EpsNasSmcUe engine{kImeisv};
   SpecState state = ue::initial(Concrete{});
-  Registry keys, caps;
+  Registry keys{true}, caps{false};
   std::vector<Key> pool;  // keys that AKA handed out, and some nobody did
   Bytes sent_capability;  // the UE network capability as last sent
   std::optional<std::uint32_t> sent_nonce;
@@ -181,6 +184,7 @@ struct Harness {
     SpecEvent e = event(ue::kAka);
     e.ksi = ksi;
     e.key = keys.id(Bytes(k.begin(), k.end()));
+    RC_LOG() << "AKA: K" << keys.id(Bytes(k.begin(), k.end())) << " eKSI " << int{ksi} << "\n";
     const bool took = engine.aka(k, ksi);
     const SpecStep st = spec_step(e);
     RC_ASSERT(took == (st.fired != spec::kNoRule));
@@ -218,6 +222,8 @@ struct Harness {
       plain = encoded(m);
     }
     const SpecState before = state;
+    RC_LOG() << (attach ? "ATTACH" : "TAU") << " caps " << caps.id(normalized(capability))
+             << (emergency ? " emergency" : "") << (nonce ? " nonceUE" : "") << "\n";
     const UeResult r = engine.send_initial(plain, out, emergency);
     RC_ASSERT(r.outcome == Outcome::sent);
     const Bytes pdu(r.pdu.begin(), r.pdu.end());
@@ -253,13 +259,16 @@ struct Harness {
                                      {{6, rc::gen::just(0)}, {6, rc::gen::inRange(1, 15)}}))
                                : none;
     nas::SecurityModeCommand smc;
+    // An eKSI on the wire is 3 bits and a flag; the table's is ksi + 8 for a mapped context.
     std::uint8_t ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
+    bool mapped = *rc::gen::inRange(0, 10) == 0;
     if (honest) {
-      const bool current = s.secured && (!s.fresh || *rc::gen::inRange(0, 3) == 0) && s.ksi < ue::kNoKsi;
-      ksi = static_cast<std::uint8_t>(current ? s.ksi : s.fresh_ksi);
+      const bool current = s.secured && (!s.fresh || *rc::gen::inRange(0, 3) == 0);
+      const std::uint32_t named = current ? s.ksi : s.fresh_ksi;
+      ksi = static_cast<std::uint8_t>(named & 7);
+      mapped = (named >= 8) != (change == mapped_ksi);
       if (change == ksi_any) ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
     }
-    const bool mapped = honest ? change == mapped_ksi : *rc::gen::inRange(0, 10) == 0;
     smc.nas_key_set_identifier = {mapped, ksi};
     const std::uint8_t eea = *rc::gen::inRange<std::uint8_t>(0, 4);
     std::uint8_t eia = *rc::gen::inRange<std::uint8_t>(1, 4);
@@ -321,7 +330,13 @@ struct Harness {
     Bytes pdu = header == 0 ? plain
                             : protect_spec(Bytes(mac_key.begin(), mac_key.end()), eea, eia, count, 1, header, plain);
     if (forged) pdu[1 + *rc::gen::inRange(0, 4)] ^= static_cast<std::uint8_t>(1 + *rc::gen::inRange(0, 255));
+    RC_LOG() << "SMC header " << int{header} << " eKSI " << int{ksi} << (mapped ? " mapped" : "") << " EEA"
+             << int{eea} << " EIA" << int{eia} << " K" << mac_key_id << " COUNT " << count
+             << (forged ? " forged" : "") << " change " << change << " caps " << caps.id(normalized(replayed))
+             << "\n";
     const UeResult r = engine.receive(pdu, out);
+    RC_LOG() << "  engine: " << static_cast<int>(r.outcome) << " #" << int{r.cause} << " " << r.clause << " "
+             << r.reason << "\n";
     if (header == 0) {  // 4.4.4.2: not processed at all; the table never sees it
       RC_ASSERT(r.outcome == Outcome::discarded);
       return;
@@ -400,6 +415,22 @@ struct Harness {
   }
 };
 
+// Whether some random sequence makes the engine and the mutated table disagree. A mutant that
+// needs a rarer sequence (a replayed COMPLETE of an SMC on the current context) escaped one run of
+// 100 cases about once in 100 runs, so the mutants get 500 cases.
+bool caught(const std::string& what, const spec::Mutation& m) {
+  rc::detail::TestParams params = rc::detail::configuration().testParams;
+  params.maxSuccess = 500;
+  const auto result = rc::detail::checkTestable(
+      [&] {
+        Harness h;
+        h.mutation = &m;
+        h.run();
+      },
+      rc::detail::TestMetadata{what, what}, params);
+  return result.template is<rc::detail::FailureResult>();
+}
+
 RC_GTEST_PROP(EpsNasSmcUeRefinement, EngineAndRuleTableAgreeStepByStep, ()) {
   Harness h;
   h.run();
@@ -409,20 +440,12 @@ RC_GTEST_PROP(EpsNasSmcUeRefinement, EngineAndRuleTableAgreeStepByStep, ()) {
 // spec), some random sequence makes the engine and the table disagree.
 TEST(EpsNasSmcUeRefinement, MutantTableWithoutCapabilityCheckIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "reject_capability_mismatch"};
-  EXPECT_FALSE(rc::check("UE engine against a table without reject_capability_mismatch", [&] {
-    Harness h;
-    h.mutation = &m;
-    h.run();
-  }));
+  EXPECT_TRUE(caught("UE engine against a table without reject_capability_mismatch", m));
 }
 
 TEST(EpsNasSmcUeRefinement, MutantTableWithoutReplayDiscardIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "discard_replay"};
-  EXPECT_FALSE(rc::check("UE engine against a table without discard_replay", [&] {
-    Harness h;
-    h.mutation = &m;
-    h.run();
-  }));
+  EXPECT_TRUE(caught("UE engine against a table without discard_replay", m));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
+#include "impl/engine/eps_nas_smc_mme.h"
 #include "impl/engine/eps_nas_smc_ue.h"
 #include "tests/impl/allocation_counter.h"
 
@@ -66,6 +67,73 @@ TEST(EngineNoAlloc, EpsNasSmcUeExchangeAllocatesNothing) {
   const UeResult bad_mac = ue.receive(ByteView(forged.data(), al.size), out);
   EXPECT_EQ(bad_mac.outcome, Outcome::rejected);
   EXPECT_EQ(bad_mac.cause, 24);
+  EXPECT_EQ(test::allocations(), before);
+}
+
+// The two engines talk to each other: the MME's command is the UE's input and the UE's answer
+// the MME's, through ATTACH, SMC (lost once, so T3460 retransmits it with the next COUNT),
+// COMPLETE with the IMEISV, a TAU protected with the new context (and its replay), and a second
+// SMC on the current context that changes the algorithms; again without a single allocation.
+TEST(EngineNoAlloc, UeAndMmeEnginesCompleteAnExchangeWithoutAllocating) {
+  const std::array<std::uint8_t, 9> imeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
+  std::array<std::uint8_t, 32> kasme{};
+  for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x11 * i);
+  const std::array<std::uint8_t, 5> capability{0xf0, 0xf0, 0xc0, 0xc0, 0x00};
+  const std::array<std::uint8_t, 4> esm{0x02, 0x01, 0xd0, 0x11};
+  nas::AttachRequest attach;
+  attach.eps_mobile_identity = nas::Guti{};
+  attach.ue_network_capability = capability;
+  attach.esm_message_container = esm;
+  std::array<std::uint8_t, 128> request{}, tau_request{};
+  const auto r = nas::encode(attach, request);
+  ASSERT_TRUE(r.written);
+  nas::TrackingAreaUpdateRequest tau;
+  tau.ue_network_capability = ByteView(capability);
+  const auto t = nas::encode(tau, tau_request);
+  ASSERT_TRUE(t.written);
+
+  EpsNasSmcUe ue(imeisv);
+  EpsNasSmcMme mme;
+  std::array<std::uint8_t, 128> ul{}, dl{};
+  const std::size_t before = test::allocations();
+  ASSERT_TRUE(ue.aka(kasme, 3));
+  ASSERT_TRUE(mme.aka(kasme, 3));
+  const UeResult sent = ue.send_initial(ByteView(request.data(), r.size), ul);
+  ASSERT_EQ(sent.outcome, UeResult::Outcome::sent);
+  EXPECT_EQ(mme.receive_initial(sent.pdu).outcome, MmeResult::Outcome::nothing);
+  EXPECT_EQ(mme.start(3, 1, 2, dl, true).outcome, MmeResult::Outcome::command_sent);  // lost
+  const MmeResult again = mme.timer_expiry(dl);
+  ASSERT_EQ(again.outcome, MmeResult::Outcome::command_sent);
+  EXPECT_EQ(again.pdu[5], 1);  // the retransmission's sequence number: downlink COUNT 1
+  const UeResult complete = ue.receive(again.pdu, ul);
+  ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
+  EXPECT_EQ(complete.pdu[0] >> 4, 4);  // integrity protected and ciphered with the new context
+  EXPECT_EQ(mme.receive(complete.pdu).outcome, MmeResult::Outcome::completed);
+  ASSERT_TRUE(mme.imeisv().has_value());
+  EXPECT_EQ(*mme.imeisv(), imeisv);
+  EXPECT_TRUE(mme.secured() && ue.secured());
+  EXPECT_EQ(mme.current().next_rx, 1u);  // the COMPLETE used uplink COUNT 0
+  EXPECT_EQ(ue.current().next_rx, 2u);
+
+  const UeResult tau_sent = ue.send_initial(ByteView(tau_request.data(), t.size), ul);
+  ASSERT_EQ(tau_sent.outcome, UeResult::Outcome::sent);
+  EXPECT_EQ(tau_sent.pdu[0] >> 4, 1);  // integrity protected, not ciphered (TS 24.301 4.4.5)
+  EXPECT_EQ(mme.receive_initial(tau_sent.pdu).outcome, MmeResult::Outcome::nothing);
+  EXPECT_TRUE(mme.initial_verified());
+  EXPECT_EQ(mme.current().next_rx, 2u);
+  EXPECT_EQ(mme.receive_initial(tau_sent.pdu).outcome, MmeResult::Outcome::nothing);
+  EXPECT_FALSE(mme.initial_verified());  // the same COUNT again: a replay
+
+  // EIA0 without emergency services is refused by the MME itself (5.4.3.2); EEA3/EIA3 on the
+  // current context goes through.
+  EXPECT_EQ(mme.start(3, 0, 0, dl).outcome, MmeResult::Outcome::refused);
+  const MmeResult change = mme.start(3, 3, 3, dl);
+  ASSERT_EQ(change.outcome, MmeResult::Outcome::command_sent);
+  const UeResult changed = ue.receive(change.pdu, ul);
+  ASSERT_EQ(changed.outcome, UeResult::Outcome::completed);
+  EXPECT_EQ(mme.receive(changed.pdu).outcome, MmeResult::Outcome::completed);
+  EXPECT_EQ(mme.current().eia, 3);
+  EXPECT_EQ(mme.receive(changed.pdu).outcome, MmeResult::Outcome::discarded);  // no SMC running
   EXPECT_EQ(test::allocations(), before);
 }
 
