@@ -1,0 +1,145 @@
+#include "cli/check_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "oracle/eps_nas_judge.h"
+#include "spec/hex.h"
+
+namespace secmode::cli {
+
+namespace {
+
+struct Options {
+  std::vector<std::string> traces;
+  bool json = false;
+};
+
+// A trace line the oracle cannot use: where and why.
+struct BadLine {
+  std::string file;
+  std::size_t line;
+  std::string reason;
+};
+
+std::string field(const nlohmann::json& j, const char* name) {
+  const auto it = j.find(name);
+  if (it == j.end() || !it->is_string()) throw oracle::UnusableInput(std::string("missing string field \"") + name + "\"");
+  return it->get<std::string>();
+}
+
+// Judges one trace; returns its verdicts, or throws BadLine.
+std::vector<oracle::Verdict> judge(const std::string& name, std::istream& in) {
+  oracle::EpsNasJudge judge;
+  std::vector<oracle::Verdict> verdicts;
+  std::string text;
+  std::size_t line = 0, step = 0;
+  try {
+    while (std::getline(in, text)) {
+      ++line;
+      const auto first = text.find_first_not_of(" \t\r");
+      if (first == std::string::npos || text[first] == '#') continue;
+      ++step;
+      nlohmann::json j;
+      try {
+        j = nlohmann::json::parse(text);
+      } catch (const nlohmann::json::parse_error& e) {
+        throw oracle::UnusableInput(std::string("not JSON: ") + e.what());
+      }
+      if (!j.is_object()) throw oracle::UnusableInput("a trace line is a JSON object");
+      const std::string kind = field(j, "kind");
+      if (kind == "context") {
+        const std::string rat = field(j, "rat");
+        if (rat != "eps") throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\" traces");
+        if (j.contains("role")) {
+          const std::string role = field(j, "role");
+          if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
+          judge.judge(role == "ue", role == "network");
+        }
+        if (!j.contains("ksi") || !j["ksi"].is_number_unsigned()) throw oracle::UnusableInput("missing number field \"ksi\"");
+        const auto kasme = spec::from_hex(field(j, "kasme"));
+        judge.context(kasme, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
+      } else if (kind == "pdu") {
+        const std::string dir = field(j, "dir");
+        if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
+        const std::string proto = field(j, "proto");
+        if (proto != "nas-eps") throw oracle::UnusableInput("proto \"" + proto + "\": this version judges nas-eps");
+        judge.pdu(step, dir == "ul", spec::from_hex(field(j, "hex")), verdicts);
+      } else {
+        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context and pdu lines");
+      }
+    }
+    judge.finish(verdicts);
+  } catch (const oracle::UnusableInput& e) {
+    throw BadLine{name, line, e.what()};
+  } catch (const std::invalid_argument& e) {  // from_hex
+    throw BadLine{name, line, e.what()};
+  }
+  return verdicts;
+}
+
+void run(const Options& o, int& exit_code) {
+  std::size_t judged = 0, violations = 0;
+  nlohmann::json summary = nlohmann::json::array();
+  for (const std::string& name : o.traces) {
+    std::vector<oracle::Verdict> verdicts;
+    try {
+      if (name == "-") {
+        verdicts = judge("-", std::cin);
+      } else {
+        std::ifstream in(name);
+        if (!in) throw BadLine{name, 0, "cannot open"};
+        verdicts = judge(name, in);
+      }
+    } catch (const BadLine& b) {
+      std::cerr << "secmode check: " << b.file << (b.line ? ":" + std::to_string(b.line) : "") << ": " << b.reason
+                << '\n';
+      exit_code = 2;
+      return;
+    }
+    std::size_t bad = 0;
+    for (const auto& v : verdicts) {
+      bad += !v.ok;
+      if (o.json) {
+        nlohmann::json j = oracle::to_json(v);
+        j["trace"] = name;
+        std::cout << j.dump() << '\n';
+      } else {
+        std::cout << name << " step " << v.step << ": " << (v.ok ? "ok       " : "VIOLATION") << " " << v.party << ", "
+                  << v.clause << ": expected " << v.expected << ", observed " << v.observed << " (" << v.explain
+                  << ")\n";
+      }
+    }
+    judged += verdicts.size();
+    violations += bad;
+    summary.push_back({{"trace", name}, {"verdicts", verdicts.size()}, {"violations", bad}});
+  }
+  if (o.json)
+    std::cout << nlohmann::json{{"summary", {{"traces", summary}, {"verdicts", judged}, {"violations", violations}}}}.dump()
+              << '\n';
+  else
+    std::cout << judged << " verdicts, " << violations << " violations\n";
+  exit_code = violations == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "check",
+      "judge a trace of real messages against the standard: for each step, ok or the clause violated, by whom, "
+      "what was expected and what was observed. A trace is JSON Lines (blank lines and # comments ignored): "
+      "{\"kind\":\"context\",\"rat\":\"eps\",\"kasme\":HEX,\"ksi\":N[,\"role\":\"ue\"|\"network\"]} and "
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\",\"hex\":HEX}. Exit 0 conformant, 1 violations, "
+      "2 unusable input");
+  cmd->add_option("trace", opts->traces, "trace files (- for standard input)")->required();
+  cmd->add_flag("--json", opts->json, "one JSON object per verdict, then a summary object");
+  cmd->callback([opts, &exit_code] { run(*opts, exit_code); });
+}
+
+}  // namespace secmode::cli

@@ -1,0 +1,34 @@
+// The EPS NAS oracle (oracle/eps_nas_judge.h) on arbitrary traces: the input is eKSI (one octet),
+// K_ASME (32 octets), then PDUs, each as one octet (bit 8: uplink; bits 7..1: length) and that
+// many octets. Whatever the PDUs hold, the judge either gives verdicts or refuses the input as
+// unusable; it never crashes, reads out of bounds or throws anything else. Every verdict names
+// its party and clause.
+#include <cstdint>
+#include <cstdlib>
+#include <span>
+#include <vector>
+
+#include "oracle/eps_nas_judge.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size < 33) return 0;
+  secmode::oracle::EpsNasJudge judge;
+  std::vector<secmode::oracle::Verdict> verdicts;
+  try {
+    judge.context(std::span<const std::uint8_t>(data + 1, 32), data[0]);
+    std::size_t at = 33, step = 1;
+    while (at < size) {
+      const bool uplink = (data[at] & 0x80) != 0;
+      const std::size_t n = std::min<std::size_t>(data[at] & 0x7f, size - at - 1);
+      ++at;
+      judge.pdu(++step, uplink, std::span<const std::uint8_t>(data + at, n), verdicts);
+      at += n;
+    }
+    judge.finish(verdicts);
+  } catch (const secmode::oracle::UnusableInput&) {
+    return 0;
+  }
+  for (const auto& v : verdicts)
+    if ((v.party != "ue" && v.party != "network") || v.clause.empty() || v.expected.empty()) std::abort();
+  return 0;
+}

@@ -1,0 +1,91 @@
+// `secmode check` as a user runs it: the bundled example traces give their verdicts (a conformant
+// attach; a network that replays altered capabilities and a UE that rightly rejects with #23; a
+// UE that accepts a replayed command), --json gives one object per verdict and a summary, stdin
+// works, and unusable traces exit 2 naming the file, the line and the reason.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/cli/run.h"
+
+namespace secmode::test {
+namespace {
+
+std::string example(const std::string& name) { return std::string(SECMODE_EXAMPLES) + "/traces/" + name; }
+
+TEST(CliCheck, ConformantAttachExitsZero) {
+  const CliRun r = secmode_cli("check " + example("eps_attach_smc.jsonl"));
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("step 3: ok        network, TS 24.301 5.4.3.2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("step 4: ok        ue, TS 24.301 5.4.3.3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 verdicts, 0 violations"), std::string::npos) << r.out;
+}
+
+TEST(CliCheck, AlteredCapabilitiesAreTheNetworksViolationAndRejectNumber23TheUesDuty) {
+  const CliRun r = secmode_cli("check " + example("eps_smc_reject_23.jsonl"));
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("step 3: VIOLATION network, TS 24.301 5.4.3.2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("replayed UE security capabilities f0e0c040 differ from the f0f0c040 the UE sent"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("step 4: ok        ue, TS 24.301 5.4.3.3, 5.4.3.5 (#23): expected SECURITY MODE REJECT #23, "
+                       "observed SECURITY MODE REJECT #23"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(CliCheck, ReplayedCommandAcceptedIsTheUesViolationInJson) {
+  const CliRun r = secmode_cli("check --json " + example("eps_smc_replay_accepted.jsonl"));
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(r.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(lines.size(), 3u);  // judging the UE only (role "ue"): two verdicts, then the summary
+  EXPECT_EQ(lines[0]["verdict"], "ok");
+  EXPECT_EQ(lines[1]["verdict"], "violation");
+  EXPECT_EQ(lines[1]["step"], 6);
+  EXPECT_EQ(lines[1]["party"], "ue");
+  EXPECT_EQ(lines[1]["clause"], "TS 24.301 4.4.3.2");
+  EXPECT_EQ(lines[1]["expected"], "no answer");
+  EXPECT_EQ(lines[1]["observed"], "SECURITY MODE COMPLETE");
+  EXPECT_EQ(lines[2]["summary"]["violations"], 1);
+  EXPECT_EQ(lines[2]["summary"]["verdicts"], 2);
+}
+
+TEST(CliCheck, ReadsStandardInput) {
+  const std::string trace = slurp(example("eps_attach_smc.jsonl"));
+  const CliRun r = secmode_cli("check -", &trace);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("- step 4: ok"), std::string::npos) << r.out;
+}
+
+TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
+  const std::string context =
+      R"({"kind":"context","rat":"eps","kasme":"30373e454c535a61686f767d848b9299a0a7aeb5bcc3cad1d8dfe6edf4fb0209","ksi":1})";
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {context + "\n\n# comment\n" + R"({"kind":"pdu","dir":"ul","proto":"nas-eps","hex":"07zz"})", "-:4: "},
+      {context + "\n" + R"({"kind":"pdu","dir":"up","proto":"nas-eps","hex":"0741"})", "-:2: dir is"},
+      {context + "\n" + R"({"kind":"pdu","dir":"ul","hex":"0741"})", "-:2: missing string field \"proto\""},
+      {R"({"kind":"context","rat":"eps","kasme":"00","ksi":1})", "-:1: kasme: K_ASME is 32 octets"},
+      {R"({"kind":"context","rat":"eps","kasme":"00","ksi":9})", "-:1: kasme"},
+      {context + "\n" + R"({"kind":"sip","dir":"ul","text":"REGISTER"})", "-:2: kind \"sip\""},
+      {"{not json", "-:1: not JSON"},
+      {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"nas-eps","hex":"3700"})", "-:2: NAS PDU: "},
+  };
+  for (const auto& [trace, want] : cases) {
+    const CliRun r = secmode_cli("check -", &trace);
+    EXPECT_EQ(r.status, 2) << trace;
+    EXPECT_NE(r.err.find("secmode check: " + want), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "") << trace;
+  }
+  const CliRun missing = secmode_cli("check /nonexistent/trace.jsonl");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/trace.jsonl: cannot open"), std::string::npos) << missing.err;
+}
+
+}  // namespace
+}  // namespace secmode::test

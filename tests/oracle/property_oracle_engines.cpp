@@ -1,0 +1,206 @@
+// The oracle (oracle/eps_nas_judge.h) judges the engines, which the refinement tests tie to the
+// same rule tables: in random exchanges between the UE and MME engines (AKA, attach, commands with
+// any eKSI and algorithms, T3460 retransmissions, second commands on the current context) every
+// verdict is "ok"; with an attacker replaying old commands and injecting altered ones, every
+// verdict on the UE is still "ok". And the oracle is not blind: a UE that completes commands it
+// should reject, or answers a command it should drop, is caught.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "impl/codec/nas_eps.h"
+#include "impl/codec/nas_eps_emm.h"
+#include "impl/engine/eps_nas_smc_mme.h"
+#include "impl/engine/eps_nas_smc_ue.h"
+#include "oracle/eps_nas_judge.h"
+
+namespace secmode::oracle {
+namespace {
+
+using Bytes = std::vector<std::uint8_t>;
+using impl::engine::EpsNasSmcMme;
+using impl::engine::EpsNasSmcUe;
+using impl::engine::MmeResult;
+using impl::engine::UeResult;
+
+constexpr std::array<std::uint8_t, 9> kImeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
+
+enum class Ue { conforming, completes_everything, answers_replays };
+
+struct Exchange {
+  Ue behaviour = Ue::conforming;
+  bool attacker = false;
+  EpsNasSmcUe ue{kImeisv};
+  EpsNasSmcMme mme;
+  EpsNasJudge judge;
+  std::array<std::uint8_t, 32> kasme{};
+  std::vector<Verdict> verdicts;
+  std::vector<Bytes> commands;  // every command the UE received, for replays
+  std::size_t step = 0;
+  std::array<std::uint8_t, 256> ul{}, dl{};
+
+  // The trace as `secmode check` reads it goes to the log, so a counterexample can be re-run.
+  void trace(bool uplink, ByteView pdu) {
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    for (const std::uint8_t b : pdu) hex += {digits[b >> 4], digits[b & 15]};
+    RC_LOG() << R"({"kind":"pdu","dir":")" << (uplink ? "ul" : "dl") << R"(","proto":"nas-eps","hex":")" << hex
+             << "\"}\n";
+    judge.pdu(++step, uplink, pdu, verdicts);
+  }
+
+  // Commands the network sent, in order, then the UE's answers, in order: the trace keeps the
+  // order the MME sees (all of a burst of retransmissions may leave before an answer comes back).
+  void to_ue(const std::vector<Bytes>& burst) {
+    for (const Bytes& c : burst) trace(false, c);
+    std::vector<Bytes> answers;
+    for (const Bytes& command : burst) {
+      const bool replay = std::find(commands.begin(), commands.end(), command) != commands.end();
+      commands.push_back(command);
+      const UeResult r = ue.receive(command, ul);
+      Bytes answer(r.pdu.begin(), r.pdu.end());
+      // The faulty UEs of the negative tests.
+      if (behaviour == Ue::answers_replays && replay && r.outcome == UeResult::Outcome::discarded)
+        answer = Bytes{0x07, 0x5f, 0x18};  // a plain REJECT #24 where silence was due
+      if (behaviour == Ue::completes_everything && r.outcome == UeResult::Outcome::rejected)
+        answer = Bytes{0x07, 0x5e};  // a plain COMPLETE where a REJECT was due
+      if (!answer.empty()) answers.push_back(answer);
+    }
+    for (const Bytes& a : answers) {
+      trace(true, a);
+      mme.receive(a);
+    }
+  }
+
+  void attach() {
+    const Bytes capability = *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5),
+                                                        rc::gen::arbitrary<std::uint8_t>());
+    impl::nas::AttachRequest a;
+    a.eps_attach_type = *rc::gen::element<std::uint8_t>(1, 6);
+    a.eps_mobile_identity = impl::nas::Guti{};
+    a.ue_network_capability = capability;
+    const Bytes esm{0x02, 0x01, 0xd0, 0x11};
+    a.esm_message_container = esm;
+    std::array<std::uint8_t, 128> plain{};
+    const auto e = impl::nas::encode(a, plain);
+    RC_ASSERT(e.written);
+    const UeResult r = ue.send_initial(ByteView(plain.data(), e.size), ul);
+    RC_ASSERT(r.outcome == UeResult::Outcome::sent);
+    trace(true, r.pdu);
+    mme.receive_initial(r.pdu);
+  }
+
+  void start() {
+    const std::uint8_t ksi = mme.fresh() && *rc::gen::arbitrary<bool>() ? mme.fresh_context().ksi
+                             : mme.secured()                           ? mme.current().ksi
+                                                                       : *rc::gen::inRange<std::uint8_t>(0, 7);
+    const auto eia = *rc::gen::inRange<std::uint8_t>(0, 4);
+    const auto eea = eia == 0 ? std::uint8_t{0} : *rc::gen::inRange<std::uint8_t>(0, 4);
+    const MmeResult c = mme.start(ksi, eea, eia, dl, *rc::gen::arbitrary<bool>());
+    if (c.outcome != MmeResult::Outcome::command_sent) return;
+    Bytes first(c.pdu.begin(), c.pdu.end());
+    // T3460 may run out before the command arrives: then both go, in order.
+    std::vector<Bytes> sent{first};
+    for (int n = *rc::gen::inRange(0, 3); n > 0; --n) {
+      const MmeResult again = mme.timer_expiry(dl);
+      if (again.outcome != MmeResult::Outcome::command_sent) break;
+      sent.emplace_back(again.pdu.begin(), again.pdu.end());
+    }
+    to_ue(sent);
+  }
+
+  void attack() {
+    if (commands.empty()) return;
+    // The latest command again (a replay of what the UE may just have accepted), or any earlier one,
+    // perhaps altered.
+    Bytes c = *rc::gen::arbitrary<bool>() ? commands.back() : *rc::gen::elementOf(commands);
+    if (*rc::gen::inRange(0, 3) == 0) {  // an altered copy: one bit of the MAC, or of the body
+      const auto i = *rc::gen::inRange<std::size_t>(1, c.size());
+      c[i] ^= static_cast<std::uint8_t>(1u << *rc::gen::inRange(0, 8));
+      // Keep it a command the oracle can read (an undecodable one is unusable input).
+      if (i >= 6 && !impl::nas::decode_security_mode_command(ByteView(c).subspan(6)).ok()) return;
+    }
+    to_ue({c});
+  }
+
+  void run() {
+    const Bytes k = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
+    std::copy(k.begin(), k.end(), kasme.begin());
+    kasme[0] |= 1;
+    const auto ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
+    judge.judge(true, !attacker);
+    judge.context(kasme, ksi);
+    {
+      static const char* digits = "0123456789abcdef";
+      std::string hex;
+      for (const std::uint8_t b : kasme) hex += {digits[b >> 4], digits[b & 15]};
+      RC_LOG() << R"({"kind":"context","rat":"eps","kasme":")" << hex << R"(","ksi":)" << int{ksi} << "}\n";
+    }
+    ue.aka(kasme, ksi);
+    mme.aka(kasme, ksi);
+    attach();
+    for (int n = *rc::gen::inRange(1, 12); n > 0; --n) {
+      switch (*rc::gen::inRange(0, attacker ? 4 : 3)) {
+        case 0: attach(); break;
+        case 3: attack(); break;
+        default: start(); break;
+      }
+    }
+    judge.finish(verdicts);
+  }
+
+  std::size_t violations() const {
+    return static_cast<std::size_t>(std::count_if(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return !v.ok; }));
+  }
+};
+
+RC_GTEST_PROP(OracleJudgesEngines, HonestExchangesConformOnBothSides, ()) {
+  Exchange x;
+  x.run();
+  for (const Verdict& v : x.verdicts) {
+    if (!v.ok)
+      RC_FAIL("step " + std::to_string(v.step) + " " + v.party + " " + v.clause + ": expected " + v.expected +
+              ", observed " + v.observed + " (" + v.explain + ")");
+  }
+  RC_CLASSIFY(x.verdicts.size() > 2, "more than two verdicts");
+}
+
+RC_GTEST_PROP(OracleJudgesEngines, TheUeEngineConformsUnderAttack, ()) {
+  Exchange x;
+  x.attacker = true;
+  x.run();
+  for (const Verdict& v : x.verdicts) {
+    RC_ASSERT(v.party == "ue");
+    if (!v.ok)
+      RC_FAIL("step " + std::to_string(v.step) + " " + v.clause + ": expected " + v.expected + ", observed " +
+              v.observed + " (" + v.explain + ")");
+  }
+}
+
+// Whether some random exchange with this faulty UE gets a violation on the UE.
+bool caught(Ue behaviour) {
+  rc::detail::TestParams params = rc::detail::configuration().testParams;
+  params.maxSuccess = 300;
+  const auto result = rc::detail::checkTestable(
+      [behaviour] {
+        Exchange x;
+        x.behaviour = behaviour;
+        x.attacker = true;
+        x.run();
+        RC_ASSERT(x.violations() == 0u);
+      },
+      rc::detail::TestMetadata{"faulty UE", "faulty UE"}, params);
+  return result.template is<rc::detail::FailureResult>();
+}
+
+TEST(OracleJudgesEngines, CatchesAUeThatCompletesWhatItShouldReject) { EXPECT_TRUE(caught(Ue::completes_everything)); }
+
+TEST(OracleJudgesEngines, CatchesAUeThatAnswersAReplayedCommand) { EXPECT_TRUE(caught(Ue::answers_replays)); }
+
+}  // namespace
+}  // namespace secmode::oracle
