@@ -5,6 +5,7 @@
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/engine/eps_nas_protection.h"
+#include "impl/engine/initial_request.h"
 #include "impl/engine/ue_security_capability.h"
 
 namespace secmode::oracle {
@@ -19,7 +20,6 @@ using impl::engine::Direction;
 constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1
 constexpr std::uint8_t kCompleteType = 0x5e;
 constexpr std::uint8_t kRejectType = 0x5f;
-constexpr std::uint8_t kEmergencyAttach = 6;  // TS 24.301 9.9.3.11
 
 std::vector<std::uint8_t> normalized(ByteView capability) {
   std::array<std::uint8_t, 4> o{};
@@ -133,32 +133,32 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
     if (!h.ok()) throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
     plain.assign(h.value.nas_message.begin(), h.value.nas_message.end());
   }
-  // An answer to a command: COMPLETE or REJECT (the type octet is readable unless ciphered, and a
-  // ciphered uplink message while a command waits is the answer).
-  const bool ciphered = header == 2 || header == 4;
-  if (!expecting_.empty() &&
-      (ciphered || (plain.size() >= 2 && (plain[1] == kCompleteType || plain[1] == kRejectType)))) {
-    answer(step, pdu, out);
-    return;
+  // An answer to a command waiting for one: COMPLETE or REJECT. A ciphered message is read under
+  // the context the answer would use; one that reads as another message is not an answer, and
+  // one that cannot be read there is judged as the answer.
+  if (!expecting_.empty()) {
+    const bool ciphered = header == 2 || header == 4;
+    if (ciphered) {
+      std::uint32_t count = 0;
+      const auto read = answer_plain(answered(), pdu, count);
+      if (read) plain = *read;
+      if (!read || is_answer(plain)) {
+        answer(step, pdu, out);
+        return;
+      }
+    } else if (is_answer(plain)) {
+      answer(step, pdu, out);
+      return;
+    }
   }
   const auto d = impl::nas::decode_emm_message(plain);
   if (!d.ok()) return;  // another message: not one security mode control is about
-  ByteView capability;
-  std::optional<impl::nas::UeAdditionalSecurityCapability> additional;
-  std::optional<std::uint32_t> nonce;
-  bool emergency = false;
-  if (const auto* a = std::get_if<impl::nas::AttachRequest>(&d.value)) {
-    capability = a->ue_network_capability;
-    additional = a->ue_additional_security_capability;
-    emergency = a->eps_attach_type == kEmergencyAttach;
-  } else if (const auto* t = std::get_if<impl::nas::TrackingAreaUpdateRequest>(&d.value)) {
-    if (!t->ue_network_capability) return;
-    capability = *t->ue_network_capability;
-    additional = t->ue_additional_security_capability;
-    nonce = t->nonce_ue;
-  } else {
-    return;
-  }
+  const char* why = "";
+  const auto request = impl::engine::initial_request(d.value, why);
+  if (!request) return;  // another message: not one security mode control is about
+  const ByteView capability = request->ue_network_capability;
+  const auto& additional = request->additional;
+  const bool emergency = request->emergency_attach;
   no_answers(out);  // a UE that sends a new request has answered all it will
   const Concrete v;
   ue::Event<Concrete> e{};
@@ -168,7 +168,7 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   e.additional = additional ? (std::uint32_t{additional->ea} << 16 | additional->ia) : 0;
   e.emergency = emergency;
   ue_ = spec::step(v, spec::EpsNasSmcUe::rules<Concrete>(), ue_, e).state;
-  sent_nonce_ = nonce;
+  sent_nonce_ = request->nonce_ue;
   sent_caps_ = normalized(capability);
   // The MME: an integrity-checked request's COUNT is accepted (4.4.3.2, 4.4.4.3).
   net::Event<Concrete> n{};
@@ -198,16 +198,8 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   expecting_.pop_front();
   const std::uint8_t header = pdu[0] >> 4;
   Verdict v{step, true, "ue", x.clause, response(x.output.response, x.output.cause), "", ""};
-  // What the UE sent, read under the context its header names (9.3.1).
-  std::optional<std::vector<std::uint8_t>> plain;
   std::uint32_t count = 0;
-  if (header == 0) {
-    plain.emplace(pdu.begin(), pdu.end());
-  } else {
-    const Protection& p = header >= 3 ? x.complete : x.reject;
-    count = impl::engine::estimate_count(p.count, pdu.size() > 5 ? pdu[5] : 0);
-    plain = open(kasme(p.key), p.eea, p.eia, count, pdu);
-  }
+  const auto plain = answer_plain(x, pdu, count);
   std::uint32_t observed = ue::kNone, cause = 0;
   if (plain && plain->size() >= 2 && (*plain)[1] == kCompleteType) observed = ue::kComplete;
   if (plain && plain->size() >= 3 && (*plain)[1] == kRejectType) {
@@ -252,6 +244,27 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
     }
   }
   mme_ = spec::step(Concrete{}, spec::EpsNasSmcMme::rules<Concrete>(), mme_, n).state;
+}
+
+const EpsNasJudge::Expectation& EpsNasJudge::answered() const {
+  const auto due = std::find_if(expecting_.begin(), expecting_.end(),
+                                [](const Expectation& e) { return e.output.response != ue::kNone; });
+  return due != expecting_.end() ? *due : expecting_.front();
+}
+
+// What the UE sent in answer to `x`, read under the context its header names (9.3.1): the new one
+// for types 3 and 4, the one in use before the command for 1 and 2; `count` is the COUNT read.
+std::optional<std::vector<std::uint8_t>> EpsNasJudge::answer_plain(const Expectation& x, ByteView pdu,
+                                                                   std::uint32_t& count) const {
+  const std::uint8_t header = pdu[0] >> 4;
+  if (header == 0) return std::vector<std::uint8_t>(pdu.begin(), pdu.end());
+  const Protection& p = header >= 3 ? x.complete : x.reject;
+  count = impl::engine::estimate_count(p.count, pdu.size() > 5 ? pdu[5] : 0);
+  return open(kasme(p.key), p.eea, p.eia, count, pdu);
+}
+
+bool EpsNasJudge::is_answer(ByteView plain) {
+  return plain.size() >= 2 && (plain[1] == kCompleteType || plain[1] == kRejectType);
 }
 
 void EpsNasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const {

@@ -81,6 +81,9 @@ class EpsNasJudge {
   void command_network(std::size_t step, ByteView pdu, const Command& c, std::vector<Verdict>& out);
   void answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out);
   void silent(const Expectation& x, std::vector<Verdict>& out) const;
+  const Expectation& answered() const;  // the command the next answer belongs to
+  std::optional<std::vector<std::uint8_t>> answer_plain(const Expectation& x, ByteView pdu, std::uint32_t& count) const;
+  static bool is_answer(ByteView plain);
   void no_answers(std::vector<Verdict>& out);
   void emit(std::vector<Verdict>& out, Verdict v) const;
 

@@ -38,6 +38,14 @@ struct EpsNasContext {
   EpsNasContext(const EpsNasContext&) = default;
   EpsNasContext& operator=(const EpsNasContext&) = default;
   ~EpsNasContext() { clear(); }
+  // The partial native context EPS AKA leaves (TS 33.401 6.1.1): K_ASME under eKSI `ksi`, no
+  // algorithms yet, counts from 0.
+  void from_aka(std::span<const std::uint8_t, 32> key, std::uint8_t key_ksi) noexcept {
+    clear();
+    for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = key[i];
+    keyed = true;
+    ksi = key_ksi;
+  }
   void clear() noexcept {
     crypto::ct::wipe_object(kasme);
     keyed = false;

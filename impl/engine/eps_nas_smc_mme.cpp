@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "impl/codec/nas_eps_emm.h"
+#include "impl/engine/initial_request.h"
 #include "impl/engine/ue_security_capability.h"
 
 namespace secmode::impl::engine {
@@ -12,7 +13,6 @@ namespace {
 using Outcome = MmeResult::Outcome;
 using nas::SecurityHeaderType;
 
-constexpr std::uint8_t kEmergencyAttach = 6;  // TS 24.301 9.9.3.11
 constexpr std::uint8_t kCompleteType = 0x5e;  // TS 24.301 table 9.8.1
 constexpr std::uint8_t kRejectType = 0x5f;
 constexpr std::size_t kHeaderSize = 6;
@@ -45,10 +45,7 @@ std::optional<ByteView> open(const EpsNasContext& ctx, const nas::SecurityProtec
 
 bool EpsNasSmcMme::aka(std::span<const std::uint8_t, 32> kasme, std::uint8_t ksi) noexcept {
   if (ksi >= kNoKsi) return false;
-  fresh_ctx_.clear();
-  std::copy(kasme.begin(), kasme.end(), fresh_ctx_.kasme.begin());
-  fresh_ctx_.keyed = true;
-  fresh_ctx_.ksi = ksi;
+  fresh_ctx_.from_aka(kasme, ksi);
   fresh_ = true;
   return true;
 }
@@ -71,25 +68,13 @@ MmeResult EpsNasSmcMme::receive_initial(ByteView pdu, bool emergency_pdn) noexce
   const auto d = nas::decode_emm_message(plain);
   const std::size_t base = plain.data() == pdu.data() ? 0 : kHeaderSize;
   if (!d.ok()) return result(Outcome::discarded, "TS 24.301 7", d.error.reason, base + d.error.offset);
-  ByteView capability;
-  std::optional<nas::UeAdditionalSecurityCapability> additional;
-  bool emergency = emergency_pdn;
-  if (const auto* attach = std::get_if<nas::AttachRequest>(&d.value)) {
-    capability = attach->ue_network_capability;
-    additional = attach->ue_additional_security_capability;
-    emergency = attach->eps_attach_type == kEmergencyAttach;
-  } else if (const auto* tau = std::get_if<nas::TrackingAreaUpdateRequest>(&d.value)) {
-    if (!tau->ue_network_capability)
-      return result(Outcome::discarded, "TS 24.301 5.4.3.2", "a TAU REQUEST without UE network capability");
-    capability = *tau->ue_network_capability;
-    additional = tau->ue_additional_security_capability;
-  } else {
-    return result(Outcome::discarded, "TS 24.301 5.5", "not an ATTACH or TRACKING AREA UPDATE REQUEST");
-  }
+  const char* why = "";
+  const auto request = initial_request(d.value, why);
+  if (!request) return result(Outcome::discarded, "TS 24.301 5.4.3.2", why);
   // 5.4.3.2: what the UE sent is what the command replays.
-  caps_size_ = replayed_capability_octets(capability, caps_);
-  additional_ = additional;
-  emergency_ = emergency;
+  caps_size_ = replayed_capability_octets(request->ue_network_capability, caps_);
+  additional_ = request->additional;
+  emergency_ = request->emergency_attach || emergency_pdn;
   initial_verified_ = verified;
   request_received_ = true;
   if (verified) current_.next_rx = (count + 1) & kCountMask;  // 4.4.3.2

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "impl/codec/nas_eps_emm.h"
+#include "impl/engine/initial_request.h"
 #include "impl/engine/ue_security_capability.h"
 
 namespace secmode::impl::engine {
@@ -13,7 +14,6 @@ using Outcome = UeResult::Outcome;
 using nas::SecurityHeaderType;
 
 constexpr std::uint8_t kSmcType = 0x5d;        // TS 24.301 table 9.8.1
-constexpr std::uint8_t kEmergencyAttach = 6;   // TS 24.301 9.9.3.11: "EPS emergency attach"
 constexpr std::uint8_t kImeisvRequested = 1;   // TS 24.008 10.5.5.10
 constexpr std::uint8_t kCauseCapabilitiesMismatch = 23;  // TS 24.301 9.9.3.9
 constexpr std::uint8_t kCauseUnspecified = 24;
@@ -35,10 +35,7 @@ EpsNasSmcUe::EpsNasSmcUe(std::span<const std::uint8_t, 9> imeisv) noexcept {
 
 bool EpsNasSmcUe::aka(std::span<const std::uint8_t, 32> kasme, std::uint8_t ksi) noexcept {
   if (ksi >= kNoKsi) return false;
-  fresh_ctx_.clear();
-  std::copy(kasme.begin(), kasme.end(), fresh_ctx_.kasme.begin());
-  fresh_ctx_.ksi = ksi;
-  fresh_ctx_.keyed = true;
+  fresh_ctx_.from_aka(kasme, ksi);
   fresh_ = true;
   return true;
 }
@@ -47,23 +44,9 @@ UeResult EpsNasSmcUe::send_initial(ByteView plain_request, std::span<std::uint8_
                                     bool emergency_pdn) noexcept {
   const auto d = nas::decode_emm_message(plain_request);
   if (!d.ok()) return refused(d.error.reason, d.error.offset);
-  ByteView capability;
-  std::optional<nas::UeAdditionalSecurityCapability> additional;
-  std::optional<std::uint32_t> nonce;
-  bool emergency = emergency_pdn;
-  if (const auto* attach = std::get_if<nas::AttachRequest>(&d.value)) {
-    capability = attach->ue_network_capability;
-    additional = attach->ue_additional_security_capability;
-    emergency = attach->eps_attach_type == kEmergencyAttach;
-  } else if (const auto* tau = std::get_if<nas::TrackingAreaUpdateRequest>(&d.value)) {
-    if (!tau->ue_network_capability)
-      return refused("a TAU REQUEST without UE network capability leaves nothing to check a replay against");
-    capability = *tau->ue_network_capability;
-    additional = tau->ue_additional_security_capability;
-    nonce = tau->nonce_ue;
-  } else {
-    return refused("not an initial request: ATTACH REQUEST or TRACKING AREA UPDATE REQUEST");
-  }
+  const char* why = "";
+  const auto request = initial_request(d.value, why);
+  if (!request) return refused(why);
   UeResult r{Outcome::sent, 0, {}, "TS 24.301 4.4.5", "", 0};
   if (secured_) {
     // 4.4.5: integrity protected with the current context, not ciphered; 4.4.3.1: count advances.
@@ -77,10 +60,10 @@ UeResult EpsNasSmcUe::send_initial(ByteView plain_request, std::span<std::uint8_
     std::copy(plain_request.begin(), plain_request.end(), out.begin());
     r.pdu = ByteView(out.data(), plain_request.size());
   }
-  expected_size_ = replayed_capability_octets(capability, expected_);
-  additional_ = additional;
-  nonce_ue_ = nonce;
-  emergency_ = emergency;
+  expected_size_ = replayed_capability_octets(request->ue_network_capability, expected_);
+  additional_ = request->additional;
+  nonce_ue_ = request->nonce_ue;
+  emergency_ = request->emergency_attach || emergency_pdn;
   return r;
 }
 

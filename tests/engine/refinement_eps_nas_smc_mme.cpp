@@ -25,53 +25,18 @@
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/keys_eps.h"
 #include "spec/procedures/nas_smc_network.h"
+#include "tests/engine/lockstep.h"
 
 namespace secmode::impl::engine {
 namespace {
 
 namespace net = spec::nas_smc_network;
 using spec::Concrete;
-using Bytes = std::vector<std::uint8_t>;
-using Key = std::array<std::uint8_t, 32>;
+using namespace test::lockstep;
 using Outcome = MmeResult::Outcome;
 using SpecState = net::State<Concrete>;
 using SpecEvent = net::Event<Concrete>;
 using SpecStep = spec::Step<Concrete, SpecState, net::Output<Concrete>>;
-
-struct Registry {
-  bool zero_is_none;  // keys: the all-zero key is "no key"; capability strings: only the empty one is 0
-  std::map<Bytes, std::uint32_t> ids;
-  std::uint32_t id(const Bytes& b) {
-    if (b.empty() || (zero_is_none && std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; })))
-      return 0;
-    return ids.emplace(b, static_cast<std::uint32_t>(ids.size() + 1)).first->second;
-  }
-  Bytes bytes(std::uint32_t id) const {
-    for (const auto& [b, i] : ids)
-      if (i == id) return b;
-    return Bytes(32, 0);
-  }
-};
-
-// TS 24.301 4.4.3.1 as the test reads it: the smallest COUNT ending in `sn` not below the last accepted.
-std::uint32_t estimate(std::uint32_t lowest_unaccepted, std::uint8_t sn) {
-  const std::uint32_t last = lowest_unaccepted == 0 ? 0 : lowest_unaccepted - 1;
-  for (std::uint32_t c = last & 0xffff00u;; c += 0x100)
-    if ((c | sn) >= last) return (c | sn) & 0xffffff;
-}
-
-Bytes normalized(const Bytes& capability) {
-  Bytes b(capability.begin(), capability.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, capability.size())));
-  if (b.size() == 4) b[3] &= 0x7f;
-  return b;
-}
-
-Bytes encoded(const auto& message) {
-  std::array<std::uint8_t, 512> out{};
-  const auto e = nas::encode(message, out);
-  RC_ASSERT(e.written);
-  return Bytes(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(e.size));
-}
 
 // How a PDU was protected: key, algorithms, COUNT, header type, and whether its MAC was then broken.
 struct Protection {
@@ -83,19 +48,8 @@ struct Protection {
 };
 
 Bytes protect_spec(const Bytes& kasme, const Protection& p, std::uint8_t dir, const Bytes& plain) {
-  if (p.header == 0) return plain;
-  Bytes body = plain;
-  if (p.header == 2 || p.header == 4) {
-    const auto k = spec::derive_eps_algorithm_key(kasme, spec::AlgorithmType::nas_enc, p.eea);
-    body = spec::eea(static_cast<spec::Eea>(p.eea), k, {p.count, 0, dir}, plain, plain.size() * 8);
-  }
-  Bytes pdu{static_cast<std::uint8_t>(p.header << 4 | 0x07), 0, 0, 0, 0, static_cast<std::uint8_t>(p.count & 0xff)};
-  pdu.insert(pdu.end(), body.begin(), body.end());
-  const auto k = spec::derive_eps_algorithm_key(kasme, spec::AlgorithmType::nas_int, p.eia);
-  const Bytes from_sn(pdu.begin() + 5, pdu.end());
-  const auto mac = spec::eia(static_cast<spec::Eia>(p.eia), k, {p.count, 0, dir}, from_sn, from_sn.size() * 8);
-  std::copy(mac.begin(), mac.end(), pdu.begin() + 1);
-  if (p.forged) pdu[2] ^= 0x5a;
+  Bytes pdu = test::lockstep::protect_spec(kasme, p.eea, p.eia, p.count, dir, p.header, plain);
+  if (p.forged && p.header != 0) pdu[2] ^= 0x5a;
   return pdu;
 }
 
@@ -405,22 +359,6 @@ struct Harness {
   }
 };
 
-// Whether some random sequence makes the engine and the mutated table disagree. A mutant that
-// needs a rarer sequence (a replayed COMPLETE of an SMC on the current context) escaped one run of
-// 100 cases about once in 100 runs, so the mutants get 500 cases.
-bool caught(const std::string& what, const spec::Mutation& m) {
-  rc::detail::TestParams params = rc::detail::configuration().testParams;
-  params.maxSuccess = 500;
-  const auto result = rc::detail::checkTestable(
-      [&] {
-        Harness h;
-        h.mutation = &m;
-        h.run();
-      },
-      rc::detail::TestMetadata{what, what}, params);
-  return result.template is<rc::detail::FailureResult>();
-}
-
 RC_GTEST_PROP(EpsNasSmcMmeRefinement, EngineAndRuleTableAgreeStepByStep, ()) {
   Harness h;
   h.run();
@@ -428,12 +366,12 @@ RC_GTEST_PROP(EpsNasSmcMmeRefinement, EngineAndRuleTableAgreeStepByStep, ()) {
 
 TEST(EpsNasSmcMmeRefinement, MutantTableWithoutReplayedCompleteDiscardIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "discard_replayed_complete"};
-  EXPECT_TRUE(caught("MME engine against a table without discard_replayed_complete", m));
+  EXPECT_TRUE(mutant_caught<Harness>("MME engine against a table without discard_replayed_complete", m));
 }
 
 TEST(EpsNasSmcMmeRefinement, MutantTableWithoutTimerAbortIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "timer_abort"};
-  EXPECT_TRUE(caught("MME engine against a table without timer_abort", m));
+  EXPECT_TRUE(mutant_caught<Harness>("MME engine against a table without timer_abort", m));
 }
 
 }  // namespace

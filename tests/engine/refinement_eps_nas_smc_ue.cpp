@@ -26,78 +26,20 @@
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/keys_eps.h"
 #include "spec/procedures/nas_smc_ue.h"
+#include "tests/engine/lockstep.h"
 
 namespace secmode::impl::engine {
 namespace {
 
 namespace ue = spec::nas_smc_ue;
 using spec::Concrete;
-using Bytes = std::vector<std::uint8_t>;
-using Key = std::array<std::uint8_t, 32>;
+using namespace test::lockstep;
 using Outcome = UeResult::Outcome;
 using SpecState = ue::State<Concrete>;
 using SpecEvent = ue::Event<Concrete>;
 using SpecStep = spec::Step<Concrete, SpecState, ue::Output<Concrete>>;
 
 constexpr std::array<std::uint8_t, 9> kImeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
-
-// Byte strings as the numbers the table works with: the empty string (no capability sent yet)
-// and the all-zero key (the null context, "no key") are 0.
-struct Registry {
-  bool zero_is_none;  // keys: the all-zero key is "no key"; capability strings: only the empty one is 0
-  std::map<Bytes, std::uint32_t> ids;
-  std::uint32_t id(const Bytes& b) {
-    if (b.empty() || (zero_is_none && std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; })))
-      return 0;
-    const auto [it, added] = ids.emplace(b, static_cast<std::uint32_t>(ids.size() + 1));
-    return it->second;
-  }
-  Bytes bytes(std::uint32_t id) const {
-    for (const auto& [b, i] : ids)
-      if (i == id) return b;
-    return Bytes(32, 0);
-  }
-};
-
-// The receiver's COUNT estimate, read from TS 24.301 4.4.3.1 apart from the engine's: the
-// smallest 24-bit COUNT ending in `sn` that is not below the last accepted one.
-std::uint32_t estimate(std::uint32_t lowest_unaccepted, std::uint8_t sn) {
-  const std::uint32_t last = lowest_unaccepted == 0 ? 0 : lowest_unaccepted - 1;
-  for (std::uint32_t c = last & 0xffff00u;; c += 0x100)
-    if ((c | sn) >= last) return (c | sn) & 0xffffff;
-}
-
-// What the replayed UE security capabilities are compared on (TS 24.301 9.9.3.36 against
-// 9.9.3.34): EEA, EIA, UEA, UIA octets, the UIA octet's bit 8 spare.
-Bytes normalized(const Bytes& capability) {
-  Bytes b(capability.begin(), capability.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(4, capability.size())));
-  if (b.size() == 4) b[3] &= 0x7f;
-  return b;
-}
-
-Bytes encoded(const auto& message) {
-  std::array<std::uint8_t, 512> out{};
-  const auto e = nas::encode(message, out);
-  RC_ASSERT(e.written);
-  return Bytes(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(e.size));
-}
-
-// A protected NAS PDU made with the spec-twin crypto (TS 24.301 9.1, TS 33.401 8.1.1, A.7).
-Bytes protect_spec(const Bytes& kasme, std::uint8_t eea, std::uint8_t eia, std::uint32_t count, std::uint8_t dir,
-                   std::uint8_t header_type, const Bytes& plain) {
-  Bytes body = plain;
-  if (header_type == 2 || header_type == 4) {
-    const auto k = spec::derive_eps_algorithm_key(kasme, spec::AlgorithmType::nas_enc, eea);
-    body = spec::eea(static_cast<spec::Eea>(eea), k, {count, 0, dir}, plain, plain.size() * 8);
-  }
-  Bytes pdu{static_cast<std::uint8_t>(header_type << 4 | 0x07), 0, 0, 0, 0, static_cast<std::uint8_t>(count & 0xff)};
-  pdu.insert(pdu.end(), body.begin(), body.end());
-  const auto k = spec::derive_eps_algorithm_key(kasme, spec::AlgorithmType::nas_int, eia);
-  const Bytes from_sn(pdu.begin() + 5, pdu.end());
-  const auto mac = spec::eia(static_cast<spec::Eia>(eia), k, {count, 0, dir}, from_sn, from_sn.size() * 8);
-  std::copy(mac.begin(), mac.end(), pdu.begin() + 1);
-  return pdu;
-}
 
 // The plain message inside an uplink PDU the UE sent, after checking that it is protected with
 // `kasme`, the algorithms and `count` as the table says (its NAS-MAC recomputed, its body
@@ -415,22 +357,6 @@ struct Harness {
   }
 };
 
-// Whether some random sequence makes the engine and the mutated table disagree. A mutant that
-// needs a rarer sequence (a replayed COMPLETE of an SMC on the current context) escaped one run of
-// 100 cases about once in 100 runs, so the mutants get 500 cases.
-bool caught(const std::string& what, const spec::Mutation& m) {
-  rc::detail::TestParams params = rc::detail::configuration().testParams;
-  params.maxSuccess = 500;
-  const auto result = rc::detail::checkTestable(
-      [&] {
-        Harness h;
-        h.mutation = &m;
-        h.run();
-      },
-      rc::detail::TestMetadata{what, what}, params);
-  return result.template is<rc::detail::FailureResult>();
-}
-
 RC_GTEST_PROP(EpsNasSmcUeRefinement, EngineAndRuleTableAgreeStepByStep, ()) {
   Harness h;
   h.run();
@@ -440,12 +366,12 @@ RC_GTEST_PROP(EpsNasSmcUeRefinement, EngineAndRuleTableAgreeStepByStep, ()) {
 // spec), some random sequence makes the engine and the table disagree.
 TEST(EpsNasSmcUeRefinement, MutantTableWithoutCapabilityCheckIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "reject_capability_mismatch"};
-  EXPECT_TRUE(caught("UE engine against a table without reject_capability_mismatch", m));
+  EXPECT_TRUE(mutant_caught<Harness>("UE engine against a table without reject_capability_mismatch", m));
 }
 
 TEST(EpsNasSmcUeRefinement, MutantTableWithoutReplayDiscardIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::drop_rule, "discard_replay"};
-  EXPECT_TRUE(caught("UE engine against a table without discard_replay", m));
+  EXPECT_TRUE(mutant_caught<Harness>("UE engine against a table without discard_replay", m));
 }
 
 }  // namespace

@@ -202,5 +202,52 @@ TEST(OracleJudgesEngines, CatchesAUeThatCompletesWhatItShouldReject) { EXPECT_TR
 
 TEST(OracleJudgesEngines, CatchesAUeThatAnswersAReplayedCommand) { EXPECT_TRUE(caught(Ue::answers_replays)); }
 
+// Other uplink traffic is not taken for an answer: after the UE completed a command and silently
+// dropped its replay, a ciphered ATTACH COMPLETE under the new context reads as what it is, so the
+// replay's verdict stays "no answer, as due".
+TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
+  std::array<std::uint8_t, 32> kasme{};
+  for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x21 + 3 * i);
+  const std::array<std::uint8_t, 4> capability{0xf0, 0xf0, 0xc0, 0x40};
+  const std::array<std::uint8_t, 4> esm{0x02, 0x01, 0xd0, 0x11};
+  impl::nas::AttachRequest a;
+  a.eps_mobile_identity = impl::nas::Guti{};
+  a.ue_network_capability = capability;
+  a.esm_message_container = esm;
+  std::array<std::uint8_t, 128> request{}, ul{}, dl{}, other{};
+  const auto r = impl::nas::encode(a, request);
+  ASSERT_TRUE(r.written);
+  EpsNasSmcUe ue(kImeisv);
+  EpsNasSmcMme mme;
+  EpsNasJudge judge;
+  std::vector<Verdict> verdicts;
+  judge.context(kasme, 4);
+  ue.aka(kasme, 4);
+  mme.aka(kasme, 4);
+  const UeResult sent = ue.send_initial(ByteView(request.data(), r.size), ul);
+  judge.pdu(1, true, sent.pdu, verdicts);
+  mme.receive_initial(sent.pdu);
+  const MmeResult c = mme.start(4, 2, 2, dl);
+  const Bytes command(c.pdu.begin(), c.pdu.end());
+  judge.pdu(2, false, command, verdicts);
+  const UeResult complete = ue.receive(command, ul);
+  judge.pdu(3, true, complete.pdu, verdicts);
+  judge.pdu(4, false, command, verdicts);  // the replay, which the UE drops
+  EXPECT_EQ(ue.receive(command, ul).outcome, UeResult::Outcome::discarded);
+  // ATTACH COMPLETE (TS 24.301 8.2.1) with an ESM container, under the new context.
+  const std::array<std::uint8_t, 7> attach_complete{0x07, 0x43, 0x00, 0x03, 0x52, 0x00, 0xc2};
+  const auto p = impl::engine::protect(kasme, 2, 2, ue.current().next_tx, impl::engine::Direction::uplink,
+                                       impl::nas::SecurityHeaderType::integrity_protected_ciphered, attach_complete,
+                                       other);
+  ASSERT_TRUE(p.written);
+  judge.pdu(5, true, ByteView(other.data(), p.size), verdicts);
+  judge.finish(verdicts);
+  ASSERT_EQ(verdicts.size(), 4u);  // the command and its replay (network), the COMPLETE, the silence
+  for (const Verdict& v : verdicts) EXPECT_TRUE(v.ok || v.party == "network") << v.explain;
+  EXPECT_EQ(verdicts.back().step, 4u);
+  EXPECT_EQ(verdicts.back().observed, "no answer");
+  EXPECT_TRUE(verdicts.back().ok);
+}
+
 }  // namespace
 }  // namespace secmode::oracle
