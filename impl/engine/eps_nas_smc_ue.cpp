@@ -88,8 +88,9 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
     case SecurityHeaderType::integrity_protected_ciphered: {
       // Readable only under the current context, and only when its MAC verifies there (4.4.4.2).
       const std::uint32_t count = estimate_count(current_.next_rx, header.sequence_number);
-      if (!secured_ || inner.size() > plain.size() ||
-          !mac_verifies(current_.kasme, current_.eia, count, Direction::downlink, header, pdu))
+      if (inner.size() > plain.size())
+        return discarded("TS 24.301 5.4.3.3", "longer than any SECURITY MODE COMMAND", kHeaderSize);
+      if (!secured_ || !mac_verifies(current_.kasme, current_.eia, count, Direction::downlink, header, pdu))
         return discarded("TS 24.301 4.4.4.2", "ciphered message that fails the integrity check");
       if (const char* fault = decipher(current_.kasme, current_.eea, count, Direction::downlink, inner, plain))
         return discarded("TS 24.301 4.4.4.2", fault);
