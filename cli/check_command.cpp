@@ -3,10 +3,10 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
+#include "cli/msc.h"
 #include "oracle/eps_nas_judge.h"
 #include "spec/hex.h"
 
@@ -17,6 +17,12 @@ namespace {
 struct Options {
   std::vector<std::string> traces;
   bool json = false;
+  std::string msc;
+};
+
+struct Judged {
+  std::vector<oracle::Verdict> verdicts;
+  std::vector<MscArrow> arrows;
 };
 
 // A trace line the oracle cannot use: where and why.
@@ -28,14 +34,16 @@ struct BadLine {
 
 std::string field(const nlohmann::json& j, const char* name) {
   const auto it = j.find(name);
-  if (it == j.end() || !it->is_string()) throw oracle::UnusableInput(std::string("missing string field \"") + name + "\"");
+  if (it == j.end() || !it->is_string())
+    throw oracle::UnusableInput(std::string("missing string field \"") + name + "\"");
   return it->get<std::string>();
 }
 
-// Judges one trace; returns its verdicts, or throws BadLine.
-std::vector<oracle::Verdict> judge(const std::string& name, std::istream& in) {
+// Judges one trace; returns its verdicts and what its chart shows, or throws BadLine.
+Judged judge(const std::string& name, std::istream& in) {
   oracle::EpsNasJudge judge;
-  std::vector<oracle::Verdict> verdicts;
+  Judged judged;
+  auto& verdicts = judged.verdicts;
   std::string text;
   std::size_t line = 0, step = 0;
   try {
@@ -60,7 +68,8 @@ std::vector<oracle::Verdict> judge(const std::string& name, std::istream& in) {
           if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
           judge.judge(role == "ue", role == "network");
         }
-        if (!j.contains("ksi") || !j["ksi"].is_number_unsigned()) throw oracle::UnusableInput("missing number field \"ksi\"");
+        if (!j.contains("ksi") || !j["ksi"].is_number_unsigned())
+          throw oracle::UnusableInput("missing number field \"ksi\"");
         const auto kasme = spec::from_hex(field(j, "kasme"));
         judge.context(kasme, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
       } else if (kind == "pdu") {
@@ -68,7 +77,9 @@ std::vector<oracle::Verdict> judge(const std::string& name, std::istream& in) {
         if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
         const std::string proto = field(j, "proto");
         if (proto != "nas-eps") throw oracle::UnusableInput("proto \"" + proto + "\": this version judges nas-eps");
-        judge.pdu(step, dir == "ul", spec::from_hex(field(j, "hex")), verdicts);
+        const auto pdu = spec::from_hex(field(j, "hex"));
+        judge.pdu(step, dir == "ul", pdu, verdicts);
+        judged.arrows.push_back({step, dir == "ul", nas_eps_label(pdu)});
       } else {
         throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context and pdu lines");
       }
@@ -79,27 +90,42 @@ std::vector<oracle::Verdict> judge(const std::string& name, std::istream& in) {
   } catch (const std::invalid_argument& e) {  // from_hex
     throw BadLine{name, line, e.what()};
   }
-  return verdicts;
+  return judged;
 }
 
 void run(const Options& o, int& exit_code) {
+  if (!o.msc.empty() && o.traces.size() != 1) {
+    std::cerr << "secmode check: --msc draws one trace; " << o.traces.size() << " given\n";
+    exit_code = 2;
+    return;
+  }
   std::size_t judged = 0, violations = 0;
   nlohmann::json summary = nlohmann::json::array();
   for (const std::string& name : o.traces) {
-    std::vector<oracle::Verdict> verdicts;
+    Judged result;
     try {
       if (name == "-") {
-        verdicts = judge("-", std::cin);
+        result = judge("-", std::cin);
       } else {
         std::ifstream in(name);
         if (!in) throw BadLine{name, 0, "cannot open"};
-        verdicts = judge(name, in);
+        result = judge(name, in);
       }
     } catch (const BadLine& b) {
       std::cerr << "secmode check: " << b.file << (b.line ? ":" + std::to_string(b.line) : "") << ": " << b.reason
                 << '\n';
       exit_code = 2;
       return;
+    }
+    const auto& verdicts = result.verdicts;
+    if (!o.msc.empty()) {
+      std::ofstream svg(o.msc);
+      svg << msc_svg(name, result.arrows, verdicts);
+      if (!svg) {
+        std::cerr << "secmode check: cannot write " << o.msc << '\n';
+        exit_code = 2;
+        return;
+      }
     }
     std::size_t bad = 0;
     for (const auto& v : verdicts) {
@@ -119,8 +145,9 @@ void run(const Options& o, int& exit_code) {
     summary.push_back({{"trace", name}, {"verdicts", verdicts.size()}, {"violations", bad}});
   }
   if (o.json)
-    std::cout << nlohmann::json{{"summary", {{"traces", summary}, {"verdicts", judged}, {"violations", violations}}}}.dump()
-              << '\n';
+    std::cout
+        << nlohmann::json{{"summary", {{"traces", summary}, {"verdicts", judged}, {"violations", violations}}}}.dump()
+        << '\n';
   else
     std::cout << judged << " verdicts, " << violations << " violations\n";
   exit_code = violations == 0 ? 0 : 1;
@@ -139,6 +166,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)")->required();
   cmd->add_flag("--json", opts->json, "one JSON object per verdict, then a summary object");
+  cmd->add_option("--msc", opts->msc, "also draw the trace's message sequence chart, violations in red, as SVG");
   cmd->callback([opts, &exit_code] { run(*opts, exit_code); });
 }
 

@@ -4,8 +4,8 @@
 // works, and unusable traces exit 2 naming the file, the line and the reason.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
-
 #include <sstream>
 #include <string>
 #include <vector>
@@ -85,6 +85,27 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
   const CliRun missing = secmode_cli("check /nonexistent/trace.jsonl");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("/nonexistent/trace.jsonl: cannot open"), std::string::npos) << missing.err;
+}
+
+TEST(CliCheck, DrawsTheMessageSequenceChartWithTheViolationInRed) {
+  const std::string svg = ::testing::TempDir() + "/secmode_msc_" + std::to_string(::getpid()) + ".svg";
+  const CliRun r = secmode_cli("check --msc " + svg + " " + example("eps_smc_reject_23.jsonl"));
+  EXPECT_EQ(r.status, 1) << r.err;
+  const std::string chart = slurp(svg);
+  EXPECT_EQ(chart.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0), 0u) << chart.substr(0, 80);
+  EXPECT_NE(chart.find("2. ATTACH REQUEST"), std::string::npos);
+  EXPECT_NE(chart.find("3. SECURITY MODE COMMAND (header type 3, SN 0)"), std::string::npos);
+  EXPECT_NE(chart.find("4. SECURITY MODE REJECT"), std::string::npos);
+  EXPECT_NE(chart.find(R"(fill="#c00">VIOLATION network, TS 24.301 5.4.3.2: expected SECURITY MODE COMMAND)"),
+            std::string::npos);
+  EXPECT_NE(chart.find(R"(fill="#060">ok ue, TS 24.301 5.4.3.3, 5.4.3.5 (#23))"), std::string::npos);
+  EXPECT_EQ(chart.substr(chart.size() - 7), "</svg>\n");
+  std::remove(svg.c_str());
+
+  const CliRun two = secmode_cli("check --msc " + svg + " " + example("eps_smc_reject_23.jsonl") + " " +
+                                 example("eps_attach_smc.jsonl"));
+  EXPECT_EQ(two.status, 2);
+  EXPECT_NE(two.err.find("--msc draws one trace; 2 given"), std::string::npos) << two.err;
 }
 
 }  // namespace

@@ -1,0 +1,28 @@
+// A message sequence chart as SVG (`secmode check --msc`): the UE and the network as lifelines,
+// one arrow per PDU of the trace in order, each labelled with the message, and the verdicts of
+// that step beside it (violations in red, with their clause).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "oracle/verdict.h"
+
+namespace secmode::cli {
+
+struct MscArrow {
+  std::size_t step = 0;
+  bool uplink = false;
+  std::string label;
+};
+
+std::string msc_svg(const std::string& title, const std::vector<MscArrow>& arrows,
+                    const std::vector<oracle::Verdict>& verdicts);
+
+// What a NAS-EPS PDU is, in a few words: the message (when readable) and its security header.
+std::string nas_eps_label(std::span<const std::uint8_t> pdu);
+
+}  // namespace secmode::cli
