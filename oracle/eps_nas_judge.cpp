@@ -14,8 +14,8 @@ namespace {
 
 namespace ue = spec::nas_smc_ue;
 namespace net = spec::nas_smc_network;
-using spec::Concrete;
 using impl::engine::Direction;
+using spec::Concrete;
 
 constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1
 constexpr std::uint8_t kCompleteType = 0x5e;
@@ -45,12 +45,13 @@ std::string hex(ByteView b) {
 
 // The plain message of a protected PDU if it verifies (unless EIA0) and deciphers under the
 // given key and algorithms at `count`.
-std::optional<std::vector<std::uint8_t>> open(ByteView kasme, std::uint32_t eea, std::uint32_t eia,
-                                              std::uint32_t count, ByteView pdu) {
+std::optional<std::vector<std::uint8_t>> open(ByteView kasme, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,
+                                              ByteView pdu) {
   const auto h = impl::nas::decode_security_protected(pdu);
   if (!h.ok() || kasme.size() != 32) return std::nullopt;
   const std::span<const std::uint8_t, 32> k(kasme.data(), 32);
-  if (eia != 0 && !impl::engine::mac_verifies(k, static_cast<std::uint8_t>(eia), count, Direction::uplink, h.value, pdu))
+  if (eia != 0 &&
+      !impl::engine::mac_verifies(k, static_cast<std::uint8_t>(eia), count, Direction::uplink, h.value, pdu))
     return std::nullopt;
   const auto t = static_cast<std::uint8_t>(h.value.type);
   std::vector<std::uint8_t> plain(h.value.nas_message.begin(), h.value.nas_message.end());
@@ -65,8 +66,8 @@ std::optional<std::vector<std::uint8_t>> open(ByteView kasme, std::uint32_t eea,
 bool mac_ok(ByteView kasme, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) {
   const auto h = impl::nas::decode_security_protected(pdu);
   if (!h.ok() || kasme.size() != 32) return false;
-  return impl::engine::mac_verifies(std::span<const std::uint8_t, 32>(kasme.data(), 32),
-                                    static_cast<std::uint8_t>(eia), count, dir, h.value, pdu);
+  return impl::engine::mac_verifies(std::span<const std::uint8_t, 32>(kasme.data(), 32), static_cast<std::uint8_t>(eia),
+                                    count, dir, h.value, pdu);
 }
 
 }  // namespace
@@ -130,7 +131,8 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   std::vector<std::uint8_t> plain(pdu.begin(), pdu.end());
   if (header != 0) {
     const auto h = impl::nas::decode_security_protected(pdu);
-    if (!h.ok()) throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
+    if (!h.ok())
+      throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
     plain.assign(h.value.nas_message.begin(), h.value.nas_message.end());
   }
   // An answer to a command waiting for one: COMPLETE or REJECT. A ciphered message is read under
@@ -213,8 +215,10 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   } else if (observed == ue::kComplete && header != 4) {
     v.ok = false;
     v.clause = "TS 24.301 5.4.3.3, 9.3.1";
-    v.explain = "SECURITY MODE COMPLETE goes integrity protected and ciphered with the new context (header type 4), "
-                "not with header type " + std::to_string(header);
+    v.explain =
+        "SECURITY MODE COMPLETE goes integrity protected and ciphered with the new context (header type 4), "
+        "not with header type " +
+        std::to_string(header);
   } else if (header != 0 && count != x.output.count) {
     v.ok = false;
     v.clause = "TS 24.301 4.4.3.1";
@@ -268,8 +272,9 @@ bool EpsNasJudge::is_answer(ByteView plain) {
 }
 
 void EpsNasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const {
-  Verdict v{x.step, x.output.response == ue::kNone, "ue", x.clause, response(x.output.response, x.output.cause),
-            "no answer", ""};
+  Verdict v{
+      x.step, x.output.response == ue::kNone, "ue", x.clause, response(x.output.response, x.output.cause), "no answer",
+      ""};
   v.explain = v.ok ? x.why + " (rule " + x.rule + ")" : x.why + " (rule " + x.rule + "), and the UE never answered";
   emit(out, v);
 }
@@ -287,7 +292,8 @@ void EpsNasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>&
   ByteView inner = pdu;
   if (c.header != 0) {
     const auto h = impl::nas::decode_security_protected(pdu);
-    if (!h.ok()) throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
+    if (!h.ok())
+      throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
     if (c.header == 2 || c.header == 4) return;  // ciphered: not a command this oracle reads yet
     inner = h.value.nas_message;
     c.sn = h.value.sequence_number;
@@ -359,9 +365,9 @@ void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
                                      : "the replayed UE additional security capabilities differ from what the UE sent";
   else if (x.rule == "reject_integrity_failure")
     x.why = c.header != 3 ? "the command came with security header type " + std::to_string(c.header) + ", not 3"
-            : named == ue::kNoKey ? "the UE holds no EPS security context under the eKSI the command names"
-                                  : "its NAS-MAC does not verify with the named context at downlink COUNT " +
-                                        std::to_string(e.count);
+            : named == ue::kNoKey
+                ? "the UE holds no EPS security context under the eKSI the command names"
+                : "its NAS-MAC does not verify with the named context at downlink COUNT " + std::to_string(e.count);
   else if (x.rule == "reject_nonce_mismatch")
     x.why = "the replayed nonceUE is not the one the UE sent";
   else if (x.rule == "reject_null_integrity_without_emergency")
@@ -385,8 +391,14 @@ void EpsNasJudge::command_network(std::size_t step, ByteView pdu, const Command&
   n.eia = c.eia;
   const auto before = mme_;
   const auto st = spec::step(v, rules, mme_, n);
-  Verdict verdict{step, true, "network", "", "", "SECURITY MODE COMMAND eKSI " + std::to_string(c.ksi) + " EEA" +
-                                                     std::to_string(c.eea) + "/EIA" + std::to_string(c.eia), ""};
+  Verdict verdict{step,
+                  true,
+                  "network",
+                  "",
+                  "",
+                  "SECURITY MODE COMMAND eKSI " + std::to_string(c.ksi) + " EEA" + std::to_string(c.eea) + "/EIA" +
+                      std::to_string(c.eia),
+                  ""};
   if (st.output.action != net::kSendSmc) {
     verdict.ok = false;
     verdict.expected = "no SECURITY MODE COMMAND";
@@ -416,13 +428,14 @@ void EpsNasJudge::command_network(std::size_t step, ByteView pdu, const Command&
     wrong = "security header type " + std::to_string(c.header) +
             ", where a command is integrity protected with the new EPS security context (type 3, 9.3.1)";
   else if (caps_id(c.replayed) != o.replayed_caps)
-    wrong = "replayed UE security capabilities " + hex(c.replayed) + " differ from the " + hex(sent_caps_) +
-            " the UE sent";
+    wrong =
+        "replayed UE security capabilities " + hex(c.replayed) + " differ from the " + hex(sent_caps_) + " the UE sent";
   else if (c.sn != (o.count & 0xff))
     wrong = "NAS sequence number " + std::to_string(c.sn) + " where downlink NAS COUNT " + std::to_string(o.count) +
             " was due (4.4.3.1)";
   else if (o.eia != 0 && !mac_ok(kasme(o.key), o.eia, o.count, Direction::downlink, pdu))
-    wrong = "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " + std::to_string(o.count);
+    wrong =
+        "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " + std::to_string(o.count);
   if (!wrong.empty()) {
     verdict.ok = false;
     verdict.explain = wrong;

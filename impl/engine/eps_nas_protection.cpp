@@ -29,8 +29,8 @@ crypto::CountInputs inputs(std::uint32_t count, Direction direction) {
 }
 
 // The MAC of SN || message (the PDU from its sixth octet on).
-const char* nas_mac(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count,
-                    Direction direction, ByteView from_sn, std::span<std::uint8_t, 4> mac) noexcept {
+const char* nas_mac(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count, Direction direction,
+                    ByteView from_sn, std::span<std::uint8_t, 4> mac) noexcept {
   const AlgorithmKey k(kasme, kNasInt, eia);
   if (k.fault) return k.fault;
   return crypto::eia(eia, k.key, inputs(count, direction), from_sn, from_sn.size() * 8, mac);
@@ -43,9 +43,9 @@ bool ciphered(nas::SecurityHeaderType type) {
 
 }  // namespace
 
-codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea, std::uint8_t eia,
-                       std::uint32_t count, Direction direction, nas::SecurityHeaderType type,
-                       ByteView plain_message, std::span<std::uint8_t> out) noexcept {
+codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea, std::uint8_t eia, std::uint32_t count,
+                       Direction direction, nas::SecurityHeaderType type, ByteView plain_message,
+                       std::span<std::uint8_t> out) noexcept {
   const auto t = static_cast<std::uint8_t>(type);
   if (t < 1 || t > 4) return {0, false, "security header type 1..4 protects a whole NAS message (TS 24.301 9.3.1)"};
   if (out.size() < kHeaderSize + plain_message.size()) return {0, false, "output buffer too small"};
@@ -59,8 +59,8 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea
     const AlgorithmKey k(kasme, kNasEnc, eea);
     if (k.fault) return {0, false, k.fault};
     const auto body = out.subspan(kHeaderSize, plain_message.size());
-    if (const char* fault = crypto::eea(eea, k.key, inputs(count, direction), plain_message,
-                                        plain_message.size() * 8, body))
+    if (const char* fault =
+            crypto::eea(eea, k.key, inputs(count, direction), plain_message, plain_message.size() * 8, body))
       return {0, false, fault};
   }
   std::array<std::uint8_t, 4> mac{};
@@ -70,8 +70,8 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea
   return e;
 }
 
-bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count,
-                  Direction direction, const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept {
+bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count, Direction direction,
+                  const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept {
   if (pdu.size() < kHeaderSize) return false;
   return crypto::ct::mac_verifies(
       [&](std::span<std::uint8_t, 4> expected) {

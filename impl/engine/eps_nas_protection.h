@@ -76,15 +76,15 @@ constexpr std::uint32_t estimate_count(std::uint32_t next_rx, std::uint8_t sn) {
 // over SN || message (9.1, 4.4.3.3) with K_NASint, BEARER 0 (TS 33.401 8.1.1, 8.2). Keys come from
 // `kasme` and the algorithms (A.7). Returns the size written, or why nothing was (an unusable
 // argument or a short buffer).
-codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea, std::uint8_t eia,
-                       std::uint32_t count, Direction direction, nas::SecurityHeaderType type,
-                       ByteView plain_message, std::span<std::uint8_t> out) noexcept;
+codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea, std::uint8_t eia, std::uint32_t count,
+                       Direction direction, nas::SecurityHeaderType type, ByteView plain_message,
+                       std::span<std::uint8_t> out) noexcept;
 
 // Whether the NAS-MAC of a decoded protected message verifies for K_ASME, algorithm `eia` and
 // `count` (4.4.3.3); compared in constant time. EIA0 verifies nothing: its MAC is all zeros
 // (TS 33.401 5.1.4.1, B.2), so only a zero MAC passes.
-bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count,
-                  Direction direction, const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept;
+bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count, Direction direction,
+                  const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept;
 
 // Deciphers the NAS message of a protected PDU into `out` (EEA0 copies). Returns nullptr, or why not.
 const char* decipher(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea, std::uint32_t count,

@@ -129,9 +129,9 @@ MmeResult EpsNasSmcMme::start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t e
 // The command under the new context with its next downlink COUNT (header type 3, 9.3.1), which
 // then advances (4.4.3.1).
 MmeResult EpsNasSmcMme::send_command(std::span<std::uint8_t> out) noexcept {
-  const auto p = protect(new_.kasme, new_.eea, new_.eia, new_.next_tx, Direction::downlink,
-                         SecurityHeaderType::integrity_protected_new_context,
-                         ByteView(command_.data(), command_size_), out);
+  const auto p =
+      protect(new_.kasme, new_.eea, new_.eia, new_.next_tx, Direction::downlink,
+              SecurityHeaderType::integrity_protected_new_context, ByteView(command_.data(), command_size_), out);
   if (!p.written) return result(Outcome::refused, "TS 24.301 9.1", p.error);
   new_.next_tx = (new_.next_tx + 1) & kCountMask;
   return {Outcome::command_sent, ByteView(out.data(), p.size), "TS 24.301 5.4.3.2", "", 0};

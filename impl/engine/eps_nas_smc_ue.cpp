@@ -13,8 +13,8 @@ namespace {
 using Outcome = UeResult::Outcome;
 using nas::SecurityHeaderType;
 
-constexpr std::uint8_t kSmcType = 0x5d;        // TS 24.301 table 9.8.1
-constexpr std::uint8_t kImeisvRequested = 1;   // TS 24.008 10.5.5.10
+constexpr std::uint8_t kSmcType = 0x5d;                  // TS 24.301 table 9.8.1
+constexpr std::uint8_t kImeisvRequested = 1;             // TS 24.008 10.5.5.10
 constexpr std::uint8_t kCauseCapabilitiesMismatch = 23;  // TS 24.301 9.9.3.9
 constexpr std::uint8_t kCauseUnspecified = 24;
 constexpr std::size_t kHeaderSize = 6;
@@ -23,9 +23,7 @@ UeResult discarded(const char* clause, const char* reason, std::size_t offset = 
   return {Outcome::discarded, 0, {}, clause, reason, offset};
 }
 
-UeResult refused(const char* reason, std::size_t offset = 0) {
-  return {Outcome::refused, 0, {}, "", reason, offset};
-}
+UeResult refused(const char* reason, std::size_t offset = 0) { return {Outcome::refused, 0, {}, "", reason, offset}; }
 
 }  // namespace
 
@@ -40,8 +38,7 @@ bool EpsNasSmcUe::aka(std::span<const std::uint8_t, 32> kasme, std::uint8_t ksi)
   return true;
 }
 
-UeResult EpsNasSmcUe::send_initial(ByteView plain_request, std::span<std::uint8_t> out,
-                                    bool emergency_pdn) noexcept {
+UeResult EpsNasSmcUe::send_initial(ByteView plain_request, std::span<std::uint8_t> out, bool emergency_pdn) noexcept {
   const auto d = nas::decode_emm_message(plain_request);
   if (!d.ok()) return refused(d.error.reason, d.error.offset);
   const char* why = "";
@@ -78,7 +75,7 @@ UeResult EpsNasSmcUe::receive(ByteView pdu, std::span<std::uint8_t> out) noexcep
 }
 
 UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, ByteView pdu,
-                                  std::span<std::uint8_t> out) noexcept {
+                                 std::span<std::uint8_t> out) noexcept {
   std::array<std::uint8_t, 512> plain{};
   ByteView inner = header.nas_message;
   switch (header.type) {
@@ -117,8 +114,9 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
   const bool null_integrity = eia == 0;
 
   // 4.4.3.1: the fresh context's counts start at 0 with this command; the current one continues.
-  const std::uint32_t count =
-      takes_fresh ? header.sequence_number : estimate_count(names_current ? current_.next_rx : 0, header.sequence_number);
+  const std::uint32_t count = takes_fresh
+                                  ? header.sequence_number
+                                  : estimate_count(names_current ? current_.next_rx : 0, header.sequence_number);
   // The SMC is integrity protected "with new EPS security context" (header type 3, 9.3.1) and its
   // NAS-MAC computed with the keys of the context it names (4.4.4.2); with EIA0 nothing verifies.
   const bool header_ok = header.type == SecurityHeaderType::integrity_protected_new_context;
@@ -137,13 +135,12 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
       smc.replayed_ue_additional_security_capability &&
       (!additional_ || smc.replayed_ue_additional_security_capability->ea != additional_->ea ||
        smc.replayed_ue_additional_security_capability->ia != additional_->ia);
-  if (replayed_size != expected_size_ || !std::equal(expected_.begin(), expected_.begin() + expected_size_, replayed.begin()) ||
-      additional_altered)
+  if (replayed_size != expected_size_ ||
+      !std::equal(expected_.begin(), expected_.begin() + expected_size_, replayed.begin()) || additional_altered)
     return reject(kCauseCapabilitiesMismatch, "TS 24.301 5.4.3.5, 5.4.3.3", out);
   if (smc.replayed_nonce_ue && (!nonce_ue_ || *smc.replayed_nonce_ue != *nonce_ue_))
     return reject(kCauseUnspecified, "TS 24.301 5.4.3.5, 5.4.3.3 (nonceUE)", out);
-  if (null_integrity && !emergency_)
-    return reject(kCauseUnspecified, "TS 24.301 5.4.3.5, 5.4.3.3 (EIA0)", out);
+  if (null_integrity && !emergency_) return reject(kCauseUnspecified, "TS 24.301 5.4.3.5, 5.4.3.3 (EIA0)", out);
 
   // Accepted (5.4.3.3): the named context, or with EIA0 outside a fresh one the null context,
   // goes into use; the fresh one's uplink count starts at 0, and the COMPLETE is integrity
@@ -165,8 +162,9 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
   std::array<std::uint8_t, 32> body{};
   const auto e = nas::encode(complete, body);
   if (!e.written) return refused(e.error);
-  const auto p = protect(next.kasme, eea, eia, next.next_tx, Direction::uplink,
-                         SecurityHeaderType::integrity_protected_ciphered_new_context, ByteView(body.data(), e.size), out);
+  const auto p =
+      protect(next.kasme, eea, eia, next.next_tx, Direction::uplink,
+              SecurityHeaderType::integrity_protected_ciphered_new_context, ByteView(body.data(), e.size), out);
   if (!p.written) return refused(p.error);
   next.next_tx = (next.next_tx + 1) & kCountMask;
   current_ = next;

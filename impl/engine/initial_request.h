@@ -11,10 +11,10 @@
 namespace secmode::impl::engine {
 
 struct InitialRequest {
-  std::span<const std::uint8_t> ue_network_capability;  // 9.9.3.34
+  std::span<const std::uint8_t> ue_network_capability;            // 9.9.3.34
   std::optional<nas::UeAdditionalSecurityCapability> additional;  // 9.9.3.53
-  std::optional<std::uint32_t> nonce_ue;  // TAU only (9.9.3.25)
-  bool emergency_attach = false;  // EPS attach type "EPS emergency attach" (9.9.3.11)
+  std::optional<std::uint32_t> nonce_ue;                          // TAU only (9.9.3.25)
+  bool emergency_attach = false;                                  // EPS attach type "EPS emergency attach" (9.9.3.11)
 };
 
 // The parts of a decoded ATTACH REQUEST or TRACKING AREA UPDATE REQUEST, or why there are none

@@ -29,8 +29,7 @@ struct Registry {
   bool zero_is_none;  // keys: the all-zero key is "no key"; capability strings: only the empty one is 0
   std::map<Bytes, std::uint32_t> ids;
   std::uint32_t id(const Bytes& b) {
-    if (b.empty() || (zero_is_none && std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; })))
-      return 0;
+    if (b.empty() || (zero_is_none && std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; }))) return 0;
     return ids.emplace(b, static_cast<std::uint32_t>(ids.size() + 1)).first->second;
   }
   Bytes bytes(std::uint32_t id) const {
@@ -67,8 +66,8 @@ Bytes encoded(const Message& message) {
 
 // A NAS PDU protected with the spec-twin crypto (TS 24.301 9.1, TS 33.401 8.1.1, A.7): header
 // type 0 is the plain message; 2 and 4 cipher it.
-inline Bytes protect_spec(const Bytes& kasme, std::uint8_t eea, std::uint8_t eia, std::uint32_t count,
-                          std::uint8_t dir, std::uint8_t header_type, const Bytes& plain) {
+inline Bytes protect_spec(const Bytes& kasme, std::uint8_t eea, std::uint8_t eia, std::uint32_t count, std::uint8_t dir,
+                          std::uint8_t header_type, const Bytes& plain) {
   if (header_type == 0) return plain;
   Bytes body = plain;
   if (header_type == 2 || header_type == 4) {

@@ -157,8 +157,12 @@ struct Harness {
   }
 
   Protection pick_protection(const Ctx& honest, std::uint8_t header) {
-    Protection p{honest.key, static_cast<std::uint8_t>(honest.eea), static_cast<std::uint8_t>(honest.eia),
-                 honest.lowest_unaccepted, header, false};
+    Protection p{honest.key,
+                 static_cast<std::uint8_t>(honest.eea),
+                 static_cast<std::uint8_t>(honest.eia),
+                 honest.lowest_unaccepted,
+                 header,
+                 false};
     switch (*rc::gen::inRange(0, 10)) {
       case 0: {  // another key
         const Key k = *rc::gen::elementOf(pool);
@@ -166,15 +170,24 @@ struct Harness {
         break;
       }
       case 1:
-      case 2: p.count = honest.lowest_unaccepted == 0 ? 0 : honest.lowest_unaccepted - 1; break;  // replay
-      case 3: p.count += *rc::gen::inRange<std::uint32_t>(1, 300); break;
-      case 4: p.forged = true; break;
-      case 5: p.eia = static_cast<std::uint8_t>(*rc::gen::inRange(0, 4)); break;
+      case 2:
+        p.count = honest.lowest_unaccepted == 0 ? 0 : honest.lowest_unaccepted - 1;
+        break;  // replay
+      case 3:
+        p.count += *rc::gen::inRange<std::uint32_t>(1, 300);
+        break;
+      case 4:
+        p.forged = true;
+        break;
+      case 5:
+        p.eia = static_cast<std::uint8_t>(*rc::gen::inRange(0, 4));
+        break;
       case 6:  // another ciphering algorithm; not under null integrity, where nothing would tell the
                // receiver it deciphers garbage (which may then read as any message)
         if (honest.eia != 0) p.eea = static_cast<std::uint8_t>(*rc::gen::inRange(0, 4));
         break;
-      default: break;
+      default:
+        break;
     }
     p.count &= 0xffffff;
     if (p.key == 0 && p.eia != 0) p.key = keys.id(Bytes(pool.front().begin(), pool.front().end()));
@@ -196,8 +209,8 @@ struct Harness {
   }
 
   void initial_request() {
-    const Bytes capability = *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5),
-                                                        rc::gen::arbitrary<std::uint8_t>());
+    const Bytes capability =
+        *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5), rc::gen::arbitrary<std::uint8_t>());
     bool emergency = false;
     Bytes plain;
     if (*rc::gen::arbitrary<bool>()) {
@@ -338,18 +351,29 @@ struct Harness {
     if (pool.empty()) new_key();
     const auto steps = *rc::gen::inRange(1, 80);
     for (int i = 0; i < steps; ++i) {
-      switch (*rc::gen::weightedOneOf<int>(
-          {{1, rc::gen::just(0)}, {2, rc::gen::just(1)}, {3, rc::gen::just(2)}, {2, rc::gen::just(3)}, {4, rc::gen::just(4)}})) {
-        case 0: aka(); break;
-        case 1: initial_request(); break;
-        case 2: start(); break;
+      switch (*rc::gen::weightedOneOf<int>({{1, rc::gen::just(0)},
+                                            {2, rc::gen::just(1)},
+                                            {3, rc::gen::just(2)},
+                                            {2, rc::gen::just(3)},
+                                            {4, rc::gen::just(4)}})) {
+        case 0:
+          aka();
+          break;
+        case 1:
+          initial_request();
+          break;
+        case 2:
+          start();
+          break;
         case 3:  // T3460 runs out, once or several times in a row (up to the abort)
           for (int n = *rc::gen::inRange(1, 7); n > 0; --n) {
             timer();
             check_state();
           }
           break;
-        default: uplink(); break;
+        default:
+          uplink();
+          break;
       }
       check_state();
     }

@@ -135,8 +135,8 @@ struct Harness {
 
   void send_initial() {
     const bool attach = *rc::gen::arbitrary<bool>();
-    Bytes capability = *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5, 7),
-                                                  rc::gen::arbitrary<std::uint8_t>());
+    Bytes capability =
+        *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5, 7), rc::gen::arbitrary<std::uint8_t>());
     std::optional<nas::UeAdditionalSecurityCapability> additional;
     if (*rc::gen::arbitrary<bool>())
       additional = nas::UeAdditionalSecurityCapability{*rc::gen::arbitrary<std::uint16_t>(),
@@ -194,12 +194,28 @@ struct Harness {
     // Most commands start as the one a conforming MME would send (naming the fresh context, or
     // the current one, with its key, the next COUNT and the replays as sent), and then have at
     // most one thing altered; the rest are anything at all.
-    enum Change { none, ksi_any, mapped_ksi, other_key, forged_mac, replayed_count, later_count, any_count,
-                  header_1, header_0, caps_altered, additional_altered, nonce_altered, null_integrity, imeisv };
+    enum Change {
+      none,
+      ksi_any,
+      mapped_ksi,
+      other_key,
+      forged_mac,
+      replayed_count,
+      later_count,
+      any_count,
+      header_1,
+      header_0,
+      caps_altered,
+      additional_altered,
+      nonce_altered,
+      null_integrity,
+      imeisv
+    };
     const bool honest = (s.fresh || s.secured) && *rc::gen::inRange(0, 4) != 0;
-    const auto change = honest ? static_cast<Change>(*rc::gen::weightedOneOf<int>(
-                                     {{6, rc::gen::just(0)}, {6, rc::gen::inRange(1, 15)}}))
-                               : none;
+    const auto change =
+        honest
+            ? static_cast<Change>(*rc::gen::weightedOneOf<int>({{6, rc::gen::just(0)}, {6, rc::gen::inRange(1, 15)}}))
+            : none;
     nas::SecurityModeCommand smc;
     // An eKSI on the wire is 3 bits and a flag; the table's is ksi + 8 for a mapped context.
     std::uint8_t ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
@@ -269,13 +285,12 @@ struct Harness {
     if (change == header_1 || (!honest && *rc::gen::inRange(0, 8) == 0)) header = 1;
     if (change == header_0 || (!honest && *rc::gen::inRange(0, 8) == 0)) header = 0;
     const bool forged = header != 0 && (change == forged_mac || (!honest && *rc::gen::inRange(0, 4) == 0));
-    Bytes pdu = header == 0 ? plain
-                            : protect_spec(Bytes(mac_key.begin(), mac_key.end()), eea, eia, count, 1, header, plain);
+    Bytes pdu =
+        header == 0 ? plain : protect_spec(Bytes(mac_key.begin(), mac_key.end()), eea, eia, count, 1, header, plain);
     if (forged) pdu[1 + *rc::gen::inRange(0, 4)] ^= static_cast<std::uint8_t>(1 + *rc::gen::inRange(0, 255));
-    RC_LOG() << "SMC header " << int{header} << " eKSI " << int{ksi} << (mapped ? " mapped" : "") << " EEA"
-             << int{eea} << " EIA" << int{eia} << " K" << mac_key_id << " COUNT " << count
-             << (forged ? " forged" : "") << " change " << change << " caps " << caps.id(normalized(replayed))
-             << "\n";
+    RC_LOG() << "SMC header " << int{header} << " eKSI " << int{ksi} << (mapped ? " mapped" : "") << " EEA" << int{eea}
+             << " EIA" << int{eia} << " K" << mac_key_id << " COUNT " << count << (forged ? " forged" : "")
+             << " change " << change << " caps " << caps.id(normalized(replayed)) << "\n";
     const UeResult r = engine.receive(pdu, out);
     RC_LOG() << "  engine: " << static_cast<int>(r.outcome) << " #" << int{r.cause} << " " << r.clause << " "
              << r.reason << "\n";
@@ -344,9 +359,15 @@ struct Harness {
     const auto steps = *rc::gen::inRange(1, 80);
     for (int i = 0; i < steps; ++i) {
       switch (*rc::gen::weightedOneOf<int>({{2, rc::gen::just(0)}, {2, rc::gen::just(1)}, {6, rc::gen::just(2)}})) {
-        case 0: aka(); break;
-        case 1: send_initial(); break;
-        default: command(); break;
+        case 0:
+          aka();
+          break;
+        case 1:
+          send_initial();
+          break;
+        default:
+          command();
+          break;
       }
       check_state();
     }

@@ -78,8 +78,8 @@ struct Exchange {
   }
 
   void attach() {
-    const Bytes capability = *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5),
-                                                        rc::gen::arbitrary<std::uint8_t>());
+    const Bytes capability =
+        *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5), rc::gen::arbitrary<std::uint8_t>());
     impl::nas::AttachRequest a;
     a.eps_attach_type = *rc::gen::element<std::uint8_t>(1, 6);
     a.eps_mobile_identity = impl::nas::Guti{};
@@ -97,8 +97,8 @@ struct Exchange {
 
   void start() {
     const std::uint8_t ksi = mme.fresh() && *rc::gen::arbitrary<bool>() ? mme.fresh_context().ksi
-                             : mme.secured()                           ? mme.current().ksi
-                                                                       : *rc::gen::inRange<std::uint8_t>(0, 7);
+                             : mme.secured()                            ? mme.current().ksi
+                                                                        : *rc::gen::inRange<std::uint8_t>(0, 7);
     const auto eia = *rc::gen::inRange<std::uint8_t>(0, 4);
     const auto eea = eia == 0 ? std::uint8_t{0} : *rc::gen::inRange<std::uint8_t>(0, 4);
     const MmeResult c = mme.start(ksi, eea, eia, dl, *rc::gen::arbitrary<bool>());
@@ -146,16 +146,23 @@ struct Exchange {
     attach();
     for (int n = *rc::gen::inRange(1, 12); n > 0; --n) {
       switch (*rc::gen::inRange(0, attacker ? 4 : 3)) {
-        case 0: attach(); break;
-        case 3: attack(); break;
-        default: start(); break;
+        case 0:
+          attach();
+          break;
+        case 3:
+          attack();
+          break;
+        default:
+          start();
+          break;
       }
     }
     judge.finish(verdicts);
   }
 
   std::size_t violations() const {
-    return static_cast<std::size_t>(std::count_if(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return !v.ok; }));
+    return static_cast<std::size_t>(
+        std::count_if(verdicts.begin(), verdicts.end(), [](const Verdict& v) { return !v.ok; }));
   }
 };
 
@@ -236,9 +243,9 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   EXPECT_EQ(ue.receive(command, ul).outcome, UeResult::Outcome::discarded);
   // ATTACH COMPLETE (TS 24.301 8.2.1) with an ESM container, under the new context.
   const std::array<std::uint8_t, 7> attach_complete{0x07, 0x43, 0x00, 0x03, 0x52, 0x00, 0xc2};
-  const auto p = impl::engine::protect(kasme, 2, 2, ue.current().next_tx, impl::engine::Direction::uplink,
-                                       impl::nas::SecurityHeaderType::integrity_protected_ciphered, attach_complete,
-                                       other);
+  const auto p =
+      impl::engine::protect(kasme, 2, 2, ue.current().next_tx, impl::engine::Direction::uplink,
+                            impl::nas::SecurityHeaderType::integrity_protected_ciphered, attach_complete, other);
   ASSERT_TRUE(p.written);
   judge.pdu(5, true, ByteView(other.data(), p.size), verdicts);
   judge.finish(verdicts);
