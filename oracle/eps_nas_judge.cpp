@@ -223,6 +223,12 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
     v.ok = false;
     v.clause = "TS 24.301 4.4.3.1";
     v.explain = "uplink NAS COUNT " + std::to_string(count) + " where " + std::to_string(x.output.count) + " was due";
+  } else if (observed == ue::kComplete && x.imeisv_requested &&
+             !impl::nas::decode_security_mode_complete(*plain).value.imeisv) {
+    v.ok = false;
+    v.clause = "TS 24.301 5.4.3.3";
+    v.explain = "the command of step " + std::to_string(x.step) +
+                " requested the IMEISV, and the SECURITY MODE COMPLETE does not carry it";
   } else if (observed == ue::kReject && x.secured_before && header == 0) {
     v.ok = false;
     v.clause = "TS 24.301 5.4.3.5, 4.4.4.2";
@@ -356,6 +362,7 @@ void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   x.clause = std::string(rules[st.fired].clause);
   x.rule = std::string(rules[st.fired].name);
   x.secured_before = ue_.secured;
+  x.imeisv_requested = c.imeisv_request;
   const std::uint32_t commanded = c.eia == 0 && !takes_fresh ? ue::kNoKey : named;
   x.complete = {commanded, c.eea, c.eia, takes_fresh ? 0u : ue_.ul_count};
   x.reject = {ue_.secured ? ue_.key : ue::kNoKey, ue_.eea, ue_.eia, ue_.ul_count};

@@ -60,6 +60,7 @@ class EpsNasJudge {
     spec::nas_smc_ue::Output<spec::Concrete> output;
     std::string clause, rule;
     bool secured_before = false;
+    bool imeisv_requested = false;  // the command's IMEISV request says "IMEISV requested"
     Protection complete, reject;
     std::string why;  // what in the command decided the rule, in words
   };

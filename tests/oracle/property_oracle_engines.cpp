@@ -256,5 +256,57 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   EXPECT_TRUE(verdicts.back().ok);
 }
 
+// TS 24.301 5.4.3.3: a command that requests the IMEISV gets it in the COMPLETE. A UE that
+// completes without it, but otherwise correctly (new context, header type 4, uplink COUNT 0), is
+// caught; the engine's own COMPLETE, with the IMEISV, is not.
+TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
+  std::array<std::uint8_t, 32> kasme{};
+  for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x5a ^ (7 * i));
+  const std::array<std::uint8_t, 2> capability{0xe0, 0xe0};
+  const std::array<std::uint8_t, 4> esm{0x02, 0x01, 0xd0, 0x11};
+  impl::nas::AttachRequest a;
+  a.eps_mobile_identity = impl::nas::Guti{};
+  a.ue_network_capability = capability;
+  a.esm_message_container = esm;
+  std::array<std::uint8_t, 128> request{}, ul{}, dl{}, bare{};
+  const auto r = impl::nas::encode(a, request);
+  ASSERT_TRUE(r.written);
+  for (const bool with_imeisv : {true, false}) {
+    EpsNasSmcUe ue(kImeisv);
+    EpsNasSmcMme mme;
+    EpsNasJudge judge;
+    judge.judge(true, false);
+    std::vector<Verdict> verdicts;
+    judge.context(kasme, 2);
+    ue.aka(kasme, 2);
+    mme.aka(kasme, 2);
+    const UeResult sent = ue.send_initial(ByteView(request.data(), r.size), ul);
+    judge.pdu(1, true, sent.pdu, verdicts);
+    mme.receive_initial(sent.pdu);
+    const MmeResult c = mme.start(2, 1, 2, dl, true);
+    ASSERT_EQ(c.outcome, MmeResult::Outcome::command_sent);
+    judge.pdu(2, false, c.pdu, verdicts);
+    const UeResult complete = ue.receive(c.pdu, ul);
+    ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
+    ByteView answer = complete.pdu;
+    if (!with_imeisv) {
+      const std::array<std::uint8_t, 2> no_imeisv{0x07, 0x5e};
+      const auto p = impl::engine::protect(kasme, 1, 2, 0, impl::engine::Direction::uplink,
+                                           impl::nas::SecurityHeaderType::integrity_protected_ciphered_new_context,
+                                           no_imeisv, bare);
+      ASSERT_TRUE(p.written);
+      answer = ByteView(bare.data(), p.size);
+    }
+    judge.pdu(3, true, answer, verdicts);
+    judge.finish(verdicts);
+    ASSERT_EQ(verdicts.size(), 1u);
+    EXPECT_EQ(verdicts[0].ok, with_imeisv) << verdicts[0].explain;
+    EXPECT_EQ(verdicts[0].clause, with_imeisv ? "TS 24.301 5.4.3.3, 4.4.3.1" : "TS 24.301 5.4.3.3");
+    if (!with_imeisv)
+      EXPECT_EQ(verdicts[0].explain,
+                "the command of step 2 requested the IMEISV, and the SECURITY MODE COMPLETE does not carry it");
+  }
+}
+
 }  // namespace
 }  // namespace secmode::oracle
