@@ -4,9 +4,11 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
+#include "impl/crypto/ct.h"
 #include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/initial_request.h"
 #include "impl/engine/ue_security_capability.h"
+#include "spec/hex.h"
 
 namespace secmode::oracle {
 
@@ -31,16 +33,6 @@ std::string response(std::uint32_t kind, std::uint32_t cause) {
   if (kind == ue::kComplete) return "SECURITY MODE COMPLETE";
   if (kind == ue::kReject) return "SECURITY MODE REJECT #" + std::to_string(cause);
   return "no answer";
-}
-
-std::string hex(ByteView b) {
-  static const char* digits = "0123456789abcdef";
-  std::string s;
-  for (const std::uint8_t x : b) {
-    s += digits[x >> 4];
-    s += digits[x & 15];
-  }
-  return s;
 }
 
 // The plain message of a protected PDU if it verifies (unless EIA0) and deciphers under the
@@ -165,13 +157,13 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   const Concrete v;
   ue::Event<Concrete> e{};
   e.kind = ue::kSendInitial;
-  e.caps = caps_id(normalized(capability));
+  sent_caps_ = normalized(capability);
+  e.caps = caps_id(sent_caps_);
   e.additional_present = additional.has_value();
   e.additional = additional ? (std::uint32_t{additional->ea} << 16 | additional->ia) : 0;
   e.emergency = emergency;
   ue_ = spec::step(v, spec::EpsNasSmcUe::rules<Concrete>(), ue_, e).state;
   sent_nonce_ = request->nonce_ue;
-  sent_caps_ = normalized(capability);
   // The MME: an integrity-checked request's COUNT is accepted (4.4.3.2, 4.4.4.3).
   net::Event<Concrete> n{};
   n.kind = net::kReceiveInitial;
@@ -183,18 +175,16 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
                  n.count >= mme_.ul_count;
   }
   mme_ = spec::step(v, spec::EpsNasSmcMme::rules<Concrete>(), mme_, n).state;
-  (void)step;
 }
 
 // The UE's answer to the command it was expected to answer.
 void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
   // The answer belongs to the oldest command that requires one; the older ones that require none
   // were rightly left unanswered. If none requires one, it answers the oldest, where silence was due.
-  const auto due = std::find_if(expecting_.begin(), expecting_.end(),
-                                [](const Expectation& e) { return e.output.response != ue::kNone; });
+  const auto due = first_due();
   if (due != expecting_.end()) {
-    for (auto it = expecting_.begin(); it != due; ++it) silent(*it, out);
-    expecting_.erase(expecting_.begin(), due);
+    for (auto it = expecting_.cbegin(); it != due; ++it) silent(*it, out);
+    expecting_.erase(expecting_.cbegin(), due);
   }
   const Expectation x = expecting_.front();
   expecting_.pop_front();
@@ -256,10 +246,18 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   mme_ = spec::step(Concrete{}, spec::EpsNasSmcMme::rules<Concrete>(), mme_, n).state;
 }
 
+std::deque<EpsNasJudge::Expectation>::const_iterator EpsNasJudge::first_due() const {
+  return std::find_if(expecting_.begin(), expecting_.end(),
+                      [](const Expectation& e) { return e.output.response != ue::kNone; });
+}
+
 const EpsNasJudge::Expectation& EpsNasJudge::answered() const {
-  const auto due = std::find_if(expecting_.begin(), expecting_.end(),
-                                [](const Expectation& e) { return e.output.response != ue::kNone; });
+  const auto due = first_due();
   return due != expecting_.end() ? *due : expecting_.front();
+}
+
+EpsNasJudge::~EpsNasJudge() {
+  for (auto& k : keys_) impl::crypto::ct::wipe_object(k);
 }
 
 // What the UE sent in answer to `x`, read under the context its header names (9.3.1): the new one
@@ -367,9 +365,10 @@ void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   x.complete = {commanded, c.eea, c.eia, takes_fresh ? 0u : ue_.ul_count};
   x.reject = {ue_.secured ? ue_.key : ue::kNoKey, ue_.eea, ue_.eia, ue_.ul_count};
   if (x.rule == "reject_capability_mismatch")
-    x.why = c.replayed != sent_caps_ ? "the replayed UE security capabilities " + hex(c.replayed) +
-                                           " differ from the " + hex(sent_caps_) + " the UE sent in its latest request"
-                                     : "the replayed UE additional security capabilities differ from what the UE sent";
+    x.why = c.replayed != sent_caps_
+                ? "the replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
+                      spec::to_hex(sent_caps_) + " the UE sent in its latest request"
+                : "the replayed UE additional security capabilities differ from what the UE sent";
   else if (x.rule == "reject_integrity_failure")
     x.why = c.header != 3 ? "the command came with security header type " + std::to_string(c.header) + ", not 3"
             : named == ue::kNoKey
@@ -435,8 +434,8 @@ void EpsNasJudge::command_network(std::size_t step, ByteView pdu, const Command&
     wrong = "security header type " + std::to_string(c.header) +
             ", where a command is integrity protected with the new EPS security context (type 3, 9.3.1)";
   else if (caps_id(c.replayed) != o.replayed_caps)
-    wrong =
-        "replayed UE security capabilities " + hex(c.replayed) + " differ from the " + hex(sent_caps_) + " the UE sent";
+    wrong = "replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
+            spec::to_hex(sent_caps_) + " the UE sent";
   else if (c.sn != (o.count & 0xff))
     wrong = "NAS sequence number " + std::to_string(c.sn) + " where downlink NAS COUNT " + std::to_string(o.count) +
             " was due (4.4.3.1)";

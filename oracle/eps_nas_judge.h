@@ -37,6 +37,11 @@ struct UnusableInput : std::runtime_error {
 
 class EpsNasJudge {
  public:
+  EpsNasJudge() = default;
+  EpsNasJudge(const EpsNasJudge&) = delete;
+  EpsNasJudge& operator=(const EpsNasJudge&) = delete;
+  ~EpsNasJudge();  // wipes the K_ASMEs it was given
+
   // Which parties to judge (both by default).
   void judge(bool ue, bool network) {
     judge_ue_ = ue;
@@ -82,7 +87,8 @@ class EpsNasJudge {
   void command_network(std::size_t step, ByteView pdu, const Command& c, std::vector<Verdict>& out);
   void answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out);
   void silent(const Expectation& x, std::vector<Verdict>& out) const;
-  const Expectation& answered() const;  // the command the next answer belongs to
+  std::deque<Expectation>::const_iterator first_due() const;  // the oldest command that requires an answer
+  const Expectation& answered() const;                        // the command the next answer belongs to
   std::optional<std::vector<std::uint8_t>> answer_plain(const Expectation& x, ByteView pdu, std::uint32_t& count) const;
   static bool is_answer(ByteView plain);
   void no_answers(std::vector<Verdict>& out);
