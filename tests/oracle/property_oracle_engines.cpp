@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "impl/codec/nas_eps.h"
@@ -18,6 +19,7 @@
 #include "impl/engine/eps_nas_smc_mme.h"
 #include "impl/engine/eps_nas_smc_ue.h"
 #include "oracle/eps_nas_judge.h"
+#include "spec/hex.h"
 
 namespace secmode::oracle {
 namespace {
@@ -29,6 +31,20 @@ using impl::engine::MmeResult;
 using impl::engine::UeResult;
 
 constexpr std::array<std::uint8_t, 9> kImeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
+
+// A plain ATTACH REQUEST (TS 24.301 8.2.4) with this UE network capability and EPS attach type.
+Bytes attach_request(ByteView capability, std::uint8_t attach_type = 1) {
+  impl::nas::AttachRequest a;
+  a.eps_attach_type = attach_type;
+  a.eps_mobile_identity = impl::nas::Guti{};
+  a.ue_network_capability = capability;
+  const Bytes esm{0x02, 0x01, 0xd0, 0x11};
+  a.esm_message_container = esm;
+  std::array<std::uint8_t, 128> out{};
+  const auto e = impl::nas::encode(a, out);
+  if (!e.written) throw std::logic_error(e.error);
+  return Bytes(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(e.size));
+}
 
 enum class Ue { conforming, completes_everything, answers_replays };
 
@@ -46,11 +62,8 @@ struct Exchange {
 
   // The trace as `secmode check` reads it goes to the log, so a counterexample can be re-run.
   void trace(bool uplink, ByteView pdu) {
-    static const char* digits = "0123456789abcdef";
-    std::string hex;
-    for (const std::uint8_t b : pdu) hex += {digits[b >> 4], digits[b & 15]};
-    RC_LOG() << R"({"kind":"pdu","dir":")" << (uplink ? "ul" : "dl") << R"(","proto":"nas-eps","hex":")" << hex
-             << "\"}\n";
+    RC_LOG() << R"({"kind":"pdu","dir":")" << (uplink ? "ul" : "dl") << R"(","proto":"nas-eps","hex":")"
+             << spec::to_hex(pdu) << "\"}\n";
     judge.pdu(++step, uplink, pdu, verdicts);
   }
 
@@ -80,16 +93,8 @@ struct Exchange {
   void attach() {
     const Bytes capability =
         *rc::gen::container<Bytes>(*rc::gen::element<std::size_t>(2, 4, 5), rc::gen::arbitrary<std::uint8_t>());
-    impl::nas::AttachRequest a;
-    a.eps_attach_type = *rc::gen::element<std::uint8_t>(1, 6);
-    a.eps_mobile_identity = impl::nas::Guti{};
-    a.ue_network_capability = capability;
-    const Bytes esm{0x02, 0x01, 0xd0, 0x11};
-    a.esm_message_container = esm;
-    std::array<std::uint8_t, 128> plain{};
-    const auto e = impl::nas::encode(a, plain);
-    RC_ASSERT(e.written);
-    const UeResult r = ue.send_initial(ByteView(plain.data(), e.size), ul);
+    const Bytes plain = attach_request(capability, *rc::gen::element<std::uint8_t>(1, 6));
+    const UeResult r = ue.send_initial(plain, ul);
     RC_ASSERT(r.outcome == UeResult::Outcome::sent);
     trace(true, r.pdu);
     mme.receive_initial(r.pdu);
@@ -135,12 +140,8 @@ struct Exchange {
     const auto ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
     judge.judge(true, !attacker);
     judge.context(kasme, ksi);
-    {
-      static const char* digits = "0123456789abcdef";
-      std::string hex;
-      for (const std::uint8_t b : kasme) hex += {digits[b >> 4], digits[b & 15]};
-      RC_LOG() << R"({"kind":"context","rat":"eps","kasme":")" << hex << R"(","ksi":)" << int{ksi} << "}\n";
-    }
+    RC_LOG() << R"({"kind":"context","rat":"eps","kasme":")" << spec::to_hex(kasme) << R"(","ksi":)" << int{ksi}
+             << "}\n";
     ue.aka(kasme, ksi);
     mme.aka(kasme, ksi);
     attach();
@@ -216,14 +217,8 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   std::array<std::uint8_t, 32> kasme{};
   for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x21 + 3 * i);
   const std::array<std::uint8_t, 4> capability{0xf0, 0xf0, 0xc0, 0x40};
-  const std::array<std::uint8_t, 4> esm{0x02, 0x01, 0xd0, 0x11};
-  impl::nas::AttachRequest a;
-  a.eps_mobile_identity = impl::nas::Guti{};
-  a.ue_network_capability = capability;
-  a.esm_message_container = esm;
-  std::array<std::uint8_t, 128> request{}, ul{}, dl{}, other{};
-  const auto r = impl::nas::encode(a, request);
-  ASSERT_TRUE(r.written);
+  const Bytes request = attach_request(capability);
+  std::array<std::uint8_t, 128> ul{}, dl{}, other{};
   EpsNasSmcUe ue(kImeisv);
   EpsNasSmcMme mme;
   EpsNasJudge judge;
@@ -231,7 +226,7 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   judge.context(kasme, 4);
   ue.aka(kasme, 4);
   mme.aka(kasme, 4);
-  const UeResult sent = ue.send_initial(ByteView(request.data(), r.size), ul);
+  const UeResult sent = ue.send_initial(request, ul);
   judge.pdu(1, true, sent.pdu, verdicts);
   mme.receive_initial(sent.pdu);
   const MmeResult c = mme.start(4, 2, 2, dl);
@@ -263,14 +258,8 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
   std::array<std::uint8_t, 32> kasme{};
   for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x5a ^ (7 * i));
   const std::array<std::uint8_t, 2> capability{0xe0, 0xe0};
-  const std::array<std::uint8_t, 4> esm{0x02, 0x01, 0xd0, 0x11};
-  impl::nas::AttachRequest a;
-  a.eps_mobile_identity = impl::nas::Guti{};
-  a.ue_network_capability = capability;
-  a.esm_message_container = esm;
-  std::array<std::uint8_t, 128> request{}, ul{}, dl{}, bare{};
-  const auto r = impl::nas::encode(a, request);
-  ASSERT_TRUE(r.written);
+  const Bytes request = attach_request(capability);
+  std::array<std::uint8_t, 128> ul{}, dl{}, bare{};
   for (const bool with_imeisv : {true, false}) {
     EpsNasSmcUe ue(kImeisv);
     EpsNasSmcMme mme;
@@ -280,7 +269,7 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
     judge.context(kasme, 2);
     ue.aka(kasme, 2);
     mme.aka(kasme, 2);
-    const UeResult sent = ue.send_initial(ByteView(request.data(), r.size), ul);
+    const UeResult sent = ue.send_initial(request, ul);
     judge.pdu(1, true, sent.pdu, verdicts);
     mme.receive_initial(sent.pdu);
     const MmeResult c = mme.start(2, 1, 2, dl, true);
