@@ -27,7 +27,7 @@ using Key = std::array<std::uint8_t, 32>;
 // key (the null context, "no key") when `zero_is_none`.
 struct Registry {
   bool zero_is_none;  // keys: the all-zero key is "no key"; capability strings: only the empty one is 0
-  std::map<Bytes, std::uint32_t> ids;
+  std::map<Bytes, std::uint32_t> ids = {};
   std::uint32_t id(const Bytes& b) {
     if (b.empty() || (zero_is_none && std::all_of(b.begin(), b.end(), [](std::uint8_t x) { return x == 0; }))) return 0;
     return ids.emplace(b, static_cast<std::uint32_t>(ids.size() + 1)).first->second;
