@@ -37,24 +37,38 @@ Record random_record() {
 // that differs only in a rare state (e.g. a dropped check needing four conditions at once)
 // would slip through 100 random cases in a good share of runs (hence mutant_caught below).
 template <class P>
-bool agreement_holds(const spec::Mutation* mutation) {
-  return rc::check(std::string(P::name) + ": Z3 relation admits exactly the concrete step", [mutation] {
+auto agreement_property(const spec::Mutation* mutation) {
+  return [mutation] {
     const spec::Concrete c;
     const auto s = random_record<typename P::template State<spec::Concrete>>();
     const auto e = random_record<typename P::template Event<spec::Concrete>>();
     const auto st = spec::step(c, P::template rules<spec::Concrete>(), s, e);
     RC_ASSERT(model::relation_admits_exactly<P>(mutation, s, e, st.state, st.output));
-  });
+  };
 }
 
-// The mutant is told apart from the correct table in some round of 100 random steps. A mutant
+template <class P>
+bool agreement_holds() {
+  return rc::check(std::string(P::name) + ": Z3 relation admits exactly the concrete step",
+                   agreement_property<P>(nullptr));
+}
+
+// The mutant is told apart from the correct table in some round of random steps. A mutant
 // whose rule needs several conditions at once (the composed system's, where a random event
 // also has to pick the right party) can slip through one round; ten in a row cannot, in
-// practice. Each round that catches it prints RapidCheck's counterexample: that is expected.
+// practice. Each round gets its own seed: RapidCheck starts every check from the configured
+// seed, so ten rounds on that one seed were one round run ten times (about one CI run in
+// seven let the UE's forced discard_replay through with RC_PARAMS=max_success=20).
 template <class P>
 bool mutant_caught(const spec::Mutation& m) {
-  for (int round = 0; round < 10; ++round)
-    if (!agreement_holds<P>(&m)) return true;
+  rc::detail::TestParams params = rc::detail::configuration().testParams;
+  params.disableShrinking = true;
+  for (int round = 0; round < 10; ++round) {
+    params.seed += 0x9e3779b97f4a7c15ULL;
+    const std::string what = std::string(P::name) + ": " + m.describe() + ", round " + std::to_string(round);
+    const auto result = rc::detail::checkTestable(agreement_property<P>(&m), rc::detail::TestMetadata{what, what}, params);
+    if (result.template is<rc::detail::FailureResult>()) return true;
+  }
   return false;
 }
 
@@ -78,14 +92,14 @@ bool monitors_agree(bool negate) {
 
 }  // namespace
 
-TEST(RuleAgreement, EpsNasSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcUe>(nullptr)); }
+TEST(RuleAgreement, EpsNasSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcUe>()); }
 
 TEST(RuleAgreement, EpsNasSmcUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "discard_replay"};
   EXPECT_TRUE(mutant_caught<spec::EpsNasSmcUe>(m));
 }
 
-TEST(RuleAgreement, EpsNasSmcMmeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcMme>(nullptr)); }
+TEST(RuleAgreement, EpsNasSmcMmeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::EpsNasSmcMme>()); }
 
 TEST(RuleAgreement, EpsNasSmcMmeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "timer_retransmit"};
@@ -93,7 +107,7 @@ TEST(RuleAgreement, EpsNasSmcMmeMutantIsCaught) {
 }
 
 TEST(RuleAgreement, FivegsNasSmcUeConcreteStepIsTheZ3Relation) {
-  EXPECT_TRUE(agreement_holds<spec::FivegsNasSmcUe>(nullptr));
+  EXPECT_TRUE(agreement_holds<spec::FivegsNasSmcUe>());
 }
 
 TEST(RuleAgreement, FivegsNasSmcUeMutantIsCaught) {
@@ -102,7 +116,7 @@ TEST(RuleAgreement, FivegsNasSmcUeMutantIsCaught) {
 }
 
 TEST(RuleAgreement, FivegsNasSmcAmfConcreteStepIsTheZ3Relation) {
-  EXPECT_TRUE(agreement_holds<spec::FivegsNasSmcAmf>(nullptr));
+  EXPECT_TRUE(agreement_holds<spec::FivegsNasSmcAmf>());
 }
 
 TEST(RuleAgreement, FivegsNasSmcAmfMutantIsCaught) {
@@ -111,7 +125,7 @@ TEST(RuleAgreement, FivegsNasSmcAmfMutantIsCaught) {
 }
 
 TEST(RuleAgreement, EpsNasSmcSystemConcreteStepIsTheZ3Relation) {
-  EXPECT_TRUE(agreement_holds<spec::EpsNasSmcSystem>(nullptr));
+  EXPECT_TRUE(agreement_holds<spec::EpsNasSmcSystem>());
 }
 
 TEST(RuleAgreement, EpsNasSmcSystemMutantIsCaught) {
@@ -119,14 +133,14 @@ TEST(RuleAgreement, EpsNasSmcSystemMutantIsCaught) {
   EXPECT_TRUE(mutant_caught<spec::EpsNasSmcSystem>(m));
 }
 
-TEST(RuleAgreement, AsSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcUe>(nullptr)); }
+TEST(RuleAgreement, AsSmcUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcUe>()); }
 
 TEST(RuleAgreement, AsSmcUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "smc_accept"};
   EXPECT_TRUE(mutant_caught<spec::AsSmcUe>(m));
 }
 
-TEST(RuleAgreement, AsSmcRanConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcRan>(nullptr)); }
+TEST(RuleAgreement, AsSmcRanConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcRan>()); }
 
 TEST(RuleAgreement, AsSmcRanMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "complete"};
@@ -134,7 +148,7 @@ TEST(RuleAgreement, AsSmcRanMutantIsCaught) {
 }
 
 TEST(RuleAgreement, Concurrent5gConcreteStepIsTheZ3Relation) {
-  EXPECT_TRUE(agreement_holds<spec::Concurrent5g>(nullptr));
+  EXPECT_TRUE(agreement_holds<spec::Concurrent5g>());
 }
 
 TEST(RuleAgreement, Concurrent5gMutantIsCaught) {
@@ -142,7 +156,7 @@ TEST(RuleAgreement, Concurrent5gMutantIsCaught) {
   EXPECT_TRUE(mutant_caught<spec::Concurrent5g>(m));
 }
 
-TEST(RuleAgreement, ImsSaUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::ImsSaUe>(nullptr)); }
+TEST(RuleAgreement, ImsSaUeConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::ImsSaUe>()); }
 
 TEST(RuleAgreement, ImsSaUeMutantIsCaught) {
   const spec::Mutation m{spec::Mutation::Kind::force_rule, "send_register"};
