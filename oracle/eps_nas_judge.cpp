@@ -48,7 +48,7 @@ std::optional<std::vector<std::uint8_t>> open(ByteView kasme, std::uint32_t eea,
   const auto t = static_cast<std::uint8_t>(h.value.type);
   std::vector<std::uint8_t> plain(h.value.nas_message.begin(), h.value.nas_message.end());
   if (t == 2 || t == 4) {
-    if (impl::engine::decipher(k, static_cast<std::uint8_t>(eea), count, Direction::uplink, h.value.nas_message,
+    if (impl::engine::nas_cipher(k, impl::engine::kEpsNas, static_cast<std::uint8_t>(eea), count, Direction::uplink, h.value.nas_message,
                                plain) != nullptr)
       return std::nullopt;
   }

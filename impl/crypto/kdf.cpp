@@ -174,18 +174,29 @@ const char* derive(std::span<const std::uint8_t, 32> key, Tier tier, std::uint8_
   return derive(k, fc, params, out);
 }
 
-const char* derive_algorithm_key(const KdfKey& key, std::uint8_t type, std::uint8_t alg,
+const char* derive_algorithm_key(const KdfKey& key, KeyHierarchy hierarchy, std::uint8_t type, std::uint8_t alg,
                                  std::span<std::uint8_t, 16> out) noexcept {
-  if (type < 0x01 || type > 0x06) return "algorithm type distinguisher is 0x01..0x06 (TS 33.401 Table A.7-1)";
-  if (alg > 15) return "algorithm identity is 4 bits (TS 33.401 A.7)";
+  if (type < 0x01 || type > 0x06)
+    return "algorithm type distinguisher is 0x01..0x06 (TS 33.401 Table A.7-1, TS 33.501 Table A.8-1)";
+  if (alg > 15) return "algorithm identity is 4 bits (TS 33.401 A.7, TS 33.501 A.8)";
   const std::uint8_t p0[1] = {type};
   const std::uint8_t p1[1] = {alg};
   const std::span<const std::uint8_t> params[2] = {p0, p1};
   std::array<std::uint8_t, 32> full{};
-  const char* fault = derive(key, 0x15, params, full);
+  const char* fault = derive(key, static_cast<std::uint8_t>(hierarchy), params, full);
   std::copy(full.begin() + 16, full.end(), out.begin());
   ct::wipe_object(full);
   return fault;
+}
+
+const char* derive_kamf_prime(const KdfKey& kamf, std::uint8_t direction, std::uint32_t count,
+                              std::span<std::uint8_t, 32> out) noexcept {
+  if (direction > 1) return "DIRECTION is 0x00 (idle mobility) or 0x01 (handover) (TS 33.501 A.13)";
+  const std::uint8_t p0[1] = {direction};
+  const std::uint8_t p1[4] = {static_cast<std::uint8_t>(count >> 24), static_cast<std::uint8_t>(count >> 16),
+                              static_cast<std::uint8_t>(count >> 8), static_cast<std::uint8_t>(count)};
+  const std::span<const std::uint8_t> params[2] = {p0, p1};
+  return derive(kamf, 0x72, params, out);
 }
 
 }  // namespace secmode::impl::crypto

@@ -61,12 +61,23 @@ const char* derive(std::span<const std::uint8_t, 32> key, std::uint8_t fc, KdfPa
 const char* derive(std::span<const std::uint8_t, 32> key, Tier tier, std::uint8_t fc, KdfParams params,
                    std::span<std::uint8_t, 32> out) noexcept;
 
-// TS 33.401 A.7 (TS 33.501 A.8 is the same with K_AMF / K_gNB): the 128-bit key of one algorithm,
-// the 128 least significant bits of KDF(Key, FC = 0x15, P0 = algorithm type distinguisher,
-// P1 = algorithm identity). `type` is a distinguisher of Table A.7-1 (0x01 NAS-enc, 0x02 NAS-int,
-// 0x03 RRC-enc, 0x04 RRC-int, 0x05 UP-enc, 0x06 UP-int); `alg` the 4-bit identity. Returns nullptr,
+// The FC that tells the algorithm key derivations of the two key hierarchies apart: TS 33.401
+// A.7 (from K_ASME or K_eNB) and TS 33.501 A.8 (from K_AMF or K_gNB).
+enum class KeyHierarchy : std::uint8_t { eps = 0x15, fivegs = 0x69 };
+
+// TS 33.401 A.7 / TS 33.501 A.8: the 128-bit key of one algorithm, the 128 least significant bits
+// of KDF(Key, FC, P0 = algorithm type distinguisher, P1 = algorithm identity). `type` is a
+// distinguisher of Table A.7-1 / A.8-1 (0x01 NAS-enc, 0x02 NAS-int, 0x03 RRC-enc, 0x04 RRC-int,
+// 0x05 UP-enc, 0x06 UP-int, the same values in both); `alg` the 4-bit identity. Returns nullptr,
 // or why the arguments break that contract (then `out` is not written).
-const char* derive_algorithm_key(const KdfKey& key, std::uint8_t type, std::uint8_t alg,
+const char* derive_algorithm_key(const KdfKey& key, KeyHierarchy hierarchy, std::uint8_t type, std::uint8_t alg,
                                  std::span<std::uint8_t, 16> out) noexcept;
+
+// TS 33.501 A.13: K'_AMF = KDF(K_AMF, FC = 0x72, P0 = DIRECTION, P1 = COUNT), with DIRECTION 0x00
+// and the uplink NAS COUNT of the REGISTRATION REQUEST in idle mobility and in a SECURITY MODE
+// COMMAND with K_AMF_change_flag (6.9.3), 0x01 and the downlink NAS COUNT at handover. Returns
+// nullptr, or why the arguments break that contract (then `out` is not written).
+const char* derive_kamf_prime(const KdfKey& kamf, std::uint8_t direction, std::uint32_t count,
+                              std::span<std::uint8_t, 32> out) noexcept;
 
 }  // namespace secmode::impl::crypto

@@ -10,14 +10,14 @@ namespace secmode::impl::engine {
 
 namespace {
 
-using Outcome = MmeResult::Outcome;
+using Outcome = NetworkResult::Outcome;
 using nas::SecurityHeaderType;
 
 constexpr std::uint8_t kCompleteType = 0x5e;  // TS 24.301 table 9.8.1
 constexpr std::uint8_t kRejectType = 0x5f;
 constexpr std::size_t kHeaderSize = 6;
 
-MmeResult result(Outcome outcome, const char* clause, const char* reason = "", std::size_t offset = 0) {
+NetworkResult result(Outcome outcome, const char* clause, const char* reason = "", std::size_t offset = 0) {
   return {outcome, {}, clause, reason, offset};
 }
 
@@ -29,14 +29,14 @@ bool ciphered(SecurityHeaderType t) {
 // The plain message of a protected PDU under `ctx`, if its NAS-MAC verifies there at the COUNT
 // the MME estimates (4.4.3.1, 4.4.4.3); `count` receives that COUNT. A context without a key
 // (the null context) verifies only with EIA0, whose MAC it does not check.
-std::optional<ByteView> open(const EpsNasContext& ctx, const nas::SecurityProtectedMessage& m, ByteView pdu,
+std::optional<ByteView> open(const NasContext& ctx, const nas::SecurityProtectedMessage& m, ByteView pdu,
                              std::span<std::uint8_t> plain, std::uint32_t& count) {
   count = estimate_count(ctx.next_rx, m.sequence_number);
-  const bool ok = ctx.eia == 0 || (ctx.keyed && mac_verifies(ctx.kasme, ctx.eia, count, Direction::uplink, m, pdu));
+  const bool ok = ctx.eia == 0 || (ctx.keyed && mac_verifies(ctx.key, ctx.eia, count, Direction::uplink, m, pdu));
   if (!ok) return std::nullopt;
   if (!ciphered(m.type)) return m.nas_message;
   if (m.nas_message.size() > plain.size() ||
-      decipher(ctx.kasme, ctx.eea, count, Direction::uplink, m.nas_message, plain) != nullptr)
+      nas_cipher(ctx.key, kEpsNas, ctx.eea, count, Direction::uplink, m.nas_message, plain) != nullptr)
     return std::nullopt;
   return ByteView(plain.data(), m.nas_message.size());
 }
@@ -50,7 +50,7 @@ bool EpsNasSmcMme::aka(std::span<const std::uint8_t, 32> kasme, std::uint8_t ksi
   return true;
 }
 
-MmeResult EpsNasSmcMme::receive_initial(ByteView pdu, bool emergency_pdn) noexcept {
+NetworkResult EpsNasSmcMme::receive_initial(ByteView pdu, bool emergency_pdn) noexcept {
   if (pdu.empty()) return result(Outcome::discarded, "TS 24.301 7.2", "empty PDU");
   ByteView plain = pdu;
   bool verified = false;
@@ -86,7 +86,7 @@ MmeResult EpsNasSmcMme::receive_initial(ByteView pdu, bool emergency_pdn) noexce
   return result(Outcome::nothing, "TS 24.301 5.4.3.2");
 }
 
-MmeResult EpsNasSmcMme::start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t eia, std::span<std::uint8_t> out,
+NetworkResult EpsNasSmcMme::start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t eia, std::span<std::uint8_t> out,
                               bool imeisv_request) noexcept {
   if (!request_received_)
     return result(Outcome::refused, "TS 24.301 5.4.3.2", "no initial request yet: no UE capabilities to replay");
@@ -96,13 +96,14 @@ MmeResult EpsNasSmcMme::start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t e
     return result(Outcome::refused, "TS 24.301 5.4.3.2", "EIA0 only for emergency bearer services");
   const bool takes_fresh = fresh_ && ksi == fresh_ctx_.ksi;
   const bool names_current = !takes_fresh && secured_ && ksi == current_.ksi && !current_.mapped;
-  if (!takes_fresh && !names_current && eia != 0)
+  // A current context without a key (the null context) has no K_NASint for a non-null algorithm.
+  if (!takes_fresh && !(names_current && current_.keyed) && eia != 0)
     return result(Outcome::refused, "TS 24.301 5.4.3.2", "no EPS security context under that eKSI");
   // The new context: the fresh one with its counts reset, or the current one with its counts,
   // without its key for the null context (5.4.3.2).
   new_ = takes_fresh ? fresh_ctx_ : current_;
   if (eia == 0 && !takes_fresh) {
-    crypto::ct::wipe_object(new_.kasme);
+    crypto::ct::wipe_object(new_.key);
     new_.keyed = false;
   }
   new_.ksi = ksi;
@@ -121,34 +122,34 @@ MmeResult EpsNasSmcMme::start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t e
   if (!e.written) return result(Outcome::refused, "TS 24.301 8.2.20", e.error);
   command_size_ = e.size;
   retransmissions_ = 0;
-  const MmeResult r = send_command(out);
+  const NetworkResult r = send_command(out);
   if (r.outcome == Outcome::command_sent) pending_ = true;
   return r;
 }
 
 // The command under the new context with its next downlink COUNT (header type 3, 9.3.1), which
 // then advances (4.4.3.1).
-MmeResult EpsNasSmcMme::send_command(std::span<std::uint8_t> out) noexcept {
+NetworkResult EpsNasSmcMme::send_command(std::span<std::uint8_t> out) noexcept {
   const auto p =
-      protect(new_.kasme, new_.eea, new_.eia, new_.next_tx, Direction::downlink,
+      protect(new_.key, new_.eea, new_.eia, new_.next_tx, Direction::downlink,
               SecurityHeaderType::integrity_protected_new_context, ByteView(command_.data(), command_size_), out);
   if (!p.written) return result(Outcome::refused, "TS 24.301 9.1", p.error);
   new_.next_tx = (new_.next_tx + 1) & kCountMask;
   return {Outcome::command_sent, ByteView(out.data(), p.size), "TS 24.301 5.4.3.2", "", 0};
 }
 
-MmeResult EpsNasSmcMme::timer_expiry(std::span<std::uint8_t> out) noexcept {
+NetworkResult EpsNasSmcMme::timer_expiry(std::span<std::uint8_t> out) noexcept {
   if (!pending_) return result(Outcome::refused, "TS 24.301 5.4.3.7", "T3460 is not running");
   if (retransmissions_ >= kMaxRetransmissions) {
     pending_ = false;
     return result(Outcome::aborted, "TS 24.301 5.4.3.7 b");
   }
-  const MmeResult r = send_command(out);
+  const NetworkResult r = send_command(out);
   if (r.outcome == Outcome::command_sent) ++retransmissions_;
   return r;
 }
 
-MmeResult EpsNasSmcMme::receive(ByteView pdu) noexcept {
+NetworkResult EpsNasSmcMme::receive(ByteView pdu) noexcept {
   if (pdu.empty()) return result(Outcome::discarded, "TS 24.301 7.2", "empty PDU");
   std::array<std::uint8_t, 512> buffer{};
   ByteView plain = pdu;
@@ -201,7 +202,7 @@ MmeResult EpsNasSmcMme::receive(ByteView pdu) noexcept {
     imeisv_ = v;
   }
   // 5.4.3.4: the new context is in use; the fresh one is consumed if it was the one taken.
-  const bool took_fresh = fresh_ && new_.keyed && fresh_ctx_.keyed && new_.kasme == fresh_ctx_.kasme;
+  const bool took_fresh = fresh_ && new_.keyed && fresh_ctx_.keyed && new_.key == fresh_ctx_.key;
   current_ = new_;
   current_.next_rx = (count + 1) & kCountMask;
   secured_ = true;

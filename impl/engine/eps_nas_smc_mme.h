@@ -13,24 +13,9 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/engine/eps_nas_protection.h"
+#include "impl/engine/nas_smc_result.h"
 
 namespace secmode::impl::engine {
-
-struct MmeResult {
-  enum class Outcome : std::uint8_t {
-    nothing,       // processed; nothing to send (an initial request recorded, a REJECT with no SMC running)
-    command_sent,  // a SECURITY MODE COMMAND, first or retransmitted, in `pdu`
-    aborted,       // the SMC (and the procedure that started it) is aborted: T3460, REJECT, collision
-    completed,     // a SECURITY MODE COMPLETE verified: the new context is in use
-    discarded,     // the PDU was not processed (fails the integrity check, a replay, malformed, unexpected)
-    refused,       // the call broke its contract or 5.4.3.2 forbids it (no such context, EIA0 without emergency)
-  };
-  Outcome outcome = Outcome::refused;
-  ByteView pdu;
-  const char* clause = "";
-  const char* reason = "";
-  std::size_t offset = 0;
-};
 
 class EpsNasSmcMme {
  public:
@@ -44,28 +29,28 @@ class EpsNasSmcMme {
   // integrity check (4.4.4.3), but only a verified one's COUNT is accepted. It aborts a running SMC
   // (5.4.3.7 c). `emergency_pdn` says a TAU comes from a UE with a PDN connection for emergency
   // bearer services.
-  MmeResult receive_initial(ByteView pdu, bool emergency_pdn = false) noexcept;
+  NetworkResult receive_initial(ByteView pdu, bool emergency_pdn = false) noexcept;
 
   // Starts a security mode control procedure naming eKSI `ksi` with the given algorithms (5.4.3.2):
   // the context from the latest AKA, the current one (to change algorithms), or with EIA0 the null
   // context (emergency bearer services without a shared context only).
-  MmeResult start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t eia, std::span<std::uint8_t> out,
-                  bool imeisv_request = false) noexcept;
+  NetworkResult start(std::uint8_t ksi, std::uint8_t eea, std::uint8_t eia, std::span<std::uint8_t> out,
+                      bool imeisv_request = false) noexcept;
 
   // T3460 expired: the command again with the next COUNT, four times; at the fifth, abort (5.4.3.7 b).
-  MmeResult timer_expiry(std::span<std::uint8_t> out) noexcept;
+  NetworkResult timer_expiry(std::span<std::uint8_t> out) noexcept;
 
   // An uplink PDU: SECURITY MODE COMPLETE or REJECT.
-  MmeResult receive(ByteView pdu) noexcept;
+  NetworkResult receive(ByteView pdu) noexcept;
 
   // What the refinement test's abstraction function reads.
   bool secured() const noexcept { return secured_; }
-  const EpsNasContext& current() const noexcept { return current_; }
+  const NasContext& current() const noexcept { return current_; }
   bool pending() const noexcept { return pending_; }
   unsigned retransmissions() const noexcept { return retransmissions_; }
-  const EpsNasContext& new_context() const noexcept { return new_; }
+  const NasContext& new_context() const noexcept { return new_; }
   bool fresh() const noexcept { return fresh_; }
-  const EpsNasContext& fresh_context() const noexcept { return fresh_ctx_; }
+  const NasContext& fresh_context() const noexcept { return fresh_ctx_; }
   ByteView ue_capabilities() const noexcept { return {caps_.data(), caps_size_}; }
   bool emergency() const noexcept { return emergency_; }
   bool initial_verified() const noexcept { return initial_verified_; }
@@ -74,17 +59,17 @@ class EpsNasSmcMme {
   const std::optional<std::array<std::uint8_t, 9>>& imeisv() const noexcept { return imeisv_; }
 
  private:
-  MmeResult send_command(std::span<std::uint8_t> out) noexcept;
+  NetworkResult send_command(std::span<std::uint8_t> out) noexcept;
 
   bool secured_ = false;
-  EpsNasContext current_;
+  NasContext current_;
   bool pending_ = false;
   unsigned retransmissions_ = 0;
-  EpsNasContext new_;
+  NasContext new_;
   std::array<std::uint8_t, 64> command_{};  // the plain SECURITY MODE COMMAND, re-protected on each send
   std::size_t command_size_ = 0;
   bool fresh_ = false;
-  EpsNasContext fresh_ctx_;
+  NasContext fresh_ctx_;
   std::array<std::uint8_t, 4> caps_{};
   std::size_t caps_size_ = 0;
   std::optional<nas::UeAdditionalSecurityCapability> additional_;

@@ -47,7 +47,7 @@ UeResult EpsNasSmcUe::send_initial(ByteView plain_request, std::span<std::uint8_
   UeResult r{Outcome::sent, 0, {}, "TS 24.301 4.4.5", "", 0};
   if (secured_) {
     // 4.4.5: integrity protected with the current context, not ciphered; 4.4.3.1: count advances.
-    const auto e = protect(current_.kasme, current_.eea, current_.eia, current_.next_tx, Direction::uplink,
+    const auto e = protect(current_.key, current_.eea, current_.eia, current_.next_tx, Direction::uplink,
                            SecurityHeaderType::integrity_protected, plain_request, out);
     if (!e.written) return refused(e.error);
     current_.next_tx = (current_.next_tx + 1) & kCountMask;
@@ -87,9 +87,9 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
       const std::uint32_t count = estimate_count(current_.next_rx, header.sequence_number);
       if (inner.size() > plain.size())
         return discarded("TS 24.301 5.4.3.3", "longer than any SECURITY MODE COMMAND", kHeaderSize);
-      if (!secured_ || !mac_verifies(current_.kasme, current_.eia, count, Direction::downlink, header, pdu))
+      if (!secured_ || !mac_verifies(current_.key, current_.eia, count, Direction::downlink, header, pdu))
         return discarded("TS 24.301 4.4.4.2", "ciphered message that fails the integrity check");
-      if (const char* fault = decipher(current_.kasme, current_.eea, count, Direction::downlink, inner, plain))
+      if (const char* fault = nas_cipher(current_.key, kEpsNas, current_.eea, count, Direction::downlink, inner, plain))
         return discarded("TS 24.301 4.4.4.2", fault);
       inner = ByteView(plain.data(), inner.size());
       break;
@@ -120,9 +120,9 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
   // The SMC is integrity protected "with new EPS security context" (header type 3, 9.3.1) and its
   // NAS-MAC computed with the keys of the context it names (4.4.4.2); with EIA0 nothing verifies.
   const bool header_ok = header.type == SecurityHeaderType::integrity_protected_new_context;
-  const EpsNasContext& named = takes_fresh ? fresh_ctx_ : current_;
+  const NasContext& named = takes_fresh ? fresh_ctx_ : current_;
   const bool mac_ok = null_integrity || ((takes_fresh || names_current) && named.keyed &&
-                                         mac_verifies(named.kasme, eia, count, Direction::downlink, header, pdu));
+                                         mac_verifies(named.key, eia, count, Direction::downlink, header, pdu));
   // 4.4.3.2: a count of the current context is accepted once; the fresh context has none yet.
   const bool replay = header_ok && mac_ok && !null_integrity && !takes_fresh && count < current_.next_rx;
   if (replay) return discarded("TS 24.301 4.4.3.2", "replayed SECURITY MODE COMMAND");
@@ -145,9 +145,9 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
   // Accepted (5.4.3.3): the named context, or with EIA0 outside a fresh one the null context,
   // goes into use; the fresh one's uplink count starts at 0, and the COMPLETE is integrity
   // protected and ciphered with it.
-  EpsNasContext next = named;
+  NasContext next = named;
   if (null_integrity && !takes_fresh) {
-    crypto::ct::wipe_object(next.kasme);
+    crypto::ct::wipe_object(next.key);
     next.keyed = false;
   }
   next.ksi = ksi;
@@ -163,7 +163,7 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
   const auto e = nas::encode(complete, body);
   if (!e.written) return refused(e.error);
   const auto p =
-      protect(next.kasme, eea, eia, next.next_tx, Direction::uplink,
+      protect(next.key, eea, eia, next.next_tx, Direction::uplink,
               SecurityHeaderType::integrity_protected_ciphered_new_context, ByteView(body.data(), e.size), out);
   if (!p.written) return refused(p.error);
   next.next_tx = (next.next_tx + 1) & kCountMask;
@@ -184,7 +184,7 @@ UeResult EpsNasSmcUe::reject(std::uint8_t cause, const char* clause, std::span<s
   const ByteView message(body.data(), e.size);
   std::size_t size = 0;
   if (secured_) {
-    const auto p = protect(current_.kasme, current_.eea, current_.eia, current_.next_tx, Direction::uplink,
+    const auto p = protect(current_.key, current_.eea, current_.eia, current_.next_tx, Direction::uplink,
                            SecurityHeaderType::integrity_protected_ciphered, message, out);
     if (!p.written) return refused(p.error);
     current_.next_tx = (current_.next_tx + 1) & kCountMask;

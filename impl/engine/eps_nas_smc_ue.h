@@ -13,27 +13,9 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/engine/eps_nas_protection.h"
+#include "impl/engine/nas_smc_result.h"
 
 namespace secmode::impl::engine {
-
-// What a call did. `pdu` is the part of the caller's buffer holding what the UE sends (empty if
-// nothing); `clause` cites the rule that decided; `reason` and `offset` say why a PDU was not
-// processed or a call was refused.
-struct UeResult {
-  enum class Outcome : std::uint8_t {
-    sent,       // send_initial: the request went out (`pdu`)
-    completed,  // SECURITY MODE COMPLETE in `pdu`
-    rejected,   // SECURITY MODE REJECT #cause in `pdu`
-    discarded,  // the PDU was not processed (replay, not integrity protected, not an SMC, malformed)
-    refused,    // the call broke its contract (malformed initial request, buffer too small)
-  };
-  Outcome outcome = Outcome::refused;
-  std::uint8_t cause = 0;
-  ByteView pdu;
-  const char* clause = "";
-  const char* reason = "";
-  std::size_t offset = 0;
-};
 
 class EpsNasSmcUe {
  public:
@@ -59,9 +41,9 @@ class EpsNasSmcUe {
 
   // What the refinement test's abstraction function reads.
   bool secured() const noexcept { return secured_; }
-  const EpsNasContext& current() const noexcept { return current_; }
+  const NasContext& current() const noexcept { return current_; }
   bool fresh() const noexcept { return fresh_; }
-  const EpsNasContext& fresh_context() const noexcept { return fresh_ctx_; }
+  const NasContext& fresh_context() const noexcept { return fresh_ctx_; }
   // The octets a command must replay as UE security capabilities (TS 24.301 9.9.3.36): octets 3..6
   // of the UE network capability last sent (EEA, EIA and, if sent, UEA, UIA), spare bit cleared.
   ByteView expected_replay() const noexcept { return {expected_.data(), expected_size_}; }
@@ -75,9 +57,9 @@ class EpsNasSmcUe {
 
   std::array<std::uint8_t, 9> imeisv_{};
   bool secured_ = false;
-  EpsNasContext current_;
+  NasContext current_;
   bool fresh_ = false;
-  EpsNasContext fresh_ctx_;
+  NasContext fresh_ctx_;
   std::array<std::uint8_t, 4> expected_{};
   std::size_t expected_size_ = 0;
   std::optional<nas::UeAdditionalSecurityCapability> additional_;

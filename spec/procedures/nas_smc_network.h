@@ -131,14 +131,17 @@ using nas_smc::takes_fresh_context;  // the SMC takes the context from the lates
 template <class Rat, class V>
 typename V::Bool derives(const V& v, const State<V>& s, const Event<V>& e) {
   return v.lit(Rat::horizontal_derivation) && e.horizontal && s.secured && e.ksi == s.ksi &&
-         !takes_fresh_context(v, s, e);
+         s.key != v.word(kNoKey) && !takes_fresh_context(v, s, e);
 }
 
 // 5.4.3.2 / 5.4.2.2: the network can name a context it holds: the one from AKA, the current
-// one, or (null integrity, emergency) a null context.
+// one, or (null integrity, emergency) a null context. A current context without a key (the null
+// context an emergency SMC left) has no K_NASint for a non-null algorithm, nor a key to derive
+// K'_AMF from.
 template <class V>
 typename V::Bool holds_context(const V& v, const State<V>& s, const Event<V>& e) {
-  return takes_fresh_context(v, s, e) || (s.secured && e.ksi == s.ksi) || e.eia == v.word(0);
+  return takes_fresh_context(v, s, e) || (s.secured && e.ksi == s.ksi && s.key != v.word(kNoKey)) ||
+         e.eia == v.word(0);
 }
 
 // 4.4.4.3 and 4.4.3.4: the COMPLETE verifies and deciphers only with the new context's key and

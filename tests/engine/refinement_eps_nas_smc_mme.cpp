@@ -33,43 +33,10 @@ namespace {
 namespace net = spec::nas_smc_network;
 using spec::Concrete;
 using namespace test::lockstep;
-using Outcome = MmeResult::Outcome;
+using Outcome = NetworkResult::Outcome;
 using SpecState = net::State<Concrete>;
 using SpecEvent = net::Event<Concrete>;
 using SpecStep = spec::Step<Concrete, SpecState, net::Output<Concrete>>;
-
-// How a PDU was protected: key, algorithms, COUNT, header type, and whether its MAC was then broken.
-struct Protection {
-  std::uint32_t key = 0;
-  std::uint8_t eea = 0, eia = 0;
-  std::uint32_t count = 0;
-  std::uint8_t header = 0;
-  bool forged = false;
-};
-
-Bytes protect_spec(const Bytes& kasme, const Protection& p, std::uint8_t dir, const Bytes& plain) {
-  Bytes pdu = test::lockstep::protect_spec(kasme, p.eea, p.eia, p.count, dir, p.header, plain);
-  if (p.forged && p.header != 0) pdu[2] ^= 0x5a;
-  return pdu;
-}
-
-// A receiver's context as the table holds it.
-struct Ctx {
-  std::uint32_t key;
-  std::uint32_t eea, eia;
-  std::uint32_t lowest_unaccepted;
-};
-
-// Whether a protected PDU opens under `c`, and at which COUNT (TS 24.301 4.4.3.1, 4.4.4.3).
-bool opens(const Ctx& c, const Protection& p, std::uint32_t& count) {
-  count = estimate(c.lowest_unaccepted, static_cast<std::uint8_t>(p.count));
-  const bool mac = c.eia == 0 || (c.key != 0 && !p.forged && p.key == c.key && p.eia == c.eia && p.count == count);
-  if (p.header != 2 && p.header != 4) return mac;
-  // Deciphering with EEA0 reads only what was not enciphered; otherwise it needs the same key,
-  // algorithm and COUNT.
-  const bool readable = c.eea == 0 ? p.eea == 0 : (p.key == c.key && p.eea == c.eea && p.count == count);
-  return mac && readable;
-}
 
 struct Harness {
   const spec::Mutation* mutation = nullptr;
@@ -106,7 +73,7 @@ struct Harness {
   Ctx current() const { return {state.key, state.eea, state.eia, state.ul_count}; }
   Ctx incoming() const { return {state.new_key, state.new_eea, state.new_eia, state.new_ul_count}; }
 
-  std::uint32_t key_id(const EpsNasContext& c) { return keys.id(Bytes(c.kasme.begin(), c.kasme.end())); }
+  std::uint32_t key_id(const NasContext& c) { return keys.id(Bytes(c.key.begin(), c.key.end())); }
 
   void check_state() {
     RC_ASSERT(engine.secured() == state.secured);
@@ -139,7 +106,7 @@ struct Harness {
   }
 
   // A SECURITY MODE COMMAND the engine sent, against the table's output.
-  void check_command(const MmeResult& r, const net::Output<Concrete>& o) {
+  void check_command(const NetworkResult& r, const net::Output<Concrete>& o) {
     RC_ASSERT(r.outcome == Outcome::command_sent);
     const Bytes pdu(r.pdu.begin(), r.pdu.end());
     RC_ASSERT(pdu.size() > 6u);
@@ -232,7 +199,7 @@ struct Harness {
     const Protection p = pick_protection(current(), header);
     RC_LOG() << "initial request, header " << int{header} << " K" << p.key << " EIA" << int{p.eia} << " COUNT "
              << p.count << (p.forged ? " forged" : "") << "\n";
-    const MmeResult r = engine.receive_initial(protect_spec(keys.bytes(p.key), p, 0, plain), emergency);
+    const NetworkResult r = engine.receive_initial(protect_spec(keys.bytes(p.key), p, 0, plain), emergency);
     SpecEvent e = event(net::kReceiveInitial);
     e.caps = caps.id(normalized(capability));
     e.emergency = emergency;
@@ -256,7 +223,7 @@ struct Harness {
         {{6, rc::gen::inRange<std::uint8_t>(1, 4)}, {1, rc::gen::just<std::uint8_t>(0)}});
     // 5.4.3.2: null integrity comes with null ciphering.
     RC_LOG() << "start eKSI " << int{ksi} << " EEA" << int{eea} << " EIA" << int{eia} << "\n";
-    const MmeResult r = engine.start(ksi, eia == 0 ? 0 : eea, eia, out, *rc::gen::arbitrary<bool>());
+    const NetworkResult r = engine.start(ksi, eia == 0 ? 0 : eea, eia, out, *rc::gen::arbitrary<bool>());
     SpecEvent e = event(net::kStart);
     e.ksi = ksi;
     e.eea = eia == 0 ? 0 : eea;
@@ -273,7 +240,7 @@ struct Harness {
 
   void timer() {
     RC_LOG() << "T3460 expiry\n";
-    const MmeResult r = engine.timer_expiry(out);
+    const NetworkResult r = engine.timer_expiry(out);
     const SpecStep st = spec_step(event(net::kTimerExpiry));
     if (st.output.action == net::kSendSmc) {
       check_command(r, st.output);
@@ -303,7 +270,7 @@ struct Harness {
     const Protection p = pick_protection(honest, header);
     RC_LOG() << (complete ? "COMPLETE" : "REJECT") << ", header " << int{header} << " K" << p.key << " EEA"
              << int{p.eea} << " EIA" << int{p.eia} << " COUNT " << p.count << (p.forged ? " forged" : "") << "\n";
-    const MmeResult r = engine.receive(protect_spec(keys.bytes(p.key), p, 0, plain));
+    const NetworkResult r = engine.receive(protect_spec(keys.bytes(p.key), p, 0, plain));
     RC_LOG() << "  engine: " << static_cast<int>(r.outcome) << " " << r.clause << " " << r.reason << "\n";
 
     // The abstraction: whether the PDU opens under the context its header type names (9.3.1,

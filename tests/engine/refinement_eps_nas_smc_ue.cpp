@@ -41,24 +41,6 @@ using SpecStep = spec::Step<Concrete, SpecState, ue::Output<Concrete>>;
 
 constexpr std::array<std::uint8_t, 9> kImeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
 
-// The plain message inside an uplink PDU the UE sent, after checking that it is protected with
-// `kasme`, the algorithms and `count` as the table says (its NAS-MAC recomputed, its body
-// deciphered with the spec twins).
-Bytes open_uplink(const Bytes& pdu, const Bytes& kasme, std::uint8_t eea, std::uint8_t eia, std::uint32_t count,
-                  std::uint8_t header_type) {
-  RC_ASSERT(pdu.size() > 6u);
-  RC_ASSERT((pdu[0] >> 4) == header_type);
-  RC_ASSERT(pdu[5] == (count & 0xff));
-  const auto kint = spec::derive_eps_algorithm_key(kasme, spec::AlgorithmType::nas_int, eia);
-  const Bytes from_sn(pdu.begin() + 5, pdu.end());
-  const auto mac = spec::eia(static_cast<spec::Eia>(eia), kint, {count, 0, 0}, from_sn, from_sn.size() * 8);
-  RC_ASSERT(std::equal(mac.begin(), mac.end(), pdu.begin() + 1));
-  const Bytes body(pdu.begin() + 6, pdu.end());
-  if (header_type != 2 && header_type != 4) return body;
-  const auto kenc = spec::derive_eps_algorithm_key(kasme, spec::AlgorithmType::nas_enc, eea);
-  return spec::eea(static_cast<spec::Eea>(eea), kenc, {count, 0, 0}, body, body.size() * 8);
-}
-
 struct Harness {
   const spec::Mutation* mutation = nullptr;
   EpsNasSmcUe engine{kImeisv};
@@ -96,7 +78,7 @@ struct Harness {
 
   // The abstraction of the engine's state equals the table's.
   void check_state() {
-    const auto key_id = [&](const EpsNasContext& c) { return keys.id(Bytes(c.kasme.begin(), c.kasme.end())); };
+    const auto key_id = [&](const NasContext& c) { return keys.id(Bytes(c.key.begin(), c.key.end())); };
     RC_ASSERT(engine.secured() == state.secured);
     RC_ASSERT(engine.current().ksi + (engine.current().mapped ? 8u : 0u) == state.ksi);
     RC_ASSERT(key_id(engine.current()) == state.key);
@@ -170,8 +152,8 @@ struct Harness {
     RC_ASSERT(r.outcome == Outcome::sent);
     const Bytes pdu(r.pdu.begin(), r.pdu.end());
     if (before.secured)  // TS 24.301 4.4.5: integrity protected, not ciphered
-      RC_ASSERT(open_uplink(pdu, keys.bytes(before.key), static_cast<std::uint8_t>(before.eea),
-                            static_cast<std::uint8_t>(before.eia), before.ul_count, 1) == plain);
+      RC_ASSERT(open_spec(pdu, keys.bytes(before.key), static_cast<std::uint8_t>(before.eea),
+                            static_cast<std::uint8_t>(before.eia), before.ul_count, 0, 1) == plain);
     else
       RC_ASSERT(pdu == plain);
     sent_capability = capability;
@@ -324,8 +306,8 @@ struct Harness {
       case ue::kComplete: {
         RC_ASSERT(r.outcome == Outcome::completed);
         // Integrity protected and ciphered with the new context (5.4.3.3), header type 4.
-        const Bytes inner = open_uplink(sent, keys.bytes(o.key), static_cast<std::uint8_t>(o.eea),
-                                        static_cast<std::uint8_t>(o.eia), o.count, 4);
+        const Bytes inner = open_spec(sent, keys.bytes(o.key), static_cast<std::uint8_t>(o.eea),
+                                      static_cast<std::uint8_t>(o.eia), o.count, 0, 4);
         const auto d = nas::decode_security_mode_complete(inner);
         RC_ASSERT(d.ok());
         RC_ASSERT(d.value.imeisv.has_value() == (smc.imeisv_request == std::optional<std::uint8_t>(1)));
@@ -334,8 +316,8 @@ struct Harness {
       case ue::kReject: {
         RC_ASSERT(r.outcome == Outcome::rejected);
         RC_ASSERT(r.cause == o.cause);
-        const Bytes inner = s.secured ? open_uplink(sent, keys.bytes(s.key), static_cast<std::uint8_t>(s.eea),
-                                                    static_cast<std::uint8_t>(s.eia), o.count, 2)
+        const Bytes inner = s.secured ? open_spec(sent, keys.bytes(s.key), static_cast<std::uint8_t>(s.eea),
+                                                  static_cast<std::uint8_t>(s.eia), o.count, 0, 2)
                                       : sent;
         const auto d = nas::decode_security_mode_reject(inner);
         RC_ASSERT(d.ok());

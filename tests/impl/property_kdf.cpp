@@ -14,6 +14,7 @@
 
 #include "impl/crypto/kdf.h"
 #include "spec/crypto/kdf.h"
+#include "spec/crypto/keys_5gs.h"
 #include "spec/crypto/keys_eps.h"
 #include "tests/impl/crypto_cases.h"
 #include "tests/support/vectors.h"
@@ -79,19 +80,38 @@ TEST(KdfImplProperty, MutantFlippedBitOfOneTierIsCaught) {
   ASSERT_FALSE(rc::check("impl KDF, one tier's bit flipped", [] { kdf_property(Mutation::flip_output_bit); }));
 }
 
-// TS 33.401 A.7 against spec::derive_eps_algorithm_key: every distinguisher and identity, random
-// keys, on every tier; and the contract's refusals.
+// TS 33.401 A.7 and TS 33.501 A.8 against spec::derive_eps_algorithm_key and
+// spec::derive_5gs_algorithm_key: both hierarchies, every distinguisher and identity, random keys,
+// on every tier; and the contract's refusals.
 RC_GTEST_PROP(KdfImplProperty, AlgorithmKeyMatchesSpec, ()) {
   const Bytes key = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
   const auto type = *rc::gen::inRange<std::uint8_t>(1, 7);
   const auto alg = *rc::gen::inRange<std::uint8_t>(0, 16);
-  const auto want = spec::derive_eps_algorithm_key(key, static_cast<spec::AlgorithmType>(type), alg);
+  const bool fivegs = *rc::gen::arbitrary<bool>();
+  const auto t = static_cast<spec::AlgorithmType>(type);
+  const auto want = fivegs ? spec::derive_5gs_algorithm_key(key, t, alg) : spec::derive_eps_algorithm_key(key, t, alg);
   for (const Tier tier : machine_tiers()) {
     const KdfKey k(std::span<const std::uint8_t, 32>(key.data(), 32), tier);
     std::array<std::uint8_t, 16> out{};
-    RC_ASSERT(derive_algorithm_key(k, type, alg, out) == nullptr);
+    RC_ASSERT(derive_algorithm_key(k, fivegs ? KeyHierarchy::fivegs : KeyHierarchy::eps, type, alg, out) == nullptr);
     RC_ASSERT(test::to_hex(Bytes(out.begin(), out.end())) == test::to_hex(Bytes(want.begin(), want.end())));
   }
+}
+
+// TS 33.501 A.13 against spec::derive_kamf_prime: random keys, both directions, any COUNT, on every tier.
+RC_GTEST_PROP(KdfImplProperty, KamfPrimeMatchesSpec, ()) {
+  const Bytes key = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
+  const auto direction = *rc::gen::inRange<std::uint8_t>(0, 2);
+  const auto count = *rc::gen::arbitrary<std::uint32_t>();
+  const auto want = spec::derive_kamf_prime(key, direction, count);
+  for (const Tier tier : machine_tiers()) {
+    const KdfKey k(std::span<const std::uint8_t, 32>(key.data(), 32), tier);
+    std::array<std::uint8_t, 32> out{};
+    RC_ASSERT(derive_kamf_prime(k, direction, count, out) == nullptr);
+    RC_ASSERT(test::to_hex(Bytes(out.begin(), out.end())) == test::to_hex(Bytes(want.begin(), want.end())));
+  }
+  std::array<std::uint8_t, 32> out{};
+  RC_ASSERT(derive_kamf_prime(KdfKey(std::span<const std::uint8_t, 32>(key.data(), 32)), 2, count, out) != nullptr);
 }
 
 TEST(KdfImpl, AlgorithmKeyRefusesOutOfRangeArguments) {
@@ -99,11 +119,11 @@ TEST(KdfImpl, AlgorithmKeyRefusesOutOfRangeArguments) {
   const KdfKey k(key);
   std::array<std::uint8_t, 16> out{};
   out.fill(0xaa);
-  EXPECT_NE(derive_algorithm_key(k, 0x00, 1, out), nullptr);
-  EXPECT_NE(derive_algorithm_key(k, 0x07, 1, out), nullptr);
-  EXPECT_NE(derive_algorithm_key(k, 0x02, 16, out), nullptr);
+  EXPECT_NE(derive_algorithm_key(k, KeyHierarchy::eps, 0x00, 1, out), nullptr);
+  EXPECT_NE(derive_algorithm_key(k, KeyHierarchy::eps, 0x07, 1, out), nullptr);
+  EXPECT_NE(derive_algorithm_key(k, KeyHierarchy::eps, 0x02, 16, out), nullptr);
   EXPECT_EQ(out[0], 0xaa);  // not written
-  EXPECT_EQ(derive_algorithm_key(k, 0x02, 15, out), nullptr);
+  EXPECT_EQ(derive_algorithm_key(k, KeyHierarchy::eps, 0x02, 15, out), nullptr);
 }
 
 }  // namespace

@@ -100,15 +100,15 @@ TEST(EngineNoAlloc, UeAndMmeEnginesCompleteAnExchangeWithoutAllocating) {
   ASSERT_TRUE(mme.aka(kasme, 3));
   const UeResult sent = ue.send_initial(ByteView(request.data(), r.size), ul);
   ASSERT_EQ(sent.outcome, UeResult::Outcome::sent);
-  EXPECT_EQ(mme.receive_initial(sent.pdu).outcome, MmeResult::Outcome::nothing);
-  EXPECT_EQ(mme.start(3, 1, 2, dl, true).outcome, MmeResult::Outcome::command_sent);  // lost
-  const MmeResult again = mme.timer_expiry(dl);
-  ASSERT_EQ(again.outcome, MmeResult::Outcome::command_sent);
+  EXPECT_EQ(mme.receive_initial(sent.pdu).outcome, NetworkResult::Outcome::nothing);
+  EXPECT_EQ(mme.start(3, 1, 2, dl, true).outcome, NetworkResult::Outcome::command_sent);  // lost
+  const NetworkResult again = mme.timer_expiry(dl);
+  ASSERT_EQ(again.outcome, NetworkResult::Outcome::command_sent);
   EXPECT_EQ(again.pdu[5], 1);  // the retransmission's sequence number: downlink COUNT 1
   const UeResult complete = ue.receive(again.pdu, ul);
   ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
   EXPECT_EQ(complete.pdu[0] >> 4, 4);  // integrity protected and ciphered with the new context
-  EXPECT_EQ(mme.receive(complete.pdu).outcome, MmeResult::Outcome::completed);
+  EXPECT_EQ(mme.receive(complete.pdu).outcome, NetworkResult::Outcome::completed);
   ASSERT_TRUE(mme.imeisv().has_value());
   EXPECT_EQ(*mme.imeisv(), imeisv);
   EXPECT_TRUE(mme.secured() && ue.secured());
@@ -118,22 +118,22 @@ TEST(EngineNoAlloc, UeAndMmeEnginesCompleteAnExchangeWithoutAllocating) {
   const UeResult tau_sent = ue.send_initial(ByteView(tau_request.data(), t.size), ul);
   ASSERT_EQ(tau_sent.outcome, UeResult::Outcome::sent);
   EXPECT_EQ(tau_sent.pdu[0] >> 4, 1);  // integrity protected, not ciphered (TS 24.301 4.4.5)
-  EXPECT_EQ(mme.receive_initial(tau_sent.pdu).outcome, MmeResult::Outcome::nothing);
+  EXPECT_EQ(mme.receive_initial(tau_sent.pdu).outcome, NetworkResult::Outcome::nothing);
   EXPECT_TRUE(mme.initial_verified());
   EXPECT_EQ(mme.current().next_rx, 2u);
-  EXPECT_EQ(mme.receive_initial(tau_sent.pdu).outcome, MmeResult::Outcome::nothing);
+  EXPECT_EQ(mme.receive_initial(tau_sent.pdu).outcome, NetworkResult::Outcome::nothing);
   EXPECT_FALSE(mme.initial_verified());  // the same COUNT again: a replay
 
   // EIA0 without emergency services is refused by the MME itself (5.4.3.2); EEA3/EIA3 on the
   // current context goes through.
-  EXPECT_EQ(mme.start(3, 0, 0, dl).outcome, MmeResult::Outcome::refused);
-  const MmeResult change = mme.start(3, 3, 3, dl);
-  ASSERT_EQ(change.outcome, MmeResult::Outcome::command_sent);
+  EXPECT_EQ(mme.start(3, 0, 0, dl).outcome, NetworkResult::Outcome::refused);
+  const NetworkResult change = mme.start(3, 3, 3, dl);
+  ASSERT_EQ(change.outcome, NetworkResult::Outcome::command_sent);
   const UeResult changed = ue.receive(change.pdu, ul);
   ASSERT_EQ(changed.outcome, UeResult::Outcome::completed);
-  EXPECT_EQ(mme.receive(changed.pdu).outcome, MmeResult::Outcome::completed);
+  EXPECT_EQ(mme.receive(changed.pdu).outcome, NetworkResult::Outcome::completed);
   EXPECT_EQ(mme.current().eia, 3);
-  EXPECT_EQ(mme.receive(changed.pdu).outcome, MmeResult::Outcome::discarded);  // no SMC running
+  EXPECT_EQ(mme.receive(changed.pdu).outcome, NetworkResult::Outcome::discarded);  // no SMC running
   EXPECT_EQ(test::allocations(), before);
 }
 

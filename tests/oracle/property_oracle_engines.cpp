@@ -27,7 +27,7 @@ namespace {
 using Bytes = std::vector<std::uint8_t>;
 using impl::engine::EpsNasSmcMme;
 using impl::engine::EpsNasSmcUe;
-using impl::engine::MmeResult;
+using impl::engine::NetworkResult;
 using impl::engine::UeResult;
 
 constexpr std::array<std::uint8_t, 9> kImeisv{0x33, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
@@ -106,14 +106,14 @@ struct Exchange {
                                                                         : *rc::gen::inRange<std::uint8_t>(0, 7);
     const auto eia = *rc::gen::inRange<std::uint8_t>(0, 4);
     const auto eea = eia == 0 ? std::uint8_t{0} : *rc::gen::inRange<std::uint8_t>(0, 4);
-    const MmeResult c = mme.start(ksi, eea, eia, dl, *rc::gen::arbitrary<bool>());
-    if (c.outcome != MmeResult::Outcome::command_sent) return;
+    const NetworkResult c = mme.start(ksi, eea, eia, dl, *rc::gen::arbitrary<bool>());
+    if (c.outcome != NetworkResult::Outcome::command_sent) return;
     Bytes first(c.pdu.begin(), c.pdu.end());
     // T3460 may run out before the command arrives: then both go, in order.
     std::vector<Bytes> sent{first};
     for (int n = *rc::gen::inRange(0, 3); n > 0; --n) {
-      const MmeResult again = mme.timer_expiry(dl);
-      if (again.outcome != MmeResult::Outcome::command_sent) break;
+      const NetworkResult again = mme.timer_expiry(dl);
+      if (again.outcome != NetworkResult::Outcome::command_sent) break;
       sent.emplace_back(again.pdu.begin(), again.pdu.end());
     }
     to_ue(sent);
@@ -229,7 +229,7 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   const UeResult sent = ue.send_initial(request, ul);
   judge.pdu(1, true, sent.pdu, verdicts);
   mme.receive_initial(sent.pdu);
-  const MmeResult c = mme.start(4, 2, 2, dl);
+  const NetworkResult c = mme.start(4, 2, 2, dl);
   const Bytes command(c.pdu.begin(), c.pdu.end());
   judge.pdu(2, false, command, verdicts);
   const UeResult complete = ue.receive(command, ul);
@@ -272,8 +272,8 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
     const UeResult sent = ue.send_initial(request, ul);
     judge.pdu(1, true, sent.pdu, verdicts);
     mme.receive_initial(sent.pdu);
-    const MmeResult c = mme.start(2, 1, 2, dl, true);
-    ASSERT_EQ(c.outcome, MmeResult::Outcome::command_sent);
+    const NetworkResult c = mme.start(2, 1, 2, dl, true);
+    ASSERT_EQ(c.outcome, NetworkResult::Outcome::command_sent);
     judge.pdu(2, false, c.pdu, verdicts);
     const UeResult complete = ue.receive(c.pdu, ul);
     ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
