@@ -3,14 +3,17 @@
 // Semantics: on an event, the first rule in table order whose guard holds fires; its effect
 // gives the next state and the observable output. When no rule fires the state is kept and
 // the output is Output::none. The step is written as a chain of if-then-else from the last
-// rule to the first, so that the same code is the concrete step (Concrete) and the
-// transition relation (Symbolic): T(s, e) = ite(g1, u1, ite(g2, u2, ... (s, none))).
+// rule to the first, so that the same rules make the concrete step (Concrete) and the
+// transition relation (Symbolic): T(s, e) = ite(g1, u1, ite(g2, u2, ... (s, none))). The
+// concrete step evaluates that chain lazily, as a concrete ite would: first match wins.
 #pragma once
 
 #include <functional>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
+#include "spec/rules/concrete.h"
 #include "spec/rules/fields.h"
 
 namespace secmode::spec {
@@ -38,6 +41,15 @@ template <class V, class State, class Event, class Output>
 Step<V, State, Output> step(const V& v, const std::vector<Rule<V, State, Event, Output>>& rules, const State& s,
                             const Event& e) {
   Step<V, State, Output> result{s, Output::none(v), v.word(kNoRule)};
+  if constexpr (std::is_same_v<V, Concrete>) {
+    // The same if-then-else chain evaluated the way a concrete `ite` would: the first rule whose
+    // guard holds decides, and the rules after it are never looked at. The agreement property
+    // (tests/spec/property_agreement.cpp) holds this against the Z3 relation built below.
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if (rules[i].guard(v, s, e))
+        return {rules[i].next(v, s, e), rules[i].output(v, s, e), static_cast<std::uint32_t>(i)};
+    return result;
+  }
   for (std::size_t i = rules.size(); i-- > 0;) {
     const auto& r = rules[i];
     const typename V::Bool g = r.guard(v, s, e);
