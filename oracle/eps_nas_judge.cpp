@@ -19,6 +19,17 @@ namespace net = spec::nas_smc_network;
 using impl::engine::Direction;
 using spec::Concrete;
 
+// The rule tables, built once: a table is a vector of std::functions, and building it cost more
+// than the step it serves.
+const auto& ue_rules() {
+  static const auto rules = spec::EpsNasSmcUe::rules<Concrete>();
+  return rules;
+}
+const auto& mme_rules() {
+  static const auto rules = spec::EpsNasSmcMme::rules<Concrete>();
+  return rules;
+}
+
 constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1
 constexpr std::uint8_t kCompleteType = 0x5e;
 constexpr std::uint8_t kRejectType = 0x5f;
@@ -98,12 +109,12 @@ void EpsNasJudge::context(ByteView k, std::uint8_t ksi) {
   e.ksi = ksi;
   e.key = key_id(k);
   const Concrete v;
-  ue_ = spec::step(v, spec::EpsNasSmcUe::rules<Concrete>(), ue_, e).state;
+  ue_ = spec::step(v, ue_rules(), ue_, e).state;
   net::Event<Concrete> n{};
   n.kind = net::kAka;
   n.ksi = ksi;
   n.key = e.key;
-  mme_ = spec::step(v, spec::EpsNasSmcMme::rules<Concrete>(), mme_, n).state;
+  mme_ = spec::step(v, mme_rules(), mme_, n).state;
 }
 
 void EpsNasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
@@ -162,7 +173,7 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
   e.additional_present = additional.has_value();
   e.additional = additional ? (std::uint32_t{additional->ea} << 16 | additional->ia) : 0;
   e.emergency = emergency;
-  ue_ = spec::step(v, spec::EpsNasSmcUe::rules<Concrete>(), ue_, e).state;
+  ue_ = spec::step(v, ue_rules(), ue_, e).state;
   sent_nonce_ = request->nonce_ue;
   // The MME: an integrity-checked request's COUNT is accepted (4.4.3.2, 4.4.4.3).
   net::Event<Concrete> n{};
@@ -174,7 +185,7 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
     n.verified = (mme_.eia == 0 || mac_ok(kasme(mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
                  n.count >= mme_.ul_count;
   }
-  mme_ = spec::step(v, spec::EpsNasSmcMme::rules<Concrete>(), mme_, n).state;
+  mme_ = spec::step(v, mme_rules(), mme_, n).state;
 }
 
 // The UE's answer to the command it was expected to answer.
@@ -243,7 +254,7 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
       n.count = c;
     }
   }
-  mme_ = spec::step(Concrete{}, spec::EpsNasSmcMme::rules<Concrete>(), mme_, n).state;
+  mme_ = spec::step(Concrete{}, mme_rules(), mme_, n).state;
 }
 
 std::deque<EpsNasJudge::Expectation>::const_iterator EpsNasJudge::first_due() const {
@@ -352,7 +363,7 @@ void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   e.nonce_ue_present = c.nonce_ue.has_value();
   e.nonce_ue_ok = c.nonce_ue && sent_nonce_ && *c.nonce_ue == *sent_nonce_;
   e.new_context_header = c.header == 3;
-  const auto rules = spec::EpsNasSmcUe::rules<Concrete>();
+  const auto& rules = ue_rules();
   const auto st = spec::step(v, rules, ue_, e);
   Expectation x;
   x.step = step;
@@ -388,7 +399,7 @@ void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
 
 void EpsNasJudge::command_network(std::size_t step, ByteView pdu, const Command& c, std::vector<Verdict>& out) {
   const Concrete v;
-  const auto rules = spec::EpsNasSmcMme::rules<Concrete>();
+  const auto& rules = mme_rules();
   net::Event<Concrete> n{};
   const bool retransmission = mme_.pending;
   n.kind = retransmission ? net::kTimerExpiry : net::kStart;
