@@ -140,6 +140,8 @@ UeResult EpsNasSmcUe::on_command(const nas::SecurityProtectedMessage& header, By
     return reject(kCauseCapabilitiesMismatch, "TS 24.301 5.4.3.5, 5.4.3.3", out);
   if (smc.replayed_nonce_ue && (!nonce_ue_ || *smc.replayed_nonce_ue != *nonce_ue_))
     return reject(kCauseUnspecified, "TS 24.301 5.4.3.5, 5.4.3.3 (nonceUE)", out);
+  // 5.4.3.5: a ciphering algorithm this UE does not implement (EEA0-3, TS 33.401 5.1.3.2).
+  if (eea > 3) return reject(kCauseUnspecified, "TS 24.301 5.4.3.5, TS 33.401 5.1.3.2", out);
   if (null_integrity && !emergency_) return reject(kCauseUnspecified, "TS 24.301 5.4.3.5, 5.4.3.3 (EIA0)", out);
 
   // Accepted (5.4.3.3): the named context, or with EIA0 outside a fresh one the null context,

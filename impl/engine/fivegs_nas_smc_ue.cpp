@@ -151,6 +151,8 @@ UeResult FivegsNasSmcUe::on_command(const nas5gs::SecurityProtectedMessage& head
   const ByteView replayed = smc.replayed_ue_security_capabilities;
   if (replayed.size() != expected_size_ || !std::equal(replayed.begin(), replayed.end(), expected_.begin()))
     return reject(kCauseCapabilitiesMismatch, "TS 24.501 5.4.2.5, 5.4.2.3", out);
+  // 5.4.2.5: a ciphering algorithm this UE does not implement (NEA0-3, TS 33.501 5.11.1.1).
+  if (nea > 3) return reject(kCauseUnspecified, "TS 24.501 5.4.2.5, TS 33.501 5.11.1.1", out);
   if (null_integrity && !emergency_) return reject(kCauseUnspecified, "TS 24.501 5.4.2.5, 5.4.2.3 (NIA0)", out);
 
   // Accepted (5.4.2.3): the named context, or K'_AMF from it, goes into use; with NIA0 the null

@@ -16,7 +16,7 @@ namespace secmode::spec::nas_smc {
 struct Clauses {
   // UE rules.
   std::string_view r_aka{}, r_send_initial{}, r_discard_replay{}, r_reject_integrity{},
-      r_reject_capabilities{}, r_reject_nonce{}, r_reject_null_integrity{}, r_accept{};
+      r_reject_capabilities{}, r_reject_nonce{}, r_reject_unsupported{}, r_reject_null_integrity{}, r_accept{};
   // UE monitors.
   std::string_view m_unaltered_capabilities{}, m_integrity_checked{}, m_no_replay{},
       m_null_integrity_ue{}, m_cause_23{}, m_ue_reject_keeps_context{}, m_replayed_nonce{},
@@ -55,6 +55,7 @@ struct Eps {
       .r_reject_integrity = "TS 24.301 4.4.4.2, 5.4.3.5 (#24)",
       .r_reject_capabilities = "TS 24.301 5.4.3.3, 5.4.3.5 (#23)",
       .r_reject_nonce = "TS 24.301 5.4.3.3, 5.4.3.5 (#24)",
+      .r_reject_unsupported = "TS 24.301 5.4.3.5 (#24), TS 33.401 5.1.3.2",
       .r_reject_null_integrity = "TS 24.301 5.4.3.3, 4.4.4.1 (#24)",
       .r_accept = "TS 24.301 5.4.3.3, 4.4.3.1",
       .m_unaltered_capabilities = "TS 24.301 5.4.3.3",
@@ -108,6 +109,7 @@ struct Fivegs {
       .r_discard_replay = "TS 24.501 4.4.3.2",
       .r_reject_integrity = "TS 24.501 4.4.4.2, 5.4.2.5 (#24)",
       .r_reject_capabilities = "TS 24.501 5.4.2.3, 5.4.2.5 (#23)",
+      .r_reject_unsupported = "TS 24.501 5.4.2.5 (#24), TS 33.501 5.11.1.1",
       .r_reject_null_integrity = "TS 24.501 5.4.2.3, 4.4.4.1 (#24)",
       .r_accept = "TS 24.501 5.4.2.3, 4.4.3.1, TS 33.501 6.7.2",
       .m_unaltered_capabilities = "TS 24.501 5.4.2.3",

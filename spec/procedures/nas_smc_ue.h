@@ -202,11 +202,20 @@ typename V::Bool null_integrity_refused(const V& v, const State<V>& s, const Eve
   return e.eia == v.word(0) && !s.emergency;
 }
 
+// The UE implements the ciphering algorithms the standards define, EEA0-3 (TS 33.401 5.1.3.2) /
+// NEA0-3 (TS 33.501 5.11.1.1); a command selecting another "cannot be accepted" (5.4.3.5 / 5.4.2.5:
+// REJECT #24). (A selected integrity algorithm it lacks fails the integrity check already.)
+template <class V>
+typename V::Bool unsupported_ciphering(const V& v, const Event<V>& e) {
+  return !v.ult(e.eea, v.word(4));
+}
+
 // A command every check passes, which 5.4.3.3 / 5.4.2.3 says the UE completes.
 template <class Rat, class V>
 typename V::Bool acceptable(const V& v, const State<V>& s, const Event<V>& e) {
   return e.kind == v.word(kSmc) && integrity_ok<Rat>(v, s, e) && !replayed<Rat>(v, s, e) &&
-         !capabilities_altered<Rat>(v, s, e) && !nonce_mismatch<Rat>(v, e) && !null_integrity_refused(v, s, e);
+         !capabilities_altered<Rat>(v, s, e) && !nonce_mismatch<Rat>(v, e) && !unsupported_ciphering(v, e) &&
+         !null_integrity_refused(v, s, e);
 }
 
 // 5.4.3.5 / 5.4.2.5: the REJECT is protected with the context in use before the procedure, if any.
@@ -269,6 +278,9 @@ Rules<V> rules() {
     table.push_back({"reject_nonce_mismatch", c.r_reject_nonce,
                      [smc](const V& v, const S&, const E& e) { return smc(v, e) && nonce_mismatch<Rat>(v, e); },
                      rejected, [](const V& v, const S& s, const E&) { return reject(v, kCauseUnspecified, s); }});
+  table.push_back({"reject_unsupported_ciphering", c.r_reject_unsupported,
+                   [smc](const V& v, const S&, const E& e) { return smc(v, e) && unsupported_ciphering(v, e); },
+                   rejected, [](const V& v, const S& s, const E&) { return reject(v, kCauseUnspecified, s); }});
   table.push_back(
       {"reject_null_integrity_without_emergency", c.r_reject_null_integrity,
        [smc](const V& v, const S& s, const E& e) { return smc(v, e) && null_integrity_refused(v, s, e); }, rejected,

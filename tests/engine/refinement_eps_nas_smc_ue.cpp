@@ -210,7 +210,8 @@ struct Harness {
       if (change == ksi_any) ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
     }
     smc.nas_key_set_identifier = {mapped, ksi};
-    const std::uint8_t eea = *rc::gen::inRange<std::uint8_t>(0, 4);
+    const std::uint8_t eea = *rc::gen::weightedOneOf<std::uint8_t>(
+        {{8, rc::gen::inRange<std::uint8_t>(0, 4)}, {1, rc::gen::inRange<std::uint8_t>(4, 8)}});
     std::uint8_t eia = *rc::gen::inRange<std::uint8_t>(1, 4);
     if (honest ? change == null_integrity : *rc::gen::inRange(0, 7) == 0) eia = 0;
     smc.selected_nas_security_algorithms = {eea, eia};
