@@ -1,4 +1,4 @@
-// Throughput of the EPS NAS oracle (oracle/eps_nas_judge.h): NAS PDUs judged per second on a long
+// Throughput of the EPS NAS oracle (oracle/nas_judge.h): NAS PDUs judged per second on a long
 // conformant trace, decode, MAC checks, deciphering and rule-table steps included; target at
 // least 2 million per second per core. The trace is made once per algorithm, untimed, by the UE
 // and MME engines (impl/engine/) running against each other: EPS AKA, the UE's real ATTACH
@@ -36,7 +36,7 @@
 #include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/eps_nas_smc_mme.h"
 #include "impl/engine/eps_nas_smc_ue.h"
-#include "oracle/eps_nas_judge.h"
+#include "oracle/nas_judge.h"
 #include "spec/hex.h"
 #include "spec/procedures/nas_smc_network.h"
 #include "spec/procedures/nas_smc_ue.h"
@@ -233,7 +233,7 @@ const Trace& trace(std::int64_t alg) {
 // One judge over the whole trace, as `secmode check` runs it; returns the first violation, if any.
 std::optional<std::string> judge(const Trace& t, std::vector<oracle::Verdict>& verdicts) {
   verdicts.clear();
-  oracle::EpsNasJudge judge;
+  oracle::NasJudge judge(oracle::Rat::eps);
   std::size_t step = 0;
   for (const Item& i : t.items) {
     ++step;

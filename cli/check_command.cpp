@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "cli/msc.h"
-#include "oracle/eps_nas_judge.h"
+#include "oracle/nas_judge.h"
 #include "spec/hex.h"
 
 namespace secmode::cli {
@@ -39,9 +39,29 @@ std::string field(const nlohmann::json& j, const char* name) {
   return it->get<std::string>();
 }
 
-// Judges one trace; returns its verdicts and what its chart shows, or throws BadLine.
+// The RAT a context line's "rat" or a PDU line's "proto" names.
+oracle::Rat rat_named(const std::string& rat) {
+  if (rat == "eps") return oracle::Rat::eps;
+  if (rat == "5gs") return oracle::Rat::fivegs;
+  throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\" and \"5gs\" traces");
+}
+
+oracle::Rat rat_of_proto(const std::string& proto) {
+  if (proto == "nas-eps") return oracle::Rat::eps;
+  if (proto == "nas-5gs") return oracle::Rat::fivegs;
+  throw oracle::UnusableInput("proto \"" + proto + "\": this version judges nas-eps and nas-5gs");
+}
+
+// Judges one trace; returns its verdicts and what its chart shows, or throws BadLine. The first
+// context line (or, without one, the first PDU's proto) fixes the RAT; every line after must agree.
 Judged judge(const std::string& name, std::istream& in) {
-  oracle::EpsNasJudge judge;
+  std::unique_ptr<oracle::NasJudge> judge;
+  const auto judge_for = [&](oracle::Rat rat, const char* what) -> oracle::NasJudge& {
+    if (!judge) judge = std::make_unique<oracle::NasJudge>(rat);
+    if (judge->rat() != rat)
+      throw oracle::UnusableInput(std::string(what) + " of the other RAT: a trace holds one RAT's NAS");
+    return *judge;
+  };
   Judged judged;
   auto& verdicts = judged.verdicts;
   std::string text;
@@ -61,30 +81,30 @@ Judged judge(const std::string& name, std::istream& in) {
       if (!j.is_object()) throw oracle::UnusableInput("a trace line is a JSON object");
       const std::string kind = field(j, "kind");
       if (kind == "context") {
-        const std::string rat = field(j, "rat");
-        if (rat != "eps") throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\" traces");
+        const oracle::Rat rat = rat_named(field(j, "rat"));
+        oracle::NasJudge& jd = judge_for(rat, "a context");
         if (j.contains("role")) {
           const std::string role = field(j, "role");
           if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
-          judge.judge(role == "ue", role == "network");
+          jd.judge(role == "ue", role == "network");
         }
         if (!j.contains("ksi") || !j["ksi"].is_number_unsigned())
           throw oracle::UnusableInput("missing number field \"ksi\"");
-        const auto kasme = spec::from_hex(field(j, "kasme"));
-        judge.context(kasme, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
+        const auto key = spec::from_hex(field(j, rat == oracle::Rat::eps ? "kasme" : "kamf"));
+        jd.context(key, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
       } else if (kind == "pdu") {
         const std::string dir = field(j, "dir");
         if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
-        const std::string proto = field(j, "proto");
-        if (proto != "nas-eps") throw oracle::UnusableInput("proto \"" + proto + "\": this version judges nas-eps");
+        const oracle::Rat rat = rat_of_proto(field(j, "proto"));
         const auto pdu = spec::from_hex(field(j, "hex"));
-        judge.pdu(step, dir == "ul", pdu, verdicts);
-        judged.arrows.push_back({step, dir == "ul", nas_eps_label(pdu)});
+        judge_for(rat, "a PDU").pdu(step, dir == "ul", pdu, verdicts);
+        judged.arrows.push_back(
+            {step, dir == "ul", rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
       } else {
         throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context and pdu lines");
       }
     }
-    judge.finish(verdicts);
+    if (judge) judge->finish(verdicts);
   } catch (const oracle::UnusableInput& e) {
     throw BadLine{name, line, e.what()};
   } catch (const std::invalid_argument& e) {  // from_hex

@@ -3,6 +3,7 @@
 #include <map>
 #include <sstream>
 
+#include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_eps.h"
 
 namespace secmode::cli {
@@ -54,7 +55,41 @@ std::string emm_name(std::uint8_t type) {
   return s.str();
 }
 
+// TS 24.501 table 9.7.1, the 5GMM messages a security mode trace holds.
+std::string fivegmm_name(std::uint8_t type) {
+  static const std::map<std::uint8_t, const char*> names{{0x41, "REGISTRATION REQUEST"},
+                                                         {0x42, "REGISTRATION ACCEPT"},
+                                                         {0x43, "REGISTRATION COMPLETE"},
+                                                         {0x44, "REGISTRATION REJECT"},
+                                                         {0x4c, "SERVICE REQUEST"},
+                                                         {0x56, "AUTHENTICATION REQUEST"},
+                                                         {0x57, "AUTHENTICATION RESPONSE"},
+                                                         {0x59, "AUTHENTICATION FAILURE"},
+                                                         {0x5a, "AUTHENTICATION RESULT"},
+                                                         {0x5d, "SECURITY MODE COMMAND"},
+                                                         {0x5e, "SECURITY MODE COMPLETE"},
+                                                         {0x5f, "SECURITY MODE REJECT"},
+                                                         {0x64, "5GMM STATUS"}};
+  const auto it = names.find(type);
+  if (it != names.end()) return it->second;
+  std::ostringstream s;
+  s << "5GMM message 0x" << std::hex << int{type};
+  return s.str();
+}
+
 }  // namespace
+
+std::string nas_5gs_label(std::span<const std::uint8_t> pdu) {
+  if (pdu.size() < 3) return "NAS PDU too short";
+  const unsigned header = pdu[1] & 0x0f;
+  if (header == 0) return fivegmm_name(pdu[2]);
+  const auto h = impl::nas5gs::decode_security_protected(pdu);
+  if (!h.ok()) return "undecodable NAS PDU";
+  const std::string protection =
+      " (header type " + std::to_string(header) + ", SN " + std::to_string(h.value.sequence_number) + ")";
+  if (header == 2 || header == 4 || h.value.plain_nas_message.size() < 3) return "ciphered NAS message" + protection;
+  return fivegmm_name(h.value.plain_nas_message[2]) + protection;
+}
 
 std::string nas_eps_label(std::span<const std::uint8_t> pdu) {
   if (pdu.size() < 2) return "NAS PDU too short";

@@ -22,7 +22,9 @@ struct MscArrow {
 std::string msc_svg(const std::string& title, const std::vector<MscArrow>& arrows,
                     const std::vector<oracle::Verdict>& verdicts);
 
-// What a NAS-EPS PDU is, in a few words: the message (when readable) and its security header.
+// What a NAS-EPS or NAS-5GS PDU is, in a few words: the message (when readable) and its security
+// header.
 std::string nas_eps_label(std::span<const std::uint8_t> pdu);
+std::string nas_5gs_label(std::span<const std::uint8_t> pdu);
 
 }  // namespace secmode::cli

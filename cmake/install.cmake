@@ -1,6 +1,6 @@
 # `cmake --install`: the secmode executable, the libraries another implementation's tests link
 # (secmode::spec, secmode::impl, secmode::oracle) with their headers under include/secmode/ (so
-# "oracle/eps_nas_judge.h" resolves as in this tree), a CMake package (find_package(secmode)) and
+# "oracle/nas_judge.h" resolves as in this tree), a CMake package (find_package(secmode)) and
 # a pkg-config file. examples/consumer/ is built against the installed package by the tests.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)

@@ -1,11 +1,15 @@
-#include "oracle/eps_nas_judge.h"
+#include "oracle/nas_judge.h"
 
 #include <algorithm>
 
+#include "impl/codec/nas_5gs.h"
+#include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/crypto/ct.h"
+#include "impl/crypto/kdf.h"
 #include "impl/engine/eps_nas_protection.h"
+#include "impl/engine/fivegs_nas_protection.h"
 #include "impl/engine/initial_request.h"
 #include "impl/engine/ue_security_capability.h"
 #include "spec/hex.h"
@@ -21,16 +25,65 @@ using spec::Concrete;
 
 // The rule tables, built once: a table is a vector of std::functions, and building it cost more
 // than the step it serves.
-const auto& ue_rules() {
-  static const auto rules = spec::EpsNasSmcUe::rules<Concrete>();
-  return rules;
+const auto& ue_rules(Rat rat) {
+  static const auto eps = spec::EpsNasSmcUe::rules<Concrete>();
+  static const auto fivegs = spec::FivegsNasSmcUe::rules<Concrete>();
+  return rat == Rat::eps ? eps : fivegs;
 }
-const auto& mme_rules() {
-  static const auto rules = spec::EpsNasSmcMme::rules<Concrete>();
-  return rules;
+const auto& network_rules(Rat rat) {
+  static const auto eps = spec::EpsNasSmcMme::rules<Concrete>();
+  static const auto fivegs = spec::FivegsNasSmcAmf::rules<Concrete>();
+  return rat == Rat::eps ? eps : fivegs;
 }
 
-constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1
+// Where the two RATs' NAS PDUs differ (TS 24.301 9.1, 9.3.1; TS 24.501 9.1.1, 9.3), and the
+// words and clauses of their verdicts.
+struct Wire {
+  std::size_t sn_offset;    // of the sequence number in a protected PDU
+  std::size_t type_offset;  // of the message type in a plain message
+  const char* standard;     // "TS 24.301"
+  const char* accept;       // the UE's checks and answer
+  const char* reject;       // REJECT
+  const char* start;        // the network starts the procedure
+  const char* timer;        // retransmission and abort clause
+  const char* header;       // security header types
+  const char* timer_name;
+  const char* ksi;
+  const char* eea;
+  const char* eia;
+  const char* context;  // "EPS security context"
+};
+constexpr Wire kEps{5, 1, "TS 24.301", "5.4.3.3", "5.4.3.5", "5.4.3.2", "5.4.3.7 b", "9.3.1", "T3460", "eKSI", "EEA",
+                    "EIA", "EPS security context"};
+constexpr Wire kFivegs{6, 2, "TS 24.501", "5.4.2.3", "5.4.2.5", "5.4.2.2", "5.4.2.7 b", "9.3", "T3560", "ngKSI",
+                       "5G-EA", "5G-IA", "5G NAS security context"};
+const Wire& wire(Rat rat) { return rat == Rat::eps ? kEps : kFivegs; }
+std::string clause(Rat rat, const char* number) { return std::string(wire(rat).standard) + " " + number; }
+
+std::uint8_t header_type(Rat rat, ByteView pdu) {
+  if (rat == Rat::eps) return pdu[0] >> 4;
+  return pdu.size() >= 2 ? pdu[1] & 0x0f : 0;
+}
+std::uint8_t sequence_number(Rat rat, ByteView pdu) {
+  const std::size_t at = wire(rat).sn_offset;
+  return pdu.size() > at ? pdu[at] : 0;
+}
+
+// The message inside a protected PDU (ciphered when its header type says so), or why there is none.
+ByteView protected_body(Rat rat, ByteView pdu) {
+  if (rat == Rat::eps) {
+    const auto h = impl::nas::decode_security_protected(pdu);
+    if (!h.ok())
+      throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
+    return h.value.nas_message;
+  }
+  const auto h = impl::nas5gs::decode_security_protected(pdu);
+  if (!h.ok())
+    throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
+  return h.value.plain_nas_message;
+}
+
+constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1, TS 24.501 table 9.7.1
 constexpr std::uint8_t kCompleteType = 0x5e;
 constexpr std::uint8_t kRejectType = 0x5f;
 
@@ -46,78 +99,134 @@ std::string response(std::uint32_t kind, std::uint32_t cause) {
   return "no answer";
 }
 
-// The plain message of a protected PDU if it verifies (unless EIA0) and deciphers under the
-// given key and algorithms at `count`.
-std::optional<std::vector<std::uint8_t>> open(ByteView kasme, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,
-                                              ByteView pdu) {
-  const auto h = impl::nas::decode_security_protected(pdu);
-  if (!h.ok() || kasme.size() != 32) return std::nullopt;
-  const std::span<const std::uint8_t, 32> k(kasme.data(), 32);
-  if (eia != 0 &&
-      !impl::engine::mac_verifies(k, static_cast<std::uint8_t>(eia), count, Direction::uplink, h.value, pdu))
+bool mac_ok(Rat rat, ByteView key, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) {
+  if (key.size() != 32) return false;
+  const std::span<const std::uint8_t, 32> k(key.data(), 32);
+  const auto alg = static_cast<std::uint8_t>(eia);
+  if (rat == Rat::eps) {
+    const auto h = impl::nas::decode_security_protected(pdu);
+    return h.ok() && impl::engine::mac_verifies(k, alg, count, dir, h.value, pdu);
+  }
+  const auto h = impl::nas5gs::decode_security_protected(pdu);
+  return h.ok() && impl::engine::mac_verifies(k, alg, count, dir, h.value, pdu);
+}
+
+// The plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0) and deciphers
+// under the given key and algorithms at `count`.
+std::optional<std::vector<std::uint8_t>> open(Rat rat, ByteView key, std::uint32_t eea, std::uint32_t eia,
+                                              std::uint32_t count, ByteView pdu) {
+  if (key.size() != 32) return std::nullopt;
+  ByteView body;
+  try {
+    body = protected_body(rat, pdu);
+  } catch (const UnusableInput&) {
     return std::nullopt;
-  const auto t = static_cast<std::uint8_t>(h.value.type);
-  std::vector<std::uint8_t> plain(h.value.nas_message.begin(), h.value.nas_message.end());
+  }
+  if (eia != 0 && !mac_ok(rat, key, eia, count, Direction::uplink, pdu)) return std::nullopt;
+  std::vector<std::uint8_t> plain(body.begin(), body.end());
+  const std::uint8_t t = header_type(rat, pdu);
   if (t == 2 || t == 4) {
-    if (impl::engine::nas_cipher(k, impl::engine::kEpsNas, static_cast<std::uint8_t>(eea), count, Direction::uplink, h.value.nas_message,
-                               plain) != nullptr)
+    const auto profile = rat == Rat::eps ? impl::engine::kEpsNas : impl::engine::kFivegsNas;
+    if (impl::engine::nas_cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile,
+                                 static_cast<std::uint8_t>(eea), count, Direction::uplink, body, plain) != nullptr)
       return std::nullopt;
   }
   return plain;
 }
 
-bool mac_ok(ByteView kasme, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) {
-  const auto h = impl::nas::decode_security_protected(pdu);
-  if (!h.ok() || kasme.size() != 32) return false;
-  return impl::engine::mac_verifies(std::span<const std::uint8_t, 32>(kasme.data(), 32), static_cast<std::uint8_t>(eia),
-                                    count, dir, h.value, pdu);
+// What a SECURITY MODE COMMAND must replay, from an initial request (TS 24.301 5.4.3.2, TS 24.501
+// 5.4.2.2), or nothing when the message is not one.
+struct InitialRequest {
+  std::vector<std::uint8_t> caps;  // as the UE compares a replay with them
+  std::optional<std::uint32_t> additional, nonce_ue;
+  bool emergency = false;
+};
+
+std::optional<InitialRequest> initial_request(Rat rat, ByteView plain) {
+  if (rat == Rat::eps) {
+    const auto d = impl::nas::decode_emm_message(plain);
+    if (!d.ok()) return std::nullopt;
+    const char* why = "";
+    const auto request = impl::engine::initial_request(d.value, why);
+    if (!request) return std::nullopt;
+    InitialRequest r{normalized(request->ue_network_capability), std::nullopt, request->nonce_ue,
+                     request->emergency_attach};
+    if (request->additional) r.additional = std::uint32_t{request->additional->ea} << 16 | request->additional->ia;
+    return r;
+  }
+  const auto d = impl::nas5gs::decode_registration_request(plain);
+  if (!d.ok() || !d.value.ue_security_capability) return std::nullopt;
+  constexpr std::uint8_t kEmergencyRegistration = 4;  // TS 24.501 9.11.3.7
+  const ByteView caps = *d.value.ue_security_capability;
+  return InitialRequest{{caps.begin(), caps.end()}, std::nullopt, std::nullopt,
+                        d.value.registration_type == kEmergencyRegistration};
 }
 
 }  // namespace
 
-std::uint32_t EpsNasJudge::key_id(ByteView k) {
+std::uint32_t NasJudge::key_id(ByteView k) {
   if (std::all_of(k.begin(), k.end(), [](std::uint8_t x) { return x == 0; })) return ue::kNoKey;
-  for (std::size_t i = 0; i < keys_.size(); ++i)
-    if (std::equal(k.begin(), k.end(), keys_[i].begin(), keys_[i].end())) return static_cast<std::uint32_t>(i + 1);
+  for (const auto& [id, bytes] : keys_[kUe])
+    if (id < next_key_ && std::equal(k.begin(), k.end(), bytes.begin(), bytes.end())) return id;
   std::array<std::uint8_t, 32> a{};
   std::copy(k.begin(), k.end(), a.begin());
-  keys_.push_back(a);
-  return static_cast<std::uint32_t>(keys_.size());
+  keys_[kUe][next_key_] = a;
+  keys_[kNetwork][next_key_] = a;
+  impl::crypto::ct::wipe_object(a);
+  return next_key_++;
 }
 
-ByteView EpsNasJudge::kasme(std::uint32_t id) const {
+ByteView NasJudge::key(Party party, std::uint32_t id) const {
   static const std::array<std::uint8_t, 32> none{};
-  if (id == 0 || id > keys_.size()) return none;
-  return keys_[id - 1];
+  const auto it = keys_[party].find(id);
+  return it == keys_[party].end() ? ByteView(none) : ByteView(it->second);
 }
 
-std::uint32_t EpsNasJudge::caps_id(ByteView n) {
+// K'_AMF = KDF(K_AMF, 0x72, DIRECTION 0, COUNT) (TS 33.501 A.13, 6.9.3), under the identity the
+// table derives (nas_smc::derived_key), which a later derivation by the same party takes over.
+std::uint32_t NasJudge::derive(Party party, std::uint32_t from, std::uint32_t count) {
+  auto& keys = keys_[party];
+  if (from == ue::kNoKey || !keys.contains(from)) return ue::kNoKey;
+  const std::uint32_t id = spec::nas_smc::derived_key(Concrete{}, from);
+  std::array<std::uint8_t, 32> derived{};
+  const impl::crypto::KdfKey k(std::span<const std::uint8_t, 32>(keys.at(from)));
+  impl::crypto::derive_kamf_prime(k, 0, count, derived);
+  keys[id] = derived;
+  impl::crypto::ct::wipe_object(derived);
+  return id;
+}
+
+std::uint32_t NasJudge::caps_id(ByteView n) {
   if (n.empty()) return 0;
   const std::vector<std::uint8_t> key(n.begin(), n.end());
   return caps_.emplace(key, static_cast<std::uint32_t>(caps_.size() + 1)).first->second;
 }
 
-void EpsNasJudge::emit(std::vector<Verdict>& out, Verdict v) const {
+void NasJudge::emit(std::vector<Verdict>& out, Verdict v) const {
   if ((v.party == "ue" && judge_ue_) || (v.party == "network" && judge_network_)) out.push_back(std::move(v));
 }
 
-void EpsNasJudge::context(ByteView k, std::uint8_t ksi) {
-  if (k.size() != 32) throw UnusableInput("kasme: K_ASME is 32 octets (TS 33.401 A.2)");
-  if (ksi > 6) throw UnusableInput("ksi: an eKSI from AKA is 0..6 (TS 24.301 9.9.3.21)");
+void NasJudge::context(ByteView k, std::uint8_t ksi) {
+  if (k.size() != 32)
+    throw UnusableInput(rat_ == Rat::eps ? "kasme: K_ASME is 32 octets (TS 33.401 A.2)"
+                                         : "kamf: K_AMF is 32 octets (TS 33.501 A.7)");
+  if (ksi > 6)
+    throw UnusableInput(rat_ == Rat::eps ? "ksi: an eKSI from AKA is 0..6 (TS 24.301 9.9.3.21)"
+                                         : "ksi: an ngKSI from AKA is 0..6 (TS 24.501 9.11.3.32)");
   ue::Event<Concrete> e{};
   e.kind = ue::kAka;
   e.ksi = ksi;
   e.key = key_id(k);
   const Concrete v;
-  ue_ = spec::step(v, ue_rules(), ue_, e).state;
+  ue_ = spec::step(v, ue_rules(rat_), ue_, e).state;
   net::Event<Concrete> n{};
   n.kind = net::kAka;
   n.ksi = ksi;
   n.key = e.key;
-  mme_ = spec::step(v, mme_rules(), mme_, n).state;
+  mme_ = spec::step(v, network_rules(rat_), mme_, n).state;
 }
 
-void EpsNasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
+void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
   if (pdu.empty()) throw UnusableInput("hex: an empty NAS PDU");
   if (uplink_pdu)
     uplink(step, pdu, out);
@@ -125,18 +234,16 @@ void EpsNasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vect
     downlink(step, pdu, out);
 }
 
-void EpsNasJudge::finish(std::vector<Verdict>& out) { no_answers(out); }
+void NasJudge::finish(std::vector<Verdict>& out) { no_answers(out); }
 
 // ---- uplink: the UE's initial requests and its answers to commands ------------------------
 
-void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
-  const std::uint8_t header = pdu[0] >> 4;
+void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
+  const std::uint8_t header = header_type(rat_, pdu);
   std::vector<std::uint8_t> plain(pdu.begin(), pdu.end());
   if (header != 0) {
-    const auto h = impl::nas::decode_security_protected(pdu);
-    if (!h.ok())
-      throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
-    plain.assign(h.value.nas_message.begin(), h.value.nas_message.end());
+    const ByteView body = protected_body(rat_, pdu);
+    plain.assign(body.begin(), body.end());
   }
   // An answer to a command waiting for one: COMPLETE or REJECT. A ciphered message is read under
   // the context the answer would use; one that reads as another message is not an answer, and
@@ -156,40 +263,39 @@ void EpsNasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& o
       return;
     }
   }
-  const auto d = impl::nas::decode_emm_message(plain);
-  if (!d.ok()) return;  // another message: not one security mode control is about
-  const char* why = "";
-  const auto request = impl::engine::initial_request(d.value, why);
+  const auto request = initial_request(rat_, plain);
   if (!request) return;  // another message: not one security mode control is about
-  const ByteView capability = request->ue_network_capability;
-  const auto& additional = request->additional;
-  const bool emergency = request->emergency_attach;
-  no_answers(out);  // a UE that sends a new request has answered all it will
+  no_answers(out);       // a UE that sends a new request has answered all it will
   const Concrete v;
   ue::Event<Concrete> e{};
   e.kind = ue::kSendInitial;
-  sent_caps_ = normalized(capability);
+  sent_caps_ = request->caps;
+  sent_request_ = plain;
   e.caps = caps_id(sent_caps_);
-  e.additional_present = additional.has_value();
-  e.additional = additional ? (std::uint32_t{additional->ea} << 16 | additional->ia) : 0;
-  e.emergency = emergency;
-  ue_ = spec::step(v, ue_rules(), ue_, e).state;
+  e.additional_present = request->additional.has_value();
+  e.additional = request->additional.value_or(0);
+  e.emergency = request->emergency;
+  ue_initial_count_ = ue_.secured ? ue_.ul_count : 0;
+  ue_ = spec::step(v, ue_rules(rat_), ue_, e).state;
   sent_nonce_ = request->nonce_ue;
-  // The MME: an integrity-checked request's COUNT is accepted (4.4.3.2, 4.4.4.3).
+  // The network: an integrity-checked request's COUNT is accepted (4.4.3.2, 4.4.4.3).
   net::Event<Concrete> n{};
   n.kind = net::kReceiveInitial;
   n.caps = e.caps;
-  n.emergency = emergency;
-  if (header == 1 && mme_.secured) {
-    n.count = impl::engine::estimate_count(mme_.ul_count, pdu.size() > 5 ? pdu[5] : 0);
-    n.verified = (mme_.eia == 0 || mac_ok(kasme(mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
+  n.emergency = request->emergency;
+  network_initial_count_ = 0;
+  if (header == 1) {
+    n.count = impl::engine::estimate_count(mme_.ul_count, sequence_number(rat_, pdu));
+    network_initial_count_ = n.count;
+    n.verified = mme_.secured &&
+                 (mme_.eia == 0 || mac_ok(rat_, key(kNetwork, mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
                  n.count >= mme_.ul_count;
   }
-  mme_ = spec::step(v, mme_rules(), mme_, n).state;
+  mme_ = spec::step(v, network_rules(rat_), mme_, n).state;
 }
 
 // The UE's answer to the command it was expected to answer.
-void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
+void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
   // The answer belongs to the oldest command that requires one; the older ones that require none
   // were rightly left unanswered. If none requires one, it answers the oldest, where silence was due.
   const auto due = first_due();
@@ -197,96 +303,119 @@ void EpsNasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& o
     for (auto it = expecting_.cbegin(); it != due; ++it) silent(*it, out);
     expecting_.erase(expecting_.cbegin(), due);
   }
-  const Expectation x = expecting_.front();
+  const Expectation x = std::move(expecting_.front());
   expecting_.pop_front();
-  const std::uint8_t header = pdu[0] >> 4;
+  const Wire& w = wire(rat_);
+  const std::uint8_t header = header_type(rat_, pdu);
   Verdict v{step, true, "ue", x.clause, response(x.output.response, x.output.cause), "", ""};
   std::uint32_t count = 0;
   const auto plain = answer_plain(x, pdu, count);
   std::uint32_t observed = ue::kNone, cause = 0;
-  if (plain && plain->size() >= 2 && (*plain)[1] == kCompleteType) observed = ue::kComplete;
-  if (plain && plain->size() >= 3 && (*plain)[1] == kRejectType) {
+  const std::size_t t = w.type_offset;
+  if (plain && plain->size() > t && (*plain)[t] == kCompleteType) observed = ue::kComplete;
+  if (plain && plain->size() > t + 1 && (*plain)[t] == kRejectType) {
     observed = ue::kReject;
-    cause = (*plain)[2];
+    cause = (*plain)[t + 1];
   }
   v.observed = plain ? response(observed, cause) : "an uplink message that fails the integrity check";
+  // What the COMPLETE carries: the IMEISV when asked; in 5GS the initial request when 4.4.6 says so.
+  bool imeisv = false, container = false;
+  if (observed == ue::kComplete) {
+    if (rat_ == Rat::eps) {
+      const auto d = impl::nas::decode_security_mode_complete(*plain);
+      imeisv = d.ok() && d.value.imeisv.has_value();
+    } else {
+      const auto d = impl::nas5gs::decode_security_mode_complete(*plain);
+      imeisv = d.ok() && d.value.imeisv.has_value();
+      container = d.ok() && d.value.nas_message_container &&
+                  std::equal(d.value.nas_message_container->begin(), d.value.nas_message_container->end(),
+                             x.initial.begin(), x.initial.end());
+    }
+  }
+  const std::string accept = clause(rat_, w.accept);
   if (observed != x.output.response || (observed == ue::kReject && cause != x.output.cause)) {
     v.ok = false;
     v.explain = "to the command of step " + std::to_string(x.step) + ": " + x.why + " (rule " + x.rule + ")";
   } else if (observed == ue::kComplete && header != 4) {
     v.ok = false;
-    v.clause = "TS 24.301 5.4.3.3, 9.3.1";
+    v.clause = accept + ", " + w.header;
     v.explain =
         "SECURITY MODE COMPLETE goes integrity protected and ciphered with the new context (header type 4), "
         "not with header type " +
         std::to_string(header);
   } else if (header != 0 && count != x.output.count) {
     v.ok = false;
-    v.clause = "TS 24.301 4.4.3.1";
+    v.clause = clause(rat_, "4.4.3.1");
     v.explain = "uplink NAS COUNT " + std::to_string(count) + " where " + std::to_string(x.output.count) + " was due";
-  } else if (observed == ue::kComplete && x.imeisv_requested &&
-             !impl::nas::decode_security_mode_complete(*plain).value.imeisv) {
+  } else if (observed == ue::kComplete && x.imeisv_requested && !imeisv) {
     v.ok = false;
-    v.clause = "TS 24.301 5.4.3.3";
+    v.clause = accept;
     v.explain = "the command of step " + std::to_string(x.step) +
                 " requested the IMEISV, and the SECURITY MODE COMPLETE does not carry it";
+  } else if (observed == ue::kComplete && x.output.container && !container) {
+    v.ok = false;
+    v.clause = accept + ", 4.4.6";
+    v.explain = "the SECURITY MODE COMPLETE does not return the initial request whole in its NAS message container (" +
+                std::string(x.rinmr ? "the command set RINMR" : "the request went without a security context") + ")";
   } else if (observed == ue::kReject && x.secured_before && header == 0) {
     v.ok = false;
-    v.clause = "TS 24.301 5.4.3.5, 4.4.4.2";
+    v.clause = clause(rat_, w.reject) + ", 4.4.4.2";
     v.explain = "a UE with a security context in use sends the REJECT protected with it, not plain";
   } else {
     v.explain = x.why + " (rule " + x.rule + ")";
   }
   emit(out, v);
   if (!plain) return;
-  // The MME's side of the answer: a COMPLETE counts if it opens under the context the running
+  // The network's side of the answer: a COMPLETE counts if it opens under the context the running
   // command takes into use (4.4.4.3).
   if (observed == ue::kNone) return;
   net::Event<Concrete> n{};
   n.kind = observed == ue::kComplete ? net::kComplete : net::kReject;
   n.key = ~0u;
   if (observed == ue::kComplete && header >= 3 && mme_.pending) {
-    const std::uint32_t c = impl::engine::estimate_count(mme_.new_ul_count, pdu.size() > 5 ? pdu[5] : 0);
-    if (open(kasme(mme_.new_key), mme_.new_eea, mme_.new_eia, c, pdu)) {
+    const std::uint32_t c = impl::engine::estimate_count(mme_.new_ul_count, sequence_number(rat_, pdu));
+    if (open(rat_, key(kNetwork, mme_.new_key), mme_.new_eea, mme_.new_eia, c, pdu)) {
       n.key = mme_.new_key;
       n.eea = mme_.new_eea;
       n.eia = mme_.new_eia;
       n.count = c;
     }
   }
-  mme_ = spec::step(Concrete{}, mme_rules(), mme_, n).state;
+  mme_ = spec::step(Concrete{}, network_rules(rat_), mme_, n).state;
 }
 
-std::deque<EpsNasJudge::Expectation>::const_iterator EpsNasJudge::first_due() const {
+std::deque<NasJudge::Expectation>::const_iterator NasJudge::first_due() const {
   return std::find_if(expecting_.begin(), expecting_.end(),
                       [](const Expectation& e) { return e.output.response != ue::kNone; });
 }
 
-const EpsNasJudge::Expectation& EpsNasJudge::answered() const {
+const NasJudge::Expectation& NasJudge::answered() const {
   const auto due = first_due();
   return due != expecting_.end() ? *due : expecting_.front();
 }
 
-EpsNasJudge::~EpsNasJudge() {
-  for (auto& k : keys_) impl::crypto::ct::wipe_object(k);
+NasJudge::~NasJudge() {
+  for (auto& keys : keys_)
+    for (auto& [id, k] : keys) impl::crypto::ct::wipe_object(k);
 }
 
-// What the UE sent in answer to `x`, read under the context its header names (9.3.1): the new one
-// for types 3 and 4, the one in use before the command for 1 and 2; `count` is the COUNT read.
-std::optional<std::vector<std::uint8_t>> EpsNasJudge::answer_plain(const Expectation& x, ByteView pdu,
-                                                                   std::uint32_t& count) const {
-  const std::uint8_t header = pdu[0] >> 4;
+// What the UE sent in answer to `x`, read under the context its header names (9.3.1 / 9.3): the
+// new one for types 3 and 4, the one in use before the command for 1 and 2; `count` is the COUNT read.
+std::optional<std::vector<std::uint8_t>> NasJudge::answer_plain(const Expectation& x, ByteView pdu,
+                                                                std::uint32_t& count) const {
+  const std::uint8_t header = header_type(rat_, pdu);
   if (header == 0) return std::vector<std::uint8_t>(pdu.begin(), pdu.end());
   const Protection& p = header >= 3 ? x.complete : x.reject;
-  count = impl::engine::estimate_count(p.count, pdu.size() > 5 ? pdu[5] : 0);
-  return open(kasme(p.key), p.eea, p.eia, count, pdu);
+  count = impl::engine::estimate_count(p.count, sequence_number(rat_, pdu));
+  return open(rat_, key(kUe, p.key), p.eea, p.eia, count, pdu);
 }
 
-bool EpsNasJudge::is_answer(ByteView plain) {
-  return plain.size() >= 2 && (plain[1] == kCompleteType || plain[1] == kRejectType);
+bool NasJudge::is_answer(ByteView plain) const {
+  const std::size_t t = wire(rat_).type_offset;
+  return plain.size() > t && (plain[t] == kCompleteType || plain[t] == kRejectType);
 }
 
-void EpsNasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const {
+void NasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const {
   Verdict v{
       x.step, x.output.response == ue::kNone, "ue", x.clause, response(x.output.response, x.output.cause), "no answer",
       ""};
@@ -294,41 +423,64 @@ void EpsNasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const 
   emit(out, v);
 }
 
-void EpsNasJudge::no_answers(std::vector<Verdict>& out) {
+void NasJudge::no_answers(std::vector<Verdict>& out) {
   for (const Expectation& x : expecting_) silent(x, out);
   expecting_.clear();
 }
 
 // ---- downlink: the network's commands ------------------------------------------------------
 
-void EpsNasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
-  Command c;
-  c.header = pdu[0] >> 4;
-  ByteView inner = pdu;
-  if (c.header != 0) {
-    const auto h = impl::nas::decode_security_protected(pdu);
-    if (!h.ok())
-      throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
-    if (c.header == 2 || c.header == 4) return;  // ciphered: not a command this oracle reads yet
-    inner = h.value.nas_message;
-    c.sn = h.value.sequence_number;
+// The fields of a decoded SECURITY MODE COMMAND the tables look at; `offset` places a decoding
+// error in the PDU.
+void NasJudge::read_command(Rat rat, ByteView inner, std::size_t offset, Command& c) {
+  auto fail = [&](const auto& error) {
+    throw UnusableInput(std::string("SECURITY MODE COMMAND: ") + error.ie + ": " + error.reason + " at octet " +
+                        std::to_string(error.offset + offset));
+  };
+  if (rat == Rat::eps) {
+    const auto d = impl::nas::decode_security_mode_command(inner);
+    if (!d.ok()) fail(d.error);
+    const auto& smc = d.value;
+    c.ksi = smc.nas_key_set_identifier.ksi;
+    c.mapped = smc.nas_key_set_identifier.mapped;
+    c.eea = smc.selected_nas_security_algorithms.ciphering;
+    c.eia = smc.selected_nas_security_algorithms.integrity;
+    c.imeisv_request = smc.imeisv_request == std::optional<std::uint8_t>(1);
+    c.replayed = normalized(smc.replayed_ue_security_capabilities);
+    if (smc.replayed_ue_additional_security_capability)
+      c.additional = std::uint32_t{smc.replayed_ue_additional_security_capability->ea} << 16 |
+                     smc.replayed_ue_additional_security_capability->ia;
+    c.nonce_ue = smc.replayed_nonce_ue;
+    return;
   }
-  if (inner.size() < 2 || inner[1] != kSmcType) return;  // not a SECURITY MODE COMMAND
-  const auto d = impl::nas::decode_security_mode_command(inner);
-  if (!d.ok())
-    throw UnusableInput(std::string("SECURITY MODE COMMAND: ") + d.error.ie + ": " + d.error.reason + " at octet " +
-                        std::to_string(d.error.offset + (c.header ? 6 : 0)));
+  const auto d = impl::nas5gs::decode_security_mode_command(inner);
+  if (!d.ok()) fail(d.error);
   const auto& smc = d.value;
-  c.ksi = smc.nas_key_set_identifier.ksi;
-  c.mapped = smc.nas_key_set_identifier.mapped;
+  c.ksi = smc.ngksi.ksi;
+  c.mapped = smc.ngksi.mapped;
   c.eea = smc.selected_nas_security_algorithms.ciphering;
   c.eia = smc.selected_nas_security_algorithms.integrity;
   c.imeisv_request = smc.imeisv_request == std::optional<std::uint8_t>(1);
-  c.replayed = normalized(smc.replayed_ue_security_capabilities);
-  if (smc.replayed_ue_additional_security_capability)
-    c.additional = std::uint32_t{smc.replayed_ue_additional_security_capability->ea} << 16 |
-                   smc.replayed_ue_additional_security_capability->ia;
-  c.nonce_ue = smc.replayed_nonce_ue;
+  c.replayed.assign(smc.replayed_ue_security_capabilities.begin(), smc.replayed_ue_security_capabilities.end());
+  if (const auto& more = smc.additional_5g_security_information) {
+    c.horizontal = more->horizontal_derivation_required;
+    c.rinmr = more->retransmission_of_initial_nas_message_requested;
+  }
+}
+
+void NasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
+  Command c;
+  c.header = header_type(rat_, pdu);
+  ByteView inner = pdu;
+  const std::size_t body_offset = c.header == 0 ? 0 : wire(rat_).sn_offset + 1;
+  if (c.header != 0) {
+    inner = protected_body(rat_, pdu);
+    if (c.header == 2 || c.header == 4) return;  // ciphered: not a command this oracle reads yet
+    c.sn = sequence_number(rat_, pdu);
+  }
+  const std::size_t t = wire(rat_).type_offset;
+  if (inner.size() <= t || inner[t] != kSmcType) return;  // not a SECURITY MODE COMMAND
+  read_command(rat_, inner, body_offset, c);
   c.plain.assign(inner.begin(), inner.end());
   command_network(step, pdu, c, out);
   if (c.header == 0) {
@@ -336,34 +488,42 @@ void EpsNasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>&
     Expectation x;
     x.step = step;
     x.output = ue::Output<Concrete>::none(Concrete{});
-    x.clause = "TS 24.301 4.4.4.2";
+    x.clause = clause(rat_, "4.4.4.2");
     x.rule = "none";
     x.why = "a command without integrity protection is not processed";
-    expecting_.push_back(x);
+    expecting_.push_back(std::move(x));
     return;
   }
   command_ue(step, pdu, c);
 }
 
-void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
+void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   const Concrete v;
+  const Wire& w = wire(rat_);
   ue::Event<Concrete> e{};
   e.kind = ue::kSmc;
   e.ksi = c.ksi + (c.mapped ? 8u : 0u);
   e.eea = c.eea;
   e.eia = c.eia;
+  e.horizontal = c.horizontal;
+  e.rinmr = c.rinmr;
   const bool takes_fresh = ue_.fresh && e.ksi == ue_.fresh_ksi;
   const bool names_current = !takes_fresh && ue_.secured && e.ksi == ue_.ksi;
-  e.count = takes_fresh ? c.sn : impl::engine::estimate_count(names_current ? ue_.dl_count : 0, c.sn);
-  const std::uint32_t named = takes_fresh ? ue_.fresh_key : names_current ? ue_.key : ue::kNoKey;
-  e.key = named != ue::kNoKey && mac_ok(kasme(named), c.eia, e.count, Direction::downlink, pdu) ? named : ue::kNoKey;
+  // 5GS: with K_AMF_change_flag the UE checks the MAC with K'_AMF and both COUNTs restart (5.4.2.3).
+  const bool derives = rat_ == Rat::fivegs && c.horizontal;
+  const bool new_counts = takes_fresh || derives;
+  e.count = new_counts ? c.sn : impl::engine::estimate_count(names_current ? ue_.dl_count : 0, c.sn);
+  std::uint32_t named = takes_fresh ? ue_.fresh_key : names_current ? ue_.key : ue::kNoKey;
+  if (derives) named = derive(kUe, named, ue_initial_count_);
+  e.key = named != ue::kNoKey && mac_ok(rat_, key(kUe, named), c.eia, e.count, Direction::downlink, pdu) ? named
+                                                                                                    : ue::kNoKey;
   e.caps = caps_id(c.replayed);
   e.additional_present = c.additional.has_value();
   e.additional = c.additional.value_or(0);
   e.nonce_ue_present = c.nonce_ue.has_value();
   e.nonce_ue_ok = c.nonce_ue && sent_nonce_ && *c.nonce_ue == *sent_nonce_;
   e.new_context_header = c.header == 3;
-  const auto& rules = ue_rules();
+  const auto& rules = ue_rules(rat_);
   const auto st = spec::step(v, rules, ue_, e);
   Expectation x;
   x.step = step;
@@ -372,92 +532,108 @@ void EpsNasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   x.rule = std::string(rules[st.fired].name);
   x.secured_before = ue_.secured;
   x.imeisv_requested = c.imeisv_request;
-  const std::uint32_t commanded = c.eia == 0 && !takes_fresh ? ue::kNoKey : named;
-  x.complete = {commanded, c.eea, c.eia, takes_fresh ? 0u : ue_.ul_count};
+  x.rinmr = c.rinmr;
+  if (st.output.container) x.initial = sent_request_;
+  const std::uint32_t commanded = c.eia == 0 && !takes_fresh && !derives ? ue::kNoKey : named;
+  x.complete = {commanded, c.eea, c.eia, new_counts ? 0u : ue_.ul_count};
   x.reject = {ue_.secured ? ue_.key : ue::kNoKey, ue_.eea, ue_.eia, ue_.ul_count};
-  if (x.rule == "reject_capability_mismatch")
+  const std::string_view rule = rules[st.fired].name;
+  if (rule == "reject_capability_mismatch")
     x.why = c.replayed != sent_caps_
                 ? "the replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
                       spec::to_hex(sent_caps_) + " the UE sent in its latest request"
                 : "the replayed UE additional security capabilities differ from what the UE sent";
-  else if (x.rule == "reject_integrity_failure")
+  else if (rule == "reject_integrity_failure")
     x.why = c.header != 3 ? "the command came with security header type " + std::to_string(c.header) + ", not 3"
-            : named == ue::kNoKey
-                ? "the UE holds no EPS security context under the eKSI the command names"
-                : "its NAS-MAC does not verify with the named context at downlink COUNT " + std::to_string(e.count);
-  else if (x.rule == "reject_nonce_mismatch")
+            : (takes_fresh || names_current) ? "its NAS-MAC does not verify with the named context" +
+                                                   std::string(derives ? " (K'_AMF derived from it)" : "") +
+                                                   " at downlink COUNT " + std::to_string(e.count)
+                                             : std::string("the UE holds no ") + w.context + " under the " + w.ksi +
+                                                   " the command names";
+  else if (rule == "reject_nonce_mismatch")
     x.why = "the replayed nonceUE is not the one the UE sent";
-  else if (x.rule == "reject_null_integrity_without_emergency")
-    x.why = "it selects EIA0 and the UE is not establishing emergency bearer services";
-  else if (x.rule == "discard_replay")
+  else if (rule == "reject_null_integrity_without_emergency")
+    x.why = std::string("it selects ") + w.eia + "0 and the UE is not establishing emergency services";
+  else if (rule == "discard_replay")
     x.why = "downlink NAS COUNT " + std::to_string(e.count) + " was accepted already";
-  else if (x.rule == "accept")
-    x.why = "every check of 5.4.3.3 passes";
-  expecting_.push_back(x);
+  else if (rule == "accept")
+    x.why = std::string("every check of ") + w.accept + " passes";
+  expecting_.push_back(std::move(x));
   ue_ = st.state;
 }
 
-void EpsNasJudge::command_network(std::size_t step, ByteView pdu, const Command& c, std::vector<Verdict>& out) {
+void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c, std::vector<Verdict>& out) {
   const Concrete v;
-  const auto& rules = mme_rules();
+  const Wire& w = wire(rat_);
+  const auto& rules = network_rules(rat_);
   net::Event<Concrete> n{};
   const bool retransmission = mme_.pending;
   n.kind = retransmission ? net::kTimerExpiry : net::kStart;
   n.ksi = c.ksi;
   n.eea = c.eea;
   n.eia = c.eia;
+  n.horizontal = c.horizontal;
   const auto before = mme_;
   const auto st = spec::step(v, rules, mme_, n);
-  Verdict verdict{step,
-                  true,
-                  "network",
-                  "",
-                  "",
-                  "SECURITY MODE COMMAND eKSI " + std::to_string(c.ksi) + " EEA" + std::to_string(c.eea) + "/EIA" +
-                      std::to_string(c.eia),
-                  ""};
+  const auto name = [&](std::uint32_t ksi, std::uint32_t eea, std::uint32_t eia) {
+    return "SECURITY MODE COMMAND " + std::string(w.ksi) + " " + std::to_string(ksi) + " " + w.eea +
+           std::to_string(eea) + "/" + w.eia + std::to_string(eia);
+  };
+  Verdict verdict{step, true, "network", "", "", name(c.ksi, c.eea, c.eia), ""};
   if (st.output.action != net::kSendSmc) {
     verdict.ok = false;
     verdict.expected = "no SECURITY MODE COMMAND";
     if (retransmission) {
-      verdict.clause = "TS 24.301 5.4.3.7 b";
-      verdict.explain = "T3460 expired for the fifth time: the procedure is aborted, not retransmitted again";
+      verdict.clause = clause(rat_, w.timer);
+      verdict.explain = std::string(w.timer_name) +
+                        " expired for the fifth time: the procedure is aborted, not retransmitted again";
     } else {
-      verdict.clause = "TS 24.301 5.4.3.2";
+      verdict.clause = clause(rat_, w.start);
       verdict.explain = !before.request_received ? "no initial request has brought the UE's capabilities to replay"
                         : c.eia == 0 && !before.emergency
-                            ? "null integrity (EIA0) is for emergency bearer services only"
-                            : "the network holds no EPS security context under eKSI " + std::to_string(c.ksi);
+                            ? std::string("null integrity (") + w.eia + "0) is for emergency services only"
+                            : std::string("the network holds no ") + w.context + " with a key under " + w.ksi + " " +
+                                  std::to_string(c.ksi);
     }
     emit(out, verdict);
     mme_ = st.state;
     return;
   }
   const auto& o = st.output;
+  // The network's K'_AMF, from the COUNT of the request as it read it (TS 33.501 6.9.3).
+  if (!retransmission && st.state.new_derived) derive(kNetwork, before.key, network_initial_count_);
   verdict.clause = std::string(rules[st.fired].clause);
-  verdict.expected = "SECURITY MODE COMMAND eKSI " + std::to_string(o.ksi) + " EEA" + std::to_string(o.eea) + "/EIA" +
-                     std::to_string(o.eia) + ", integrity protected with the new context, downlink COUNT " +
-                     std::to_string(o.count);
+  verdict.expected = name(o.ksi, o.eea, o.eia) + ", integrity protected with the new context" +
+                     (o.horizontal ? " (K'_AMF, K_AMF_change_flag set)" : "") +
+                     (o.rinmr ? ", RINMR set" : "") + ", downlink COUNT " + std::to_string(o.count);
   std::string wrong;
   if (retransmission && c.plain != last_command_)
-    wrong = "a retransmission repeats the command (5.4.3.7 b), this one differs from the first";
+    wrong = std::string("a retransmission repeats the command (") + w.timer + "), this one differs from the first";
   else if (c.header != 3)
-    wrong = "security header type " + std::to_string(c.header) +
-            ", where a command is integrity protected with the new EPS security context (type 3, 9.3.1)";
+    wrong = "security header type " + std::to_string(c.header) + ", where a command is integrity protected with the new " +
+            w.context + " (type 3, " + w.header + ")";
   else if (caps_id(c.replayed) != o.replayed_caps)
     wrong = "replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
             spec::to_hex(sent_caps_) + " the UE sent";
+  else if (rat_ == Rat::fivegs && c.horizontal != o.horizontal)
+    wrong = o.horizontal ? "K_AMF_change_flag missing from a command protected with K'_AMF"
+                         : "K_AMF_change_flag set where no K'_AMF can be derived (the command names no current "
+                           "context with a key, TS 33.501 6.9.3)";
+  else if (rat_ == Rat::fivegs && c.rinmr != o.rinmr)
+    wrong = o.rinmr ? "RINMR not set although the initial request failed the integrity check"
+                    : "RINMR set although the initial request passed the integrity check";
   else if (c.sn != (o.count & 0xff))
     wrong = "NAS sequence number " + std::to_string(c.sn) + " where downlink NAS COUNT " + std::to_string(o.count) +
             " was due (4.4.3.1)";
-  else if (o.eia != 0 && !mac_ok(kasme(o.key), o.eia, o.count, Direction::downlink, pdu))
-    wrong =
-        "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " + std::to_string(o.count);
+  else if (o.eia != 0 && !mac_ok(rat_, key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
+    wrong = "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " +
+            std::to_string(o.count);
   if (!wrong.empty()) {
     verdict.ok = false;
     verdict.explain = wrong;
   } else {
-    verdict.explain = retransmission ? "a retransmission on T3460 expiry, with the next COUNT" : "as 5.4.3.2 requires";
+    verdict.explain = retransmission ? std::string("a retransmission on ") + w.timer_name + " expiry, with the next COUNT"
+                                     : std::string("as ") + w.start + " requires";
   }
   emit(out, verdict);
   if (!retransmission) last_command_ = c.plain;

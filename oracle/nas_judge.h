@@ -1,13 +1,16 @@
-// The oracle for EPS NAS security mode control (TS 24.301 5.4.3, 4.4.3, 4.4.4; TS 33.401
-// 7.2.4.4): fed the NAS PDUs of a trace in order, with the K_ASME they run under, it runs the
-// UE's and the MME's rule tables (spec/procedures/nas_smc_ue.h, nas_smc_network.h) on what the
-// PDUs mean (MACs checked and bodies deciphered with the real keys, COUNTs estimated as the
-// receiver does) and judges each party's observed behaviour against what the tables say:
+// The oracle for NAS security mode control, EPS (TS 24.301 5.4.3, 4.4.3, 4.4.4; TS 33.401
+// 7.2.4.4) and 5GS (TS 24.501 5.4.2, 4.4.3, 4.4.4, 4.4.6; TS 33.501 6.7.2, 6.9.3): fed the NAS PDUs
+// of a trace in order, with the K_ASME / K_AMF they run under, it runs the UE's and the network's
+// rule tables (spec/procedures/nas_smc_ue.h, nas_smc_network.h) on what the PDUs mean (MACs
+// checked and bodies deciphered with the real keys, K'_AMF derived when a command asks for it,
+// COUNTs estimated as the receiver does) and judges each party's behaviour against the tables:
 //  - the UE: for each SECURITY MODE COMMAND, the answer the standard requires (COMPLETE, REJECT
-//    with which cause, or none), and how it must be protected (key, COUNT, header type);
+//    with which cause, or none), how it must be protected (key, COUNT, header type), and what the
+//    COMPLETE must carry (the IMEISV when asked; in 5GS the initial request when 4.4.6 says so);
 //  - the network: whether it may send the command at all, and whether it is protected with the
-//    context it names, with the expected downlink COUNT, replaying the capabilities the UE sent;
-//    its retransmissions and the abort at the fifth expiry of T3460.
+//    context it names, with the expected downlink COUNT, replaying the capabilities the UE sent,
+//    with K_AMF_change_flag and RINMR as the table says (5GS); its retransmissions and the abort
+//    at the fifth expiry of T3460 / T3560.
 // The tables then continue from the state the standard says each party is in.
 #pragma once
 
@@ -35,21 +38,25 @@ struct UnusableInput : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-class EpsNasJudge {
+enum class Rat : std::uint8_t { eps, fivegs };
+
+class NasJudge {
  public:
-  EpsNasJudge() = default;
-  EpsNasJudge(const EpsNasJudge&) = delete;
-  EpsNasJudge& operator=(const EpsNasJudge&) = delete;
-  ~EpsNasJudge();  // wipes the K_ASMEs it was given
+  explicit NasJudge(Rat rat) : rat_(rat) {}
+  NasJudge(const NasJudge&) = delete;
+  NasJudge& operator=(const NasJudge&) = delete;
+  ~NasJudge();  // wipes the keys it was given or derived
+
+  Rat rat() const { return rat_; }
 
   // Which parties to judge (both by default).
   void judge(bool ue, bool network) {
     judge_ue_ = ue;
     judge_network_ = network;
   }
-  // K_ASME (32 octets) from an EPS AKA both ends ran, under eKSI `ksi` (0..6): the partial native
-  // context a SECURITY MODE COMMAND takes into use (TS 33.401 6.1.1).
-  void context(ByteView kasme, std::uint8_t ksi);
+  // K_ASME or K_AMF (32 octets) from an AKA both ends ran, under eKSI / ngKSI `ksi` (0..6): the
+  // partial native context a SECURITY MODE COMMAND takes into use (TS 33.401 6.1.1, TS 33.501 6.1.3).
+  void context(ByteView key, std::uint8_t ksi);
   // The next NAS PDU of the trace, uplink or downlink; verdicts go to `out`.
   void pdu(std::size_t step, bool uplink, ByteView pdu, std::vector<Verdict>& out);
   // End of the trace: the commands still waiting for the UE's answer get their verdicts.
@@ -66,6 +73,8 @@ class EpsNasJudge {
     std::string clause, rule;
     bool secured_before = false;
     bool imeisv_requested = false;  // the command's IMEISV request says "IMEISV requested"
+    bool rinmr = false;                 // 5GS: the command asked for the initial request again
+    std::vector<std::uint8_t> initial;  // 5GS: the request a COMPLETE must return when output.container
     Protection complete, reject;
     std::string why;  // what in the command decided the rule, in words
   };
@@ -73,13 +82,19 @@ class EpsNasJudge {
   struct Command {  // what a SECURITY MODE COMMAND says
     std::uint8_t header = 0, sn = 0, ksi = 0, eea = 0, eia = 0;
     bool mapped = false, imeisv_request = false;
-    std::vector<std::uint8_t> replayed;  // normalized (TS 24.301 9.9.3.36 octets 3..6)
+    bool horizontal = false, rinmr = false;  // 5GS: K_AMF_change_flag, RINMR
+    std::vector<std::uint8_t> replayed;  // as compared (EPS: TS 24.301 9.9.3.36 octets 3..6 normalized)
     std::optional<std::uint32_t> additional, nonce_ue;
     std::vector<std::uint8_t> plain;  // the message inside the security header
   };
 
-  std::uint32_t key_id(ByteView kasme);
-  ByteView kasme(std::uint32_t id) const;
+  // Keys by the identity each party's table knows them under. The two parties keep apart: a
+  // table names K'_AMF after the key it comes from alone, and under attack (or with a faulty
+  // network) the UE and the network may derive from the same K_AMF with different COUNTs.
+  enum Party : std::size_t { kUe = 0, kNetwork = 1 };
+  std::uint32_t key_id(ByteView key);  // a key from AKA, known to both
+  ByteView key(Party party, std::uint32_t id) const;
+  std::uint32_t derive(Party party, std::uint32_t from, std::uint32_t count);  // K'_AMF; 0 from none
   std::uint32_t caps_id(ByteView normalized);
   void uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out);
   void downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& out);
@@ -90,22 +105,29 @@ class EpsNasJudge {
   std::deque<Expectation>::const_iterator first_due() const;  // the oldest command that requires an answer
   const Expectation& answered() const;                        // the command the next answer belongs to
   std::optional<std::vector<std::uint8_t>> answer_plain(const Expectation& x, ByteView pdu, std::uint32_t& count) const;
-  static bool is_answer(ByteView plain);
+  bool is_answer(ByteView plain) const;
+  static void read_command(Rat rat, ByteView inner, std::size_t offset, Command& c);
   void no_answers(std::vector<Verdict>& out);
   void emit(std::vector<Verdict>& out, Verdict v) const;
 
+  Rat rat_;
   bool judge_ue_ = true, judge_network_ = true;
   spec::nas_smc_ue::State<spec::Concrete> ue_ = spec::nas_smc_ue::initial(spec::Concrete{});
   spec::nas_smc_network::State<spec::Concrete> mme_ = spec::nas_smc_network::initial(spec::Concrete{});
-  std::vector<std::array<std::uint8_t, 32>> keys_;  // identity i + 1
+  std::array<std::map<std::uint32_t, std::array<std::uint8_t, 32>>, 2> keys_;  // by party, then identity
+  std::uint32_t next_key_ = 1;
   std::map<std::vector<std::uint8_t>, std::uint32_t> caps_;
   std::optional<std::uint32_t> sent_nonce_;
-  std::vector<std::uint8_t> sent_caps_;  // normalized, from the UE's latest initial request
+  std::vector<std::uint8_t> sent_caps_;  // as compared, from the UE's latest initial request
+  std::vector<std::uint8_t> sent_request_;  // the plain initial request itself
+  // 5GS: the uplink NAS COUNT of the latest REGISTRATION REQUEST as the UE sent it and as the
+  // network read it, which each derives K'_AMF with (TS 33.501 6.9.3); 0 in the clear.
+  std::uint32_t ue_initial_count_ = 0, network_initial_count_ = 0;
   // Commands still waiting for the UE's answer, oldest first. The trace is in the order the
   // network sent and received (an S1AP capture at the MME), so a retransmission may go out before
   // the answer to the first command comes back; each direction keeps its own order.
   std::deque<Expectation> expecting_;
-  std::vector<std::uint8_t> last_command_;  // the plain command the MME last sent, for retransmissions
+  std::vector<std::uint8_t> last_command_;  // the plain command the network last sent, for retransmissions
 };
 
 }  // namespace secmode::oracle

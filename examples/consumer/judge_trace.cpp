@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "oracle/eps_nas_judge.h"
+#include "oracle/nas_judge.h"
 
 namespace {
 
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::ifstream in(argv[1]);
-  secmode::oracle::EpsNasJudge judge;
+  secmode::oracle::NasJudge judge(secmode::oracle::Rat::eps);
   std::vector<secmode::oracle::Verdict> verdicts;
   std::size_t step = 0;
   try {

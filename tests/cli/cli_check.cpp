@@ -75,6 +75,12 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
       {context + "\n" + R"({"kind":"sip","dir":"ul","text":"REGISTER"})", "-:2: kind \"sip\""},
       {"{not json", "-:1: not JSON"},
       {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"nas-eps","hex":"3700"})", "-:2: NAS PDU: "},
+      {context + "\n" + R"({"kind":"pdu","dir":"ul","proto":"nas-5gs","hex":"7e0041"})",
+       "-:2: a PDU of the other RAT"},
+      {R"({"kind":"context","rat":"5gs","kasme":"00","ksi":1})", "-:1: missing string field \"kamf\""},
+      {R"({"kind":"context","rat":"5gs","kamf":"0011","ksi":1})", "-:1: kamf: K_AMF is 32 octets"},
+      {R"({"kind":"context","rat":"lte","kamf":"0011","ksi":1})", "-:1: rat \"lte\""},
+      {R"({"kind":"pdu","dir":"dl","proto":"nr-rrc-dl-dcch","hex":"00"})", "-:1: proto \"nr-rrc-dl-dcch\""},
   };
   for (const auto& [trace, want] : cases) {
     const CliRun r = secmode_cli("check -", &trace);
@@ -85,6 +91,17 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
   const CliRun missing = secmode_cli("check /nonexistent/trace.jsonl");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("/nonexistent/trace.jsonl: cannot open"), std::string::npos) << missing.err;
+}
+
+// 5GS NAS: K'_AMF on K_AMF_change_flag checked with the real keys (the example conforms), and a
+// COMPLETE that leaves out the initial request the command asked for again is the UE's violation.
+TEST(CliCheck, Judges5gsTraces) {
+  const CliRun ok = secmode_cli("check --json " + example("5gs_registration_kamf_change.jsonl"));
+  EXPECT_EQ(ok.status, 0) << ok.err << ok.out;
+  EXPECT_NE(ok.out.find("K'_AMF, K_AMF_change_flag set"), std::string::npos) << ok.out;
+  const CliRun bad = secmode_cli("check " + example("5gs_smc_container_missing.jsonl"));
+  EXPECT_EQ(bad.status, 1) << bad.err;
+  EXPECT_NE(bad.out.find("step 4: VIOLATION ue, TS 24.501 5.4.2.3, 4.4.6"), std::string::npos) << bad.out;
 }
 
 TEST(CliCheck, DrawsTheMessageSequenceChartWithTheViolationInRed) {

@@ -1,4 +1,4 @@
-// The oracle (oracle/eps_nas_judge.h) judges the engines, which the refinement tests tie to the
+// The oracle (oracle/nas_judge.h) judges the engines, which the refinement tests tie to the
 // same rule tables: in random exchanges between the UE and MME engines (AKA, attach, commands with
 // any eKSI and algorithms, T3460 retransmissions, second commands on the current context) every
 // verdict is "ok"; with an attacker replaying old commands and injecting altered ones, every
@@ -18,7 +18,7 @@
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/engine/eps_nas_smc_mme.h"
 #include "impl/engine/eps_nas_smc_ue.h"
-#include "oracle/eps_nas_judge.h"
+#include "oracle/nas_judge.h"
 #include "spec/hex.h"
 
 namespace secmode::oracle {
@@ -53,7 +53,7 @@ struct Exchange {
   bool attacker = false;
   EpsNasSmcUe ue{kImeisv};
   EpsNasSmcMme mme;
-  EpsNasJudge judge;
+  NasJudge judge{Rat::eps};
   std::array<std::uint8_t, 32> kasme{};
   std::vector<Verdict> verdicts;
   std::vector<Bytes> commands;  // every command the UE received, for replays
@@ -221,7 +221,7 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   std::array<std::uint8_t, 128> ul{}, dl{}, other{};
   EpsNasSmcUe ue(kImeisv);
   EpsNasSmcMme mme;
-  EpsNasJudge judge;
+  NasJudge judge(Rat::eps);
   std::vector<Verdict> verdicts;
   judge.context(kasme, 4);
   ue.aka(kasme, 4);
@@ -263,7 +263,7 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
   for (const bool with_imeisv : {true, false}) {
     EpsNasSmcUe ue(kImeisv);
     EpsNasSmcMme mme;
-    EpsNasJudge judge;
+    NasJudge judge(Rat::eps);
     judge.judge(true, false);
     std::vector<Verdict> verdicts;
     judge.context(kasme, 2);

@@ -1,6 +1,6 @@
-// The EPS NAS oracle (oracle/eps_nas_judge.h) on arbitrary traces: the input is eKSI (one octet),
-// K_ASME (32 octets), then PDUs, each as one octet (bit 8: uplink; bits 7..1: length) and that
-// many octets. Whatever the PDUs hold, the judge either gives verdicts or refuses the input as
+// The NAS oracle (oracle/nas_judge.h) on arbitrary traces: the input is one octet (bit 8: 5GS,
+// else EPS; bits 7..1: the eKSI / ngKSI), K_ASME / K_AMF (32 octets), then PDUs, each as one
+// octet (bit 8: uplink; bits 7..1: length) and that many octets. Whatever the PDUs hold, the judge either gives verdicts or refuses the input as
 // unusable; it never crashes, reads out of bounds or throws anything else. Every verdict names
 // its party and clause.
 #include <cstdint>
@@ -8,14 +8,14 @@
 #include <span>
 #include <vector>
 
-#include "oracle/eps_nas_judge.h"
+#include "oracle/nas_judge.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 33) return 0;
-  secmode::oracle::EpsNasJudge judge;
+  secmode::oracle::NasJudge judge((data[0] & 0x80) != 0 ? secmode::oracle::Rat::fivegs : secmode::oracle::Rat::eps);
   std::vector<secmode::oracle::Verdict> verdicts;
   try {
-    judge.context(std::span<const std::uint8_t>(data + 1, 32), data[0]);
+    judge.context(std::span<const std::uint8_t>(data + 1, 32), data[0] & 0x7f);
     std::size_t at = 33, step = 1;
     while (at < size) {
       const bool uplink = (data[at] & 0x80) != 0;
