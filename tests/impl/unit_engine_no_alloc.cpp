@@ -1,16 +1,20 @@
-// The engines' message path allocates nothing (issue 6): a whole EPS NAS security mode control
-// exchange on the UE engine, with the executable's allocation counter watched: the request, the
-// command completed, the same command again (a replay, discarded), one with altered capabilities
-// (REJECT #23) and one with a wrong MAC (REJECT #24).
+// The engines' message path allocates nothing (issue 6), with the executable's allocation counter
+// watched: a whole EPS NAS security mode control exchange on the UE engine (the request, the
+// command completed, the same command again, a replay, discarded, one with altered capabilities,
+// REJECT #23, and one with a wrong MAC, REJECT #24); then each RAT's two engines talking.
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdint>
 
+#include "impl/codec/nas_5gs.h"
+#include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/engine/eps_nas_smc_mme.h"
 #include "impl/engine/eps_nas_smc_ue.h"
+#include "impl/engine/fivegs_nas_smc_amf.h"
+#include "impl/engine/fivegs_nas_smc_ue.h"
 #include "tests/impl/allocation_counter.h"
 
 namespace secmode::impl::engine {
@@ -134,6 +138,62 @@ TEST(EngineNoAlloc, UeAndMmeEnginesCompleteAnExchangeWithoutAllocating) {
   EXPECT_EQ(mme.receive(changed.pdu).outcome, NetworkResult::Outcome::completed);
   EXPECT_EQ(mme.current().eia, 3);
   EXPECT_EQ(mme.receive(changed.pdu).outcome, NetworkResult::Outcome::discarded);  // no SMC running
+  EXPECT_EQ(test::allocations(), before);
+}
+
+// The 5GS pair the same way: a REGISTRATION REQUEST in the clear, the SMC (with RINMR, retransmitted
+// once on T3560 expiry), the COMPLETE returning the request, a protected mobility registration, an
+// SMC with K_AMF_change_flag (K'_AMF, both COUNTs back to 0) and its COMPLETE; no allocation.
+TEST(EngineNoAlloc, UeAndAmfEnginesCompleteAnExchangeWithoutAllocating) {
+  const std::array<std::uint8_t, 9> imeisv{0x35, 0x65, 0x89, 0x02, 0x14, 0x32, 0x54, 0x06, 0xf1};
+  std::array<std::uint8_t, 32> kamf{};
+  for (std::size_t i = 0; i < kamf.size(); ++i) kamf[i] = static_cast<std::uint8_t>(0x3c ^ (9 * i));
+  const std::array<std::uint8_t, 4> capability{0xf0, 0xf0, 0xf0, 0xf0};
+  nas5gs::RegistrationRequest registration;
+  registration.mobile_identity = nas5gs::FiveGSTmsi{1, 2, 0x0badcafe};
+  registration.ue_security_capability = ByteView(capability);
+  std::array<std::uint8_t, 128> request{};
+  const auto r = nas5gs::encode(registration, request);
+  ASSERT_TRUE(r.written);
+  const ByteView plain_request(request.data(), r.size);
+
+  FivegsNasSmcUe ue(imeisv);
+  FivegsNasSmcAmf amf;
+  std::array<std::uint8_t, 256> ul{}, dl{};
+  const std::size_t before = test::allocations();
+  ASSERT_TRUE(ue.aka(kamf, 5));
+  ASSERT_TRUE(amf.aka(kamf, 5));
+  const UeResult sent = ue.send_initial(plain_request, ul);
+  ASSERT_EQ(sent.outcome, UeResult::Outcome::sent);
+  EXPECT_EQ(amf.receive_initial(sent.pdu).outcome, NetworkResult::Outcome::nothing);
+  EXPECT_FALSE(amf.initial_verified());  // in the clear: the command asks for it again (RINMR)
+  EXPECT_EQ(amf.start(5, 2, 2, dl, true).outcome, NetworkResult::Outcome::command_sent);  // lost
+  const NetworkResult again = amf.timer_expiry(dl);
+  ASSERT_EQ(again.outcome, NetworkResult::Outcome::command_sent);
+  EXPECT_EQ(again.pdu[6], 1);  // the retransmission's sequence number: downlink COUNT 1
+  const UeResult complete = ue.receive(again.pdu, ul);
+  ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
+  EXPECT_EQ(complete.pdu[1], 4);  // integrity protected and ciphered with the new context
+  EXPECT_EQ(amf.receive(complete.pdu).outcome, NetworkResult::Outcome::completed);
+  EXPECT_TRUE(amf.initial_message_returned());
+  ASSERT_TRUE(amf.imeisv().has_value());
+  EXPECT_EQ(*amf.imeisv(), imeisv);
+
+  const UeResult mobility = ue.send_initial(plain_request, ul);
+  ASSERT_EQ(mobility.outcome, UeResult::Outcome::sent);
+  EXPECT_EQ(mobility.pdu[1], 1);  // integrity protected with the current context
+  EXPECT_EQ(amf.receive_initial(mobility.pdu).outcome, NetworkResult::Outcome::nothing);
+  EXPECT_TRUE(amf.initial_verified());
+  EXPECT_EQ(amf.initial_count(), 1u);
+  const NetworkResult change = amf.start(5, 1, 1, dl, false, true);
+  ASSERT_EQ(change.outcome, NetworkResult::Outcome::command_sent);
+  EXPECT_EQ(change.pdu[6], 0);  // K'_AMF: the downlink COUNT starts again
+  const UeResult changed = ue.receive(change.pdu, ul);
+  ASSERT_EQ(changed.outcome, UeResult::Outcome::completed) << changed.reason;
+  EXPECT_EQ(amf.receive(changed.pdu).outcome, NetworkResult::Outcome::completed);
+  EXPECT_EQ(ue.current().key, amf.current().key);
+  EXPECT_NE(amf.current().key, kamf);
+  EXPECT_EQ(ue.current().next_tx, 1u);
   EXPECT_EQ(test::allocations(), before);
 }
 
