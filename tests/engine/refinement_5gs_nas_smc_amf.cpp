@@ -1,4 +1,4 @@
-// Refinement: the AMF engine (impl/engine/fivegs_nas_smc_amf.h) and the network's rule table
+// Refinement: the AMF engine (impl/engine/nas_smc_network.h, FivegsNasSmcAmf) and the network's rule table
 // (spec/procedures/nas_smc_network.h, 5GS) in lock-step over random event sequences: AKA,
 // REGISTRATION REQUESTs (plain, protected, with a wrong key or a replayed COUNT), starts with any
 // ngKSI and algorithms, with or without K'_AMF, T3560 expiries, COMPLETEs (right, under another key
@@ -23,7 +23,7 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_5gs_mm.h"
-#include "impl/engine/fivegs_nas_smc_amf.h"
+#include "impl/engine/nas_smc_network.h"
 #include "spec/crypto/keys_5gs.h"
 #include "spec/procedures/nas_smc_network.h"
 #include "tests/engine/lockstep.h"
@@ -358,8 +358,8 @@ struct Harness {
       }
       check_state();
     }
-    for (const char* what : {"a command", "a command with K'_AMF", "a retransmission", "an abort at the fifth expiry", "an abort on REJECT",
-                             "a COMPLETE taken", "a COMPLETE discarded (replay)"})
+    for (const char* what : {"a command", "a command with K'_AMF", "a retransmission", "an abort at the fifth expiry",
+                             "an abort on REJECT", "a COMPLETE taken", "a COMPLETE discarded (replay)"})
       RC_CLASSIFY(seen[what], what);
   }
 };

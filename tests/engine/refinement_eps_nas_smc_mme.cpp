@@ -1,4 +1,4 @@
-// Refinement: the MME engine (impl/engine/eps_nas_smc_mme.h) and the network's rule table
+// Refinement: the MME engine (impl/engine/nas_smc_network.h, EpsNasSmcMme) and the network's rule table
 // (spec/procedures/nas_smc_network.h, EPS) in lock-step over random event sequences: AKA, initial
 // requests (plain, protected, with a wrong key or a replayed COUNT), starts with any eKSI and
 // algorithms, T3460 expiries, COMPLETEs (right, under another key or context, replayed, forged,
@@ -21,7 +21,7 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
-#include "impl/engine/eps_nas_smc_mme.h"
+#include "impl/engine/nas_smc_network.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/keys_eps.h"
 #include "spec/procedures/nas_smc_network.h"

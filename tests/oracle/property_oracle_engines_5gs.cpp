@@ -16,8 +16,8 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_5gs_mm.h"
-#include "impl/engine/fivegs_nas_smc_amf.h"
 #include "impl/engine/fivegs_nas_smc_ue.h"
+#include "impl/engine/nas_smc_network.h"
 #include "oracle/nas_judge.h"
 #include "spec/hex.h"
 
@@ -97,8 +97,7 @@ struct Exchange {
                                                                         : *rc::gen::inRange<std::uint8_t>(0, 7);
     const auto nia = *rc::gen::inRange<std::uint8_t>(0, 4);
     const auto nea = nia == 0 ? std::uint8_t{0} : *rc::gen::inRange<std::uint8_t>(0, 4);
-    const NetworkResult c =
-        amf.start(ksi, nea, nia, dl, *rc::gen::arbitrary<bool>(), *rc::gen::inRange(0, 3) == 0);
+    const NetworkResult c = amf.start(ksi, nea, nia, dl, *rc::gen::arbitrary<bool>(), *rc::gen::inRange(0, 3) == 0);
     if (c.outcome != NetworkResult::Outcome::command_sent) return;
     std::vector<Bytes> sent{Bytes(c.pdu.begin(), c.pdu.end())};
     for (int n = *rc::gen::inRange(0, 3); n > 0; --n) {
@@ -128,8 +127,7 @@ struct Exchange {
     const auto ksi = *rc::gen::inRange<std::uint8_t>(0, 7);
     judge.judge(true, !attacker);
     judge.context(kamf, ksi);
-    RC_LOG() << R"({"kind":"context","rat":"5gs","kamf":")" << spec::to_hex(kamf) << R"(","ksi":)" << int{ksi}
-             << "}\n";
+    RC_LOG() << R"({"kind":"context","rat":"5gs","kamf":")" << spec::to_hex(kamf) << R"(","ksi":)" << int{ksi} << "}\n";
     ue.aka(kamf, ksi);
     amf.aka(kamf, ksi);
     register_ue();
