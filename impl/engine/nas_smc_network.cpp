@@ -125,14 +125,15 @@ NetworkResult NasSmcNetwork<Wire>::start(std::uint8_t ksi, std::uint8_t eea, std
   if (takes_fresh || derived) new_.next_tx = new_.next_rx = 0;
   new_derived_ = derived;
 
-  const CommandFields c{ksi,
-                        eea,
-                        eia,
-                        ue_capabilities(),
-                        request_.additional,
-                        imeisv_request,
-                        derived,
-                        Wire::initial_message_container && !initial_verified_};
+  CommandFields c;
+  c.ksi = ksi;
+  c.eea = eea;
+  c.eia = eia;
+  c.caps = ue_capabilities();
+  c.additional = request_.additional;
+  c.imeisv_request = imeisv_request;
+  c.horizontal = derived;
+  c.rinmr = Wire::initial_message_container && !initial_verified_;
   const auto e = Wire::encode_command(c, command_);
   if (!e.written) return result(Outcome::refused, Wire::c_encode, e.error);
   command_size_ = e.size;

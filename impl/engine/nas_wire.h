@@ -1,5 +1,5 @@
-// What the EPS and 5GS NAS security mode control engines differ in, for the network side they
-// share (nas_smc_network.h): where a protected PDU keeps its header type, SN and message type
+// What the EPS and 5GS NAS security mode control engines differ in, for the UE and network sides
+// they share (nas_smc_ue.h, nas_smc_network.h): where a protected PDU keeps its header type, SN and message type
 // (TS 24.301 9.1, 9.3.1; TS 24.501 9.1.1, 9.3), the codec of the messages the procedure reads and
 // writes, and the clauses and names its verdicts cite. Nothing here allocates.
 #pragma once
@@ -16,19 +16,24 @@
 
 namespace secmode::impl::engine {
 
-// What a network replays from an initial request (TS 24.301 5.4.3.2, TS 24.501 5.4.2.2).
+// What a command replays from an initial request (TS 24.301 5.4.3.2, 5.4.3.3; TS 24.501 5.4.2.2,
+// 5.4.2.3), as both ends read it.
 struct ReplayedCapabilities {
-  std::array<std::uint8_t, 8> caps{};  // as a command replays them
+  std::array<std::uint8_t, 8> caps{};  // as a command replays them and the UE compares them
   std::size_t caps_size = 0;
   std::optional<nas::UeAdditionalSecurityCapability> additional;  // EPS only
+  std::optional<std::uint32_t> nonce_ue;                          // EPS TAU only
   bool emergency = false;
 };
 
-// What a SECURITY MODE COMMAND says, as a network builds it.
+// What a SECURITY MODE COMMAND says, as a network builds it and a UE reads it.
 struct CommandFields {
   std::uint8_t ksi = 0, eea = 0, eia = 0;
-  ByteView caps;
+  bool mapped = false;  // the KSI's type of security context flag
+  ByteView caps;        // replayed UE security capabilities, as a UE compares them (EPS: normalized)
+  std::array<std::uint8_t, 8> caps_storage{};
   std::optional<nas::UeAdditionalSecurityCapability> additional;
+  std::optional<std::uint32_t> nonce_ue;
   bool imeisv_request = false;
   bool horizontal = false, rinmr = false;  // 5GS: K_AMF_change_flag, RINMR
 };
@@ -61,6 +66,15 @@ struct EpsNasWire {
   static constexpr const char* c_reject = "TS 24.301 5.4.3.5";
   static constexpr const char* c_complete = "TS 24.301 5.4.3.4";
   static constexpr const char* c_replay = "TS 24.301 4.4.3.2";
+  static constexpr const char* c_ue_integrity = "TS 24.301 4.4.4.2";
+  static constexpr const char* c_accept = "TS 24.301 5.4.3.3";
+  static constexpr const char* c_header_types = "TS 24.301 9.3.1";
+  static constexpr const char* c_reject_integrity = "TS 24.301 5.4.3.5, 4.4.4.2";
+  static constexpr const char* c_reject_header = "TS 24.301 5.4.3.5, 9.3.1";
+  static constexpr const char* c_reject_capabilities = "TS 24.301 5.4.3.5, 5.4.3.3";
+  static constexpr const char* c_reject_nonce = "TS 24.301 5.4.3.5, 5.4.3.3 (nonceUE)";
+  static constexpr const char* c_reject_unsupported = "TS 24.301 5.4.3.5, TS 33.401 5.1.3.2";
+  static constexpr const char* c_reject_null_integrity = "TS 24.301 5.4.3.5, 5.4.3.3 (EIA0)";
   static constexpr const char* null_integrity_refused = "EIA0 only for emergency bearer services";
   static constexpr const char* no_context = "no EPS security context with a key under that eKSI";
 
@@ -74,6 +88,11 @@ struct EpsNasWire {
   static codec::Encoded encode_command(const CommandFields& c, std::span<std::uint8_t> out);
   static std::optional<CompleteFields> read_complete(ByteView plain, const char*& why, std::size_t& offset);
   static const char* read_reject(ByteView plain, std::size_t& offset);  // nullptr if it decodes
+  // The UE's side: a command read (nullptr, or why not and where), its answers written.
+  static const char* read_command(ByteView plain, CommandFields& c, std::size_t& offset);
+  static codec::Encoded encode_complete(const std::array<std::uint8_t, 9>* imeisv, ByteView initial,
+                                        std::span<std::uint8_t> out);
+  static codec::Encoded encode_reject(std::uint8_t cause, std::span<std::uint8_t> out);
 };
 
 struct FivegsNasWire {
@@ -97,6 +116,15 @@ struct FivegsNasWire {
   static constexpr const char* c_reject = "TS 24.501 5.4.2.5";
   static constexpr const char* c_complete = "TS 24.501 5.4.2.4";
   static constexpr const char* c_replay = "TS 24.501 4.4.3.2";
+  static constexpr const char* c_ue_integrity = "TS 24.501 4.4.4.2";
+  static constexpr const char* c_accept = "TS 24.501 5.4.2.3";
+  static constexpr const char* c_header_types = "TS 24.501 9.3";
+  static constexpr const char* c_reject_integrity = "TS 24.501 5.4.2.5, 4.4.4.2";
+  static constexpr const char* c_reject_header = "TS 24.501 5.4.2.5, 9.3";
+  static constexpr const char* c_reject_capabilities = "TS 24.501 5.4.2.5, 5.4.2.3";
+  static constexpr const char* c_reject_nonce = "";  // no nonces in 5GS
+  static constexpr const char* c_reject_unsupported = "TS 24.501 5.4.2.5, TS 33.501 5.11.1.1";
+  static constexpr const char* c_reject_null_integrity = "TS 24.501 5.4.2.5, 5.4.2.3 (NIA0)";
   static constexpr const char* null_integrity_refused = "5G-IA0 only for emergency services";
   static constexpr const char* no_context = "no 5G NAS security context with a key under that ngKSI";
 
@@ -110,6 +138,11 @@ struct FivegsNasWire {
   static codec::Encoded encode_command(const CommandFields& c, std::span<std::uint8_t> out);
   static std::optional<CompleteFields> read_complete(ByteView plain, const char*& why, std::size_t& offset);
   static const char* read_reject(ByteView plain, std::size_t& offset);
+  static const char* read_command(ByteView plain, CommandFields& c, std::size_t& offset);
+  // `initial` empty: no NAS message container.
+  static codec::Encoded encode_complete(const std::array<std::uint8_t, 9>* imeisv, ByteView initial,
+                                        std::span<std::uint8_t> out);
+  static codec::Encoded encode_reject(std::uint8_t cause, std::span<std::uint8_t> out);
 };
 
 }  // namespace secmode::impl::engine

@@ -1,4 +1,4 @@
-// Refinement: the 5GS UE engine (impl/engine/fivegs_nas_smc_ue.h) and the UE's rule table
+// Refinement: the 5GS UE engine (impl/engine/nas_smc_ue.h, FivegsNasSmcUe) and the UE's rule table
 // (spec/procedures/nas_smc_ue.h, 5GS) in lock-step over random event sequences, attacker actions
 // included: commands MACed with the wrong key or COUNT or not at all, replayed counts, wrong
 // security header types, altered capabilities, null integrity, unknown or mapped ngKSIs, and
@@ -21,7 +21,7 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_5gs_mm.h"
-#include "impl/engine/fivegs_nas_smc_ue.h"
+#include "impl/engine/nas_smc_ue.h"
 #include "spec/crypto/keys_5gs.h"
 #include "spec/procedures/nas_smc_ue.h"
 #include "tests/engine/lockstep.h"
@@ -46,9 +46,9 @@ struct Harness {
   FivegsNasSmcUe engine{kImeisv};
   SpecState state = ue::initial(Concrete{});
   Registry keys{true}, caps{false};
-  std::vector<Key> pool;          // keys AKA handed out, and some nobody did
-  Bytes sent_capability;          // the UE security capability as last sent
-  Bytes sent_request;             // the plain REGISTRATION REQUEST last sent
+  std::vector<Key> pool;            // keys AKA handed out, and some nobody did
+  Bytes sent_capability;            // the UE security capability as last sent
+  Bytes sent_request;               // the plain REGISTRATION REQUEST last sent
   std::uint32_t initial_count = 0;  // its uplink NAS COUNT (0 in the clear)
   std::array<std::uint8_t, 2048> out{};
   std::map<std::uint32_t, bool> seen;
@@ -241,10 +241,10 @@ struct Harness {
     const bool forged = header != 0 && (change == forged_mac || (!honest && *rc::gen::inRange(0, 4) == 0));
     Protection p{mac_key_id, nea, nia, count, header, forged};
     const Bytes pdu = protect_spec<FivegsWire>(keys.bytes(mac_key_id), p, 1, plain);
-    RC_LOG() << "SMC header " << int{header} << " ngKSI " << int{ksi} << (mapped ? " mapped" : "") << " NEA"
-             << int{nea} << " NIA" << int{nia} << " K" << mac_key_id << " COUNT " << count
-             << (forged ? " forged" : "") << (hdp ? " HDP" : "") << (asks_again ? " RINMR" : "") << " change "
-             << change << " caps " << caps.id(replayed) << "\n";
+    RC_LOG() << "SMC header " << int{header} << " ngKSI " << int{ksi} << (mapped ? " mapped" : "") << " NEA" << int{nea}
+             << " NIA" << int{nia} << " K" << mac_key_id << " COUNT " << count << (forged ? " forged" : "")
+             << (hdp ? " HDP" : "") << (asks_again ? " RINMR" : "") << " change " << change << " caps "
+             << caps.id(replayed) << "\n";
     const UeResult r = engine.receive(pdu, out);
     RC_LOG() << "  engine: " << static_cast<int>(r.outcome) << " #" << int{r.cause} << " " << r.clause << " "
              << r.reason << "\n";

@@ -1,4 +1,4 @@
-// Refinement: the UE engine (impl/engine/eps_nas_smc_ue.h) and the UE's rule table
+// Refinement: the UE engine (impl/engine/nas_smc_ue.h, EpsNasSmcUe) and the UE's rule table
 // (spec/procedures/nas_smc_ue.h) driven in lock-step by random event sequences, attacker actions
 // included: commands MACed with the wrong key or COUNT or not at all, replayed counts, wrong
 // security header types, altered capabilities, wrong nonceUE, null integrity, unknown or mapped
@@ -22,7 +22,7 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
-#include "impl/engine/eps_nas_smc_ue.h"
+#include "impl/engine/nas_smc_ue.h"
 #include "spec/crypto/eea_eia.h"
 #include "spec/crypto/keys_eps.h"
 #include "spec/procedures/nas_smc_ue.h"
@@ -153,7 +153,7 @@ struct Harness {
     const Bytes pdu(r.pdu.begin(), r.pdu.end());
     if (before.secured)  // TS 24.301 4.4.5: integrity protected, not ciphered
       RC_ASSERT(open_spec(pdu, keys.bytes(before.key), static_cast<std::uint8_t>(before.eea),
-                            static_cast<std::uint8_t>(before.eia), before.ul_count, 0, 1) == plain);
+                          static_cast<std::uint8_t>(before.eia), before.ul_count, 0, 1) == plain);
     else
       RC_ASSERT(pdu == plain);
     sent_capability = capability;

@@ -11,9 +11,9 @@
 #include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
-#include "impl/engine/eps_nas_smc_ue.h"
-#include "impl/engine/fivegs_nas_smc_ue.h"
+#include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/nas_smc_network.h"
+#include "impl/engine/nas_smc_ue.h"
 #include "tests/impl/allocation_counter.h"
 
 namespace secmode::impl::engine {

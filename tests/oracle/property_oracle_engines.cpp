@@ -16,8 +16,9 @@
 
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
-#include "impl/engine/eps_nas_smc_ue.h"
+#include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/nas_smc_network.h"
+#include "impl/engine/nas_smc_ue.h"
 #include "oracle/nas_judge.h"
 #include "spec/hex.h"
 

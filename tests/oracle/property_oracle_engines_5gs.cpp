@@ -16,8 +16,9 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_5gs_mm.h"
-#include "impl/engine/fivegs_nas_smc_ue.h"
+#include "impl/engine/fivegs_nas_protection.h"
 #include "impl/engine/nas_smc_network.h"
+#include "impl/engine/nas_smc_ue.h"
 #include "oracle/nas_judge.h"
 #include "spec/hex.h"
 
