@@ -3,15 +3,12 @@
 #include <algorithm>
 
 #include "impl/codec/nas_5gs.h"
-#include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
-#include "impl/codec/nas_eps_emm.h"
 #include "impl/crypto/ct.h"
 #include "impl/crypto/kdf.h"
 #include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/fivegs_nas_protection.h"
-#include "impl/engine/initial_request.h"
-#include "impl/engine/ue_security_capability.h"
+#include "impl/engine/nas_wire.h"
 #include "spec/hex.h"
 
 namespace secmode::oracle {
@@ -53,10 +50,22 @@ struct Wire {
   const char* eia;
   const char* context;  // "EPS security context"
 };
-constexpr Wire kEps{5, 1, "TS 24.301", "5.4.3.3", "5.4.3.5", "5.4.3.2", "5.4.3.7 b", "9.3.1", "T3460", "eKSI", "EEA",
-                    "EIA", "EPS security context"};
-constexpr Wire kFivegs{6, 2, "TS 24.501", "5.4.2.3", "5.4.2.5", "5.4.2.2", "5.4.2.7 b", "9.3", "T3560", "ngKSI",
-                       "5G-EA", "5G-IA", "5G NAS security context"};
+constexpr Wire kEps{
+    5,     1,     "TS 24.301",           "5.4.3.3", "5.4.3.5", "5.4.3.2", "5.4.3.7 b", "9.3.1", "T3460", "eKSI",
+    "EEA", "EIA", "EPS security context"};
+constexpr Wire kFivegs{6,
+                       2,
+                       "TS 24.501",
+                       "5.4.2.3",
+                       "5.4.2.5",
+                       "5.4.2.2",
+                       "5.4.2.7 b",
+                       "9.3",
+                       "T3560",
+                       "ngKSI",
+                       "5G-EA",
+                       "5G-IA",
+                       "5G NAS security context"};
 const Wire& wire(Rat rat) { return rat == Rat::eps ? kEps : kFivegs; }
 std::string clause(Rat rat, const char* number) { return std::string(wire(rat).standard) + " " + number; }
 
@@ -86,12 +95,6 @@ ByteView protected_body(Rat rat, ByteView pdu) {
 constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1, TS 24.501 table 9.7.1
 constexpr std::uint8_t kCompleteType = 0x5e;
 constexpr std::uint8_t kRejectType = 0x5f;
-
-std::vector<std::uint8_t> normalized(ByteView capability) {
-  std::array<std::uint8_t, 4> o{};
-  const std::size_t n = impl::engine::replayed_capability_octets(capability, o);
-  return {o.begin(), o.begin() + static_cast<std::ptrdiff_t>(n)};
-}
 
 std::string response(std::uint32_t kind, std::uint32_t cause) {
   if (kind == ue::kComplete) return "SECURITY MODE COMPLETE";
@@ -134,32 +137,18 @@ std::optional<std::vector<std::uint8_t>> open(Rat rat, ByteView key, std::uint32
   return plain;
 }
 
-// What a SECURITY MODE COMMAND must replay, from an initial request (TS 24.301 5.4.3.2, TS 24.501
-// 5.4.2.2), or nothing when the message is not one.
-struct InitialRequest {
-  std::vector<std::uint8_t> caps;  // as the UE compares a replay with them
-  std::optional<std::uint32_t> additional, nonce_ue;
-  bool emergency = false;
-};
+// What a SECURITY MODE COMMAND must replay, from an initial request, read as the engines read it
+// (nas_wire.h), or nothing when the message is not one.
+std::optional<impl::engine::ReplayedCapabilities> initial_request(Rat rat, ByteView plain) {
+  const char* why = "";
+  std::size_t offset = 0;
+  return rat == Rat::eps ? impl::engine::EpsNasWire::read_initial(plain, why, offset)
+                         : impl::engine::FivegsNasWire::read_initial(plain, why, offset);
+}
 
-std::optional<InitialRequest> initial_request(Rat rat, ByteView plain) {
-  if (rat == Rat::eps) {
-    const auto d = impl::nas::decode_emm_message(plain);
-    if (!d.ok()) return std::nullopt;
-    const char* why = "";
-    const auto request = impl::engine::initial_request(d.value, why);
-    if (!request) return std::nullopt;
-    InitialRequest r{normalized(request->ue_network_capability), std::nullopt, request->nonce_ue,
-                     request->emergency_attach};
-    if (request->additional) r.additional = std::uint32_t{request->additional->ea} << 16 | request->additional->ia;
-    return r;
-  }
-  const auto d = impl::nas5gs::decode_registration_request(plain);
-  if (!d.ok() || !d.value.ue_security_capability) return std::nullopt;
-  constexpr std::uint8_t kEmergencyRegistration = 4;  // TS 24.501 9.11.3.7
-  const ByteView caps = *d.value.ue_security_capability;
-  return InitialRequest{{caps.begin(), caps.end()}, std::nullopt, std::nullopt,
-                        d.value.registration_type == kEmergencyRegistration};
+std::optional<std::uint32_t> packed(const std::optional<impl::nas::UeAdditionalSecurityCapability>& a) {
+  if (!a) return std::nullopt;
+  return std::uint32_t{a->ea} << 16 | a->ia;
 }
 
 }  // namespace
@@ -269,11 +258,11 @@ void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   const Concrete v;
   ue::Event<Concrete> e{};
   e.kind = ue::kSendInitial;
-  sent_caps_ = request->caps;
+  sent_caps_.assign(request->caps.begin(), request->caps.begin() + static_cast<std::ptrdiff_t>(request->caps_size));
   sent_request_ = plain;
   e.caps = caps_id(sent_caps_);
   e.additional_present = request->additional.has_value();
-  e.additional = request->additional.value_or(0);
+  e.additional = packed(request->additional).value_or(0);
   e.emergency = request->emergency;
   ue_initial_count_ = ue_.secured ? ue_.ul_count : 0;
   ue_ = spec::step(v, ue_rules(rat_), ue_, e).state;
@@ -433,39 +422,22 @@ void NasJudge::no_answers(std::vector<Verdict>& out) {
 // The fields of a decoded SECURITY MODE COMMAND the tables look at; `offset` places a decoding
 // error in the PDU.
 void NasJudge::read_command(Rat rat, ByteView inner, std::size_t offset, Command& c) {
-  auto fail = [&](const auto& error) {
-    throw UnusableInput(std::string("SECURITY MODE COMMAND: ") + error.ie + ": " + error.reason + " at octet " +
-                        std::to_string(error.offset + offset));
-  };
-  if (rat == Rat::eps) {
-    const auto d = impl::nas::decode_security_mode_command(inner);
-    if (!d.ok()) fail(d.error);
-    const auto& smc = d.value;
-    c.ksi = smc.nas_key_set_identifier.ksi;
-    c.mapped = smc.nas_key_set_identifier.mapped;
-    c.eea = smc.selected_nas_security_algorithms.ciphering;
-    c.eia = smc.selected_nas_security_algorithms.integrity;
-    c.imeisv_request = smc.imeisv_request == std::optional<std::uint8_t>(1);
-    c.replayed = normalized(smc.replayed_ue_security_capabilities);
-    if (smc.replayed_ue_additional_security_capability)
-      c.additional = std::uint32_t{smc.replayed_ue_additional_security_capability->ea} << 16 |
-                     smc.replayed_ue_additional_security_capability->ia;
-    c.nonce_ue = smc.replayed_nonce_ue;
-    return;
-  }
-  const auto d = impl::nas5gs::decode_security_mode_command(inner);
-  if (!d.ok()) fail(d.error);
-  const auto& smc = d.value;
-  c.ksi = smc.ngksi.ksi;
-  c.mapped = smc.ngksi.mapped;
-  c.eea = smc.selected_nas_security_algorithms.ciphering;
-  c.eia = smc.selected_nas_security_algorithms.integrity;
-  c.imeisv_request = smc.imeisv_request == std::optional<std::uint8_t>(1);
-  c.replayed.assign(smc.replayed_ue_security_capabilities.begin(), smc.replayed_ue_security_capabilities.end());
-  if (const auto& more = smc.additional_5g_security_information) {
-    c.horizontal = more->horizontal_derivation_required;
-    c.rinmr = more->retransmission_of_initial_nas_message_requested;
-  }
+  impl::engine::CommandFields f;
+  std::size_t at = 0;
+  const char* why = rat == Rat::eps ? impl::engine::EpsNasWire::read_command(inner, f, at)
+                                    : impl::engine::FivegsNasWire::read_command(inner, f, at);
+  if (why != nullptr)
+    throw UnusableInput(std::string("SECURITY MODE COMMAND: ") + why + " at octet " + std::to_string(at + offset));
+  c.ksi = f.ksi;
+  c.mapped = f.mapped;
+  c.eea = f.eea;
+  c.eia = f.eia;
+  c.imeisv_request = f.imeisv_request;
+  c.replayed.assign(f.caps.begin(), f.caps.end());
+  c.additional = packed(f.additional);
+  c.nonce_ue = f.nonce_ue;
+  c.horizontal = f.horizontal;
+  c.rinmr = f.rinmr;
 }
 
 void NasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
@@ -516,7 +488,7 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   std::uint32_t named = takes_fresh ? ue_.fresh_key : names_current ? ue_.key : ue::kNoKey;
   if (derives) named = derive(kUe, named, ue_initial_count_);
   e.key = named != ue::kNoKey && mac_ok(rat_, key(kUe, named), c.eia, e.count, Direction::downlink, pdu) ? named
-                                                                                                    : ue::kNoKey;
+                                                                                                         : ue::kNoKey;
   e.caps = caps_id(c.replayed);
   e.additional_present = c.additional.has_value();
   e.additional = c.additional.value_or(0);
@@ -545,11 +517,11 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
                 : "the replayed UE additional security capabilities differ from what the UE sent";
   else if (rule == "reject_integrity_failure")
     x.why = c.header != 3 ? "the command came with security header type " + std::to_string(c.header) + ", not 3"
-            : (takes_fresh || names_current) ? "its NAS-MAC does not verify with the named context" +
-                                                   std::string(derives ? " (K'_AMF derived from it)" : "") +
-                                                   " at downlink COUNT " + std::to_string(e.count)
-                                             : std::string("the UE holds no ") + w.context + " under the " + w.ksi +
-                                                   " the command names";
+            : (takes_fresh || names_current)
+                ? "its NAS-MAC does not verify with the named context" +
+                      std::string(derives ? " (K'_AMF derived from it)" : "") + " at downlink COUNT " +
+                      std::to_string(e.count)
+                : std::string("the UE holds no ") + w.context + " under the " + w.ksi + " the command names";
   else if (rule == "reject_nonce_mismatch")
     x.why = "the replayed nonceUE is not the one the UE sent";
   else if (rule == "reject_null_integrity_without_emergency")
@@ -585,8 +557,8 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
     verdict.expected = "no SECURITY MODE COMMAND";
     if (retransmission) {
       verdict.clause = clause(rat_, w.timer);
-      verdict.explain = std::string(w.timer_name) +
-                        " expired for the fifth time: the procedure is aborted, not retransmitted again";
+      verdict.explain =
+          std::string(w.timer_name) + " expired for the fifth time: the procedure is aborted, not retransmitted again";
     } else {
       verdict.clause = clause(rat_, w.start);
       verdict.explain = !before.request_received ? "no initial request has brought the UE's capabilities to replay"
@@ -604,14 +576,14 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
   if (!retransmission && st.state.new_derived) derive(kNetwork, before.key, network_initial_count_);
   verdict.clause = std::string(rules[st.fired].clause);
   verdict.expected = name(o.ksi, o.eea, o.eia) + ", integrity protected with the new context" +
-                     (o.horizontal ? " (K'_AMF, K_AMF_change_flag set)" : "") +
-                     (o.rinmr ? ", RINMR set" : "") + ", downlink COUNT " + std::to_string(o.count);
+                     (o.horizontal ? " (K'_AMF, K_AMF_change_flag set)" : "") + (o.rinmr ? ", RINMR set" : "") +
+                     ", downlink COUNT " + std::to_string(o.count);
   std::string wrong;
   if (retransmission && c.plain != last_command_)
     wrong = std::string("a retransmission repeats the command (") + w.timer + "), this one differs from the first";
   else if (c.header != 3)
-    wrong = "security header type " + std::to_string(c.header) + ", where a command is integrity protected with the new " +
-            w.context + " (type 3, " + w.header + ")";
+    wrong = "security header type " + std::to_string(c.header) +
+            ", where a command is integrity protected with the new " + w.context + " (type 3, " + w.header + ")";
   else if (caps_id(c.replayed) != o.replayed_caps)
     wrong = "replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
             spec::to_hex(sent_caps_) + " the UE sent";
@@ -626,14 +598,15 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
     wrong = "NAS sequence number " + std::to_string(c.sn) + " where downlink NAS COUNT " + std::to_string(o.count) +
             " was due (4.4.3.1)";
   else if (o.eia != 0 && !mac_ok(rat_, key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
-    wrong = "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " +
-            std::to_string(o.count);
+    wrong =
+        "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " + std::to_string(o.count);
   if (!wrong.empty()) {
     verdict.ok = false;
     verdict.explain = wrong;
   } else {
-    verdict.explain = retransmission ? std::string("a retransmission on ") + w.timer_name + " expiry, with the next COUNT"
-                                     : std::string("as ") + w.start + " requires";
+    verdict.explain = retransmission
+                          ? std::string("a retransmission on ") + w.timer_name + " expiry, with the next COUNT"
+                          : std::string("as ") + w.start + " requires";
   }
   emit(out, verdict);
   if (!retransmission) last_command_ = c.plain;
