@@ -30,8 +30,10 @@ template <class T>
 concept IsRecord = requires { std::remove_cv_t<T>::fields(); };
 
 // Calls f(path, a_leaf, b_leaf) for every leaf of two records of the same shape: the same
-// template instantiated in two value domains, or the same type; either may be const.
-template <class A, class B, class F>
+// template instantiated in two value domains, or the same type; either may be const. With
+// kNamed false, f(a_leaf, b_leaf) and no paths: select() and equal() run on every rule of every
+// concrete step, where building the paths cost more than the step itself.
+template <bool kNamed = true, class A, class B, class F>
 void zip_leaves(A& a, B& b, F&& f, const std::string& prefix = {}) {
   const auto fa = std::remove_cv_t<A>::fields();
   const auto fb = std::remove_cv_t<B>::fields();
@@ -41,33 +43,18 @@ void zip_leaves(A& a, B& b, F&& f, const std::string& prefix = {}) {
     auto one = [&](const auto& field_a, const auto& field_b) {
       auto& x = a.*(field_a.member);
       auto& y = b.*(field_b.member);
-      const std::string path = prefix + std::string(field_a.name);
-      if constexpr (IsRecord<std::remove_reference_t<decltype(x)>>)
-        zip_leaves(x, y, f, path + ".");
-      else
-        f(std::string_view(path), x, y);
-    };
-    (one(std::get<I>(fa), std::get<I>(fb)), ...);
-  }(std::make_index_sequence<n>{});
-}
-
-// Calls f(a_leaf, b_leaf) for every leaf of two records of the same shape, as zip_leaves does but
-// without naming them: select() and equal() run on every rule of every concrete step, where
-// building the paths cost more than the step itself.
-template <class A, class B, class F>
-void zip_values(A& a, B& b, F&& f) {
-  const auto fa = std::remove_cv_t<A>::fields();
-  const auto fb = std::remove_cv_t<B>::fields();
-  constexpr std::size_t n = std::tuple_size_v<decltype(fa)>;
-  static_assert(n == std::tuple_size_v<decltype(fb)>, "records of different shapes");
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    auto one = [&](const auto& field_a, const auto& field_b) {
-      auto& x = a.*(field_a.member);
-      auto& y = b.*(field_b.member);
-      if constexpr (IsRecord<std::remove_reference_t<decltype(x)>>)
-        zip_values(x, y, f);
-      else
-        f(x, y);
+      if constexpr (!kNamed) {
+        if constexpr (IsRecord<std::remove_reference_t<decltype(x)>>)
+          zip_leaves<false>(x, y, f);
+        else
+          f(x, y);
+      } else {
+        const std::string path = prefix + std::string(field_a.name);
+        if constexpr (IsRecord<std::remove_reference_t<decltype(x)>>)
+          zip_leaves(x, y, f, path + ".");
+        else
+          f(std::string_view(path), x, y);
+      }
     };
     (one(std::get<I>(fa), std::get<I>(fb)), ...);
   }(std::make_index_sequence<n>{});
@@ -83,7 +70,7 @@ void for_each_leaf(R& r, F&& f) {
 template <class V, class R>
 R select(const V& v, const typename V::Bool& c, const R& a, const R& b) {
   R out = b;
-  zip_values(out, a, [&](auto& o, const auto& x) { o = v.ite(c, x, o); });
+  zip_leaves<false>(out, a, [&](auto& o, const auto& x) { o = v.ite(c, x, o); });
   return out;
 }
 
@@ -91,7 +78,7 @@ R select(const V& v, const typename V::Bool& c, const R& a, const R& b) {
 template <class V, class R>
 typename V::Bool equal(const V& v, const R& a, const R& b) {
   typename V::Bool all = v.lit(true);
-  zip_values(a, b, [&](const auto& x, const auto& y) { all = all && x == y; });
+  zip_leaves<false>(a, b, [&](const auto& x, const auto& y) { all = all && x == y; });
   return all;
 }
 
