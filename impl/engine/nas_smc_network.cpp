@@ -22,11 +22,6 @@ NetworkResult result(Outcome outcome, const char* clause, const char* reason = "
 // Header types 2 and 4: integrity protected and ciphered (with the new context).
 bool ciphered(std::uint8_t type) { return type == 2 || type == 4; }
 
-template <class Wire>
-constexpr NasProfile profile() {
-  return Wire::horizontal_derivation ? kFivegsNas : kEpsNas;
-}
-
 // The plain message of a protected PDU under `ctx`, if its NAS-MAC verifies there at the COUNT
 // the network estimates (4.4.3.1, 4.4.4.3); `count` receives that COUNT. A context without a key
 // (the null context) verifies only with null integrity, whose MAC it does not check.
@@ -39,7 +34,7 @@ std::optional<ByteView> open(const NasContext& ctx, const Message& m, ByteView p
   const ByteView body = Wire::body(m);
   if (!ciphered(static_cast<std::uint8_t>(m.type))) return body;
   if (body.size() > plain.size() ||
-      nas_cipher(ctx.key, profile<Wire>(), ctx.eea, count, Direction::uplink, body, plain) != nullptr)
+      nas_cipher(ctx.key, Wire::profile, ctx.eea, count, Direction::uplink, body, plain) != nullptr)
     return std::nullopt;
   return ByteView(plain.data(), body.size());
 }

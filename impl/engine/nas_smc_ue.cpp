@@ -22,11 +22,6 @@ UeResult discarded(const char* clause, const char* reason, std::size_t offset = 
 
 UeResult refused(const char* reason, std::size_t offset = 0) { return {Outcome::refused, 0, {}, "", reason, offset}; }
 
-template <class Wire>
-constexpr NasProfile profile() {
-  return Wire::horizontal_derivation ? kFivegsNas : kEpsNas;
-}
-
 }  // namespace
 
 template <class Wire>
@@ -101,7 +96,7 @@ UeResult NasSmcUe<Wire>::on_command(const Message& header, ByteView pdu, std::sp
       if (!secured_ || !mac_verifies(current_.key, current_.eia, count, Direction::downlink, header, pdu))
         return discarded(Wire::c_ue_integrity, "ciphered message that fails the integrity check");
       if (const char* fault =
-              nas_cipher(current_.key, profile<Wire>(), current_.eea, count, Direction::downlink, inner, plain))
+              nas_cipher(current_.key, Wire::profile, current_.eea, count, Direction::downlink, inner, plain))
         return discarded(Wire::c_ue_integrity, fault);
       inner = ByteView(plain.data(), inner.size());
       break;
