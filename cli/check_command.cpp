@@ -8,6 +8,7 @@
 
 #include "cli/msc.h"
 #include "oracle/nas_judge.h"
+#include "spec/crypto/milenage.h"
 #include "spec/hex.h"
 
 namespace secmode::cli {
@@ -52,6 +53,27 @@ oracle::Rat rat_of_proto(const std::string& proto) {
   throw oracle::UnusableInput("proto \"" + proto + "\": this version judges nas-eps and nas-5gs");
 }
 
+// A subscriber's K with OPc (or OP, from which OPc = OP xor E_K(OP), TS 35.206 4.1), the serving
+// PLMN or network name, and the SUPI when given.
+oracle::Subscription subscription(const nlohmann::json& j) {
+  const auto k = spec::from_hex(field(j, "k"));
+  if (k.size() != 16) throw oracle::UnusableInput("k: K is 16 octets (TS 35.206)");
+  oracle::Subscription s;
+  std::copy(k.begin(), k.end(), s.k.begin());
+  const bool has_opc = j.contains("opc");
+  if (has_opc == j.contains("op")) throw oracle::UnusableInput("give one of \"opc\" and \"op\" with \"k\"");
+  const auto o = spec::from_hex(field(j, has_opc ? "opc" : "op"));
+  if (o.size() != 16) throw oracle::UnusableInput(has_opc ? "opc: OPc is 16 octets" : "op: OP is 16 octets");
+  if (has_opc)
+    std::copy(o.begin(), o.end(), s.opc.begin());
+  else
+    s.opc = spec::milenage_opc(s.k, o);
+  if (j.contains("plmn")) s.plmn = field(j, "plmn");
+  if (j.contains("snn")) s.snn = field(j, "snn");
+  if (j.contains("supi")) s.supi = field(j, "supi");
+  return s;
+}
+
 // Judges one trace; returns its verdicts and what its chart shows, or throws BadLine. The first
 // context line (or, without one, the first PDU's proto) fixes the RAT; every line after must agree.
 Judged judge(const std::string& name, std::istream& in) {
@@ -88,10 +110,14 @@ Judged judge(const std::string& name, std::istream& in) {
           if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
           jd.judge(role == "ue", role == "network");
         }
-        if (!j.contains("ksi") || !j["ksi"].is_number_unsigned())
-          throw oracle::UnusableInput("missing number field \"ksi\"");
-        const auto key = spec::from_hex(field(j, rat == oracle::Rat::eps ? "kasme" : "kamf"));
-        jd.context(key, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
+        if (j.contains("k")) {
+          jd.subscription(subscription(j));
+        } else {
+          if (!j.contains("ksi") || !j["ksi"].is_number_unsigned())
+            throw oracle::UnusableInput("missing number field \"ksi\"");
+          const auto key = spec::from_hex(field(j, rat == oracle::Rat::eps ? "kasme" : "kamf"));
+          jd.context(key, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
+        }
       } else if (kind == "pdu") {
         const std::string dir = field(j, "dir");
         if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
@@ -181,8 +207,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "check",
       "judge a trace of real messages against the standard: for each step, ok or the clause violated, by whom, "
       "what was expected and what was observed. A trace is JSON Lines (blank lines and # comments ignored): "
-      "{\"kind\":\"context\",\"rat\":\"eps\",\"kasme\":HEX,\"ksi\":N[,\"role\":\"ue\"|\"network\"]} and "
-      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\",\"hex\":HEX}. Exit 0 conformant, 1 violations, "
+      "{\"kind\":\"context\",\"rat\":\"eps\"|\"5gs\",\"kasme\"|\"kamf\":HEX,\"ksi\":N[,\"role\":\"ue\"|\"network\"]}, "
+      "or, for keys from the AKA in the trace (MILENAGE, judged too), \"k\":HEX,\"opc\"|\"op\":HEX,\"plmn\":\"00101\" "
+      "(5GS: or \"snn\"; and \"supi\" unless the REGISTRATION REQUEST has a null-scheme SUCI) in place of the key "
+      "and ksi; and {\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX}. Exit 0 conformant, 1 violations, "
       "2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)")->required();
   cmd->add_flag("--json", opts->json, "one JSON object per verdict, then a summary object");

@@ -1,8 +1,10 @@
-// The NAS oracle (oracle/nas_judge.h) on arbitrary traces: the input is one octet (bit 8: 5GS,
-// else EPS; bits 7..1: the eKSI / ngKSI), K_ASME / K_AMF (32 octets), then PDUs, each as one
-// octet (bit 8: uplink; bits 7..1: length) and that many octets. Whatever the PDUs hold, the judge either gives verdicts or refuses the input as
-// unusable; it never crashes, reads out of bounds or throws anything else. Every verdict names
-// its party and clause.
+// The NAS oracle (oracle/nas_judge.h, with oracle/aka_judge.h) on arbitrary traces: the input is
+// one octet (bit 8: 5GS, else EPS; bit 7: the keys come from AKA; bits 6..1: the eKSI / ngKSI),
+// then 32 octets: K_ASME / K_AMF, or K and OPc of the subscriber (PLMN 00101, and in 5GS a SUPI),
+// then PDUs, each as one octet (bit 8: uplink; bits 7..1: length) and that many octets. Whatever
+// the PDUs hold, the judge either gives verdicts or refuses the input as unusable; it never
+// crashes, reads out of bounds or throws anything else. Every verdict names its party and clause.
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <span>
@@ -15,7 +17,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   secmode::oracle::NasJudge judge((data[0] & 0x80) != 0 ? secmode::oracle::Rat::fivegs : secmode::oracle::Rat::eps);
   std::vector<secmode::oracle::Verdict> verdicts;
   try {
-    judge.context(std::span<const std::uint8_t>(data + 1, 32), data[0] & 0x7f);
+    if ((data[0] & 0x40) != 0) {
+      secmode::oracle::Subscription s;
+      std::copy(data + 1, data + 17, s.k.begin());
+      std::copy(data + 17, data + 33, s.opc.begin());
+      s.plmn = "00101";
+      s.supi = "imsi-001010123456789";
+      judge.subscription(std::move(s));
+    } else {
+      judge.context(std::span<const std::uint8_t>(data + 1, 32), data[0] & 0x3f);
+    }
     std::size_t at = 33, step = 1;
     while (at < size) {
       const bool uplink = (data[at] & 0x80) != 0;

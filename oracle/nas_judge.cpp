@@ -223,7 +223,14 @@ void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<
     downlink(step, pdu, out);
 }
 
-void NasJudge::finish(std::vector<Verdict>& out) { no_answers(out); }
+void NasJudge::finish(std::vector<Verdict>& out) {
+  no_answers(out);
+  if (aka_) {
+    std::vector<Verdict> said;
+    aka_->finish(said);
+    for (Verdict& v : said) emit(out, std::move(v));
+  }
+}
 
 // ---- uplink: the UE's initial requests and its answers to commands ------------------------
 
@@ -233,6 +240,12 @@ void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   if (header != 0) {
     const ByteView body = protected_body(rat_, pdu);
     plain.assign(body.begin(), body.end());
+  }
+  if (aka_ && header != 2 && header != 4) {
+    std::vector<Verdict> said;
+    const auto established = aka_->uplink(step, plain, said);
+    for (Verdict& v : said) emit(out, std::move(v));
+    if (established) context(established->key, established->ksi);
   }
   // An answer to a command waiting for one: COMPLETE or REJECT. A ciphered message is read under
   // the context the answer would use; one that reads as another message is not an answer, and
@@ -449,6 +462,11 @@ void NasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& ou
     inner = protected_body(rat_, pdu);
     if (c.header == 2 || c.header == 4) return;  // ciphered: not a command this oracle reads yet
     c.sn = sequence_number(rat_, pdu);
+  }
+  if (aka_) {
+    std::vector<Verdict> said;
+    aka_->downlink(step, inner, said);
+    for (Verdict& v : said) emit(out, std::move(v));
   }
   const std::size_t t = wire(rat_).type_offset;
   if (inner.size() <= t || inner[t] != kSmcType) return;  // not a SECURITY MODE COMMAND

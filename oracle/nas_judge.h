@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "oracle/aka_judge.h"
 #include "oracle/verdict.h"
 #include "spec/procedures/nas_smc_network.h"
 #include "spec/procedures/nas_smc_ue.h"
@@ -31,14 +32,6 @@
 namespace secmode::oracle {
 
 using ByteView = std::span<const std::uint8_t>;
-
-// A trace item the oracle cannot judge (a PDU it cannot decode, a key of the wrong size). The
-// CLI reports it with the line and exits 2.
-struct UnusableInput : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-enum class Rat : std::uint8_t { eps, fivegs };
 
 class NasJudge {
  public:
@@ -57,6 +50,9 @@ class NasJudge {
   // K_ASME or K_AMF (32 octets) from an AKA both ends ran, under eKSI / ngKSI `ksi` (0..6): the
   // partial native context a SECURITY MODE COMMAND takes into use (TS 33.401 6.1.1, TS 33.501 6.1.3).
   void context(ByteView key, std::uint8_t ksi);
+  // Or the subscriber's K and OPc, so that the keys come from the AKA in the trace, which is
+  // judged too (oracle/aka_judge.h).
+  void subscription(Subscription s) { aka_.emplace(rat_, std::move(s)); }
   // The next NAS PDU of the trace, uplink or downlink; verdicts go to `out`.
   void pdu(std::size_t step, bool uplink, ByteView pdu, std::vector<Verdict>& out);
   // End of the trace: the commands still waiting for the UE's answer get their verdicts.
@@ -111,6 +107,7 @@ class NasJudge {
   void emit(std::vector<Verdict>& out, Verdict v) const;
 
   Rat rat_;
+  std::optional<AkaJudge> aka_;
   bool judge_ue_ = true, judge_network_ = true;
   spec::nas_smc_ue::State<spec::Concrete> ue_ = spec::nas_smc_ue::initial(spec::Concrete{});
   spec::nas_smc_network::State<spec::Concrete> mme_ = spec::nas_smc_network::initial(spec::Concrete{});

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 namespace secmode::oracle {
@@ -20,5 +22,13 @@ struct Verdict {
 };
 
 nlohmann::json to_json(const Verdict& v);
+
+// A trace item the oracle cannot judge (a PDU it cannot decode, a key of the wrong size). The
+// CLI reports it with the line and exits 2.
+struct UnusableInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class Rat : std::uint8_t { eps, fivegs };
 
 }  // namespace secmode::oracle

@@ -1,7 +1,8 @@
 // `secmode check` as a user runs it: the bundled example traces give their verdicts (a conformant
 // attach; a network that replays altered capabilities and a UE that rightly rejects with #23; a
-// UE that accepts a replayed command), --json gives one object per verdict and a summary, stdin
-// works, and unusable traces exit 2 naming the file, the line and the reason.
+// UE that accepts a replayed command; keys from AKA with K and OPc), --json gives one object per
+// verdict and a summary, stdin works, and unusable traces exit 2 naming the file, the line and
+// the reason.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -81,6 +82,15 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
       {R"({"kind":"context","rat":"5gs","kamf":"0011","ksi":1})", "-:1: kamf: K_AMF is 32 octets"},
       {R"({"kind":"context","rat":"lte","kamf":"0011","ksi":1})", "-:1: rat \"lte\""},
       {R"({"kind":"pdu","dir":"dl","proto":"nr-rrc-dl-dcch","hex":"00"})", "-:1: proto \"nr-rrc-dl-dcch\""},
+      {R"({"kind":"context","rat":"eps","k":"00","opc":"00","plmn":"00101"})", "-:1: k: K is 16 octets"},
+      {R"({"kind":"context","rat":"eps","k":")" + std::string(32, '0') + R"(","plmn":"00101"})",
+       "-:1: give one of \"opc\" and \"op\""},
+      {R"({"kind":"context","rat":"eps","k":")" + std::string(32, '0') + R"(","opc":")" + std::string(32, '0') +
+           R"("})",
+       "-:1: plmn: EPS AKA needs the serving PLMN"},
+      {R"({"kind":"context","rat":"eps","k":")" + std::string(32, '0') + R"(","op":")" + std::string(32, '0') +
+           R"(","plmn":"0010"})",
+       "-:1: plmn: "},
   };
   for (const auto& [trace, want] : cases) {
     const CliRun r = secmode_cli("check -", &trace);
@@ -123,6 +133,37 @@ TEST(CliCheck, DrawsTheMessageSequenceChartWithTheViolationInRed) {
                                  example("eps_attach_smc.jsonl"));
   EXPECT_EQ(two.status, 2);
   EXPECT_NE(two.err.find("--msc draws one trace; 2 given"), std::string::npos) << two.err;
+}
+
+
+// Keys from AKA: the oracle takes K and OPc (or OP), checks the challenge and the answer, and
+// judges the security mode control under the key it derived; a UE that answers a forged AUTN
+// with its RES is caught (TS 24.301 5.4.2.6).
+TEST(CliCheck, KeysFromAkaInTheTrace) {
+  for (const char* name : {"eps_attach_aka_smc.jsonl", "5gs_registration_aka_smc.jsonl"}) {
+    const CliRun r = secmode_cli("check " + example(name));
+    EXPECT_EQ(r.status, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("4 verdicts, 0 violations"), std::string::npos) << r.out;
+  }
+  // OP of TS 35.208 test set 1 in place of its OPc gives the same judgement.
+  std::string trace = slurp(example("eps_attach_aka_smc.jsonl"));
+  const std::string opc = R"("opc":"cd63cb71954a9f4e48a5994e37a02baf")";
+  ASSERT_NE(trace.find(opc), std::string::npos);
+  trace.replace(trace.find(opc), opc.size(), R"("op":"cdc202d5123e20f62b6d676ac72cb318")");
+  const CliRun op = secmode_cli("check -", &trace);
+  EXPECT_EQ(op.status, 0) << op.out << op.err;
+  // Another K: the challenge no longer verifies, and the UE's RESPONSE is a violation.
+  std::string other = slurp(example("eps_attach_aka_smc.jsonl"));
+  other.replace(other.find("465b5ce8"), 8, "465b5ce9");
+  const CliRun wrong = secmode_cli("check -", &other);
+  EXPECT_EQ(wrong.status, 1) << wrong.out << wrong.err;
+  EXPECT_NE(wrong.out.find("step 3: VIOLATION network, TS 33.401 6.1.1"), std::string::npos) << wrong.out;
+  const CliRun forged = secmode_cli("check " + example("eps_aka_forged_autn_accepted.jsonl"));
+  EXPECT_EQ(forged.status, 1) << forged.out << forged.err;
+  EXPECT_NE(forged.out.find("step 4: VIOLATION ue, TS 24.301 5.4.2.6: expected AUTHENTICATION FAILURE #20, observed "
+                            "AUTHENTICATION RESPONSE"),
+            std::string::npos)
+      << forged.out;
 }
 
 }  // namespace
