@@ -305,7 +305,7 @@ void part_decode(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(t->pdus));
 }
 
-// K_NASint from K_ASME (TS 33.401 A.7), as nas_mac() runs it for every MAC.
+// K_NASint from K_ASME (TS 33.401 A.7), as message_mac() runs it for every MAC.
 void part_kdf(benchmark::State& state) {
   const Trace* t = usable(state);
   if (t == nullptr) return;
@@ -374,7 +374,7 @@ void part_decipher(benchmark::State& state) {
       if (!i.protection || !i.protection->ciphered) continue;
       const Protection& p = *i.protection;
       const ByteView body = ByteView(i.bytes).subspan(6);
-      impl::engine::nas_cipher(p.kasme, impl::engine::kEpsNas, p.eea, p.count, p.direction, body, plain);
+      impl::engine::message_cipher(p.kasme, impl::engine::kEpsNas, p.eea, p.count, p.direction, body, plain);
       benchmark::DoNotOptimize(plain.data());
     }
   }

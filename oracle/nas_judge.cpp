@@ -130,8 +130,8 @@ std::optional<std::vector<std::uint8_t>> open(Rat rat, ByteView key, std::uint32
   const std::uint8_t t = header_type(rat, pdu);
   if (t == 2 || t == 4) {
     const auto profile = rat == Rat::eps ? impl::engine::kEpsNas : impl::engine::kFivegsNas;
-    if (impl::engine::nas_cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile,
-                                 static_cast<std::uint8_t>(eea), count, Direction::uplink, body, plain) != nullptr)
+    if (impl::engine::message_cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile,
+                                     static_cast<std::uint8_t>(eea), count, Direction::uplink, body, plain) != nullptr)
       return std::nullopt;
   }
   return plain;

@@ -1,7 +1,7 @@
 #include "impl/engine/eps_nas_protection.h"
 
 #include "impl/crypto/ct.h"
-#include "impl/engine/nas_security.h"
+#include "impl/engine/message_security.h"
 
 namespace secmode::impl::engine {
 
@@ -30,11 +30,11 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea
   if (!e.written) return e;
   if (ciphered(type)) {
     const auto body = out.subspan(kHeaderSize, plain_message.size());
-    if (const char* fault = nas_cipher(kasme, kEpsNas, eea, count, direction, plain_message, body))
+    if (const char* fault = message_cipher(kasme, kEpsNas, eea, count, direction, plain_message, body))
       return {0, false, fault};
   }
   std::array<std::uint8_t, 4> mac{};
-  if (const char* fault = nas_mac(kasme, kEpsNas, eia, count, direction, ByteView(out).subspan(5, e.size - 5), mac))
+  if (const char* fault = message_mac(kasme, kEpsNas, eia, count, direction, ByteView(out).subspan(5, e.size - 5), mac))
     return {0, false, fault};
   for (std::size_t i = 0; i < 4; ++i) out[1 + i] = mac[i];
   return e;
@@ -45,7 +45,7 @@ bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std
   if (pdu.size() < kHeaderSize) return false;
   return crypto::ct::mac_verifies(
       [&](std::span<std::uint8_t, 4> expected) {
-        return nas_mac(kasme, kEpsNas, eia, count, direction, pdu.subspan(5), expected);
+        return message_mac(kasme, kEpsNas, eia, count, direction, pdu.subspan(5), expected);
       },
       message.mac);
 }

@@ -1,6 +1,6 @@
 // EPS NAS message protection (TS 24.301 4.4.3, 4.4.4, 9.1; TS 33.401 8.1.1, 8.2, Annex A.7, B):
 // the sender's protection of a NAS message and the receiver's MAC check, for the context of
-// nas_context.h; a receiver deciphers with nas_cipher(..., kEpsNas, ...). The engines build on
+// nas_context.h; a receiver deciphers with message_cipher(..., kEpsNas, ...). The engines build on
 // this; nothing here allocates, throws, or branches on a key or a MAC.
 #pragma once
 
@@ -10,7 +10,7 @@
 #include <span>
 
 #include "impl/codec/nas_eps.h"
-#include "impl/engine/nas_security.h"
+#include "impl/engine/message_security.h"
 
 namespace secmode::impl::engine {
 

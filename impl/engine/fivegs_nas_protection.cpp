@@ -33,12 +33,12 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kamf, std::uint8_t nea,
   if (!e.written) return e;
   if (ciphered(type)) {
     const auto body = out.subspan(kHeaderSize, plain_message.size());
-    if (const char* fault = nas_cipher(kamf, kFivegsNas, nea, count, direction, plain_message, body))
+    if (const char* fault = message_cipher(kamf, kFivegsNas, nea, count, direction, plain_message, body))
       return {0, false, fault};
   }
   std::array<std::uint8_t, 4> mac{};
-  if (const char* fault =
-          nas_mac(kamf, kFivegsNas, nia, count, direction, ByteView(out).subspan(kSnOffset, e.size - kSnOffset), mac))
+  if (const char* fault = message_mac(kamf, kFivegsNas, nia, count, direction,
+                                      ByteView(out).subspan(kSnOffset, e.size - kSnOffset), mac))
     return {0, false, fault};
   for (std::size_t i = 0; i < 4; ++i) out[2 + i] = mac[i];
   return e;
@@ -49,7 +49,7 @@ bool mac_verifies(std::span<const std::uint8_t, 32> kamf, std::uint8_t nia, std:
   if (pdu.size() < kHeaderSize) return false;
   return crypto::ct::mac_verifies(
       [&](std::span<std::uint8_t, 4> expected) {
-        return nas_mac(kamf, kFivegsNas, nia, count, direction, pdu.subspan(kSnOffset), expected);
+        return message_mac(kamf, kFivegsNas, nia, count, direction, pdu.subspan(kSnOffset), expected);
       },
       message.mac);
 }

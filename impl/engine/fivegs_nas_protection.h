@@ -1,6 +1,6 @@
 // 5GS NAS message protection (TS 24.501 4.4.3, 4.4.4, 9.1.1, 9.3; TS 33.501 6.4.3, 6.4.4, A.8, D):
 // the sender's protection of a 5GMM message and the receiver's MAC check, for the context of
-// nas_context.h over 3GPP access; a receiver deciphers with nas_cipher(..., kFivegsNas, ...). The
+// nas_context.h over 3GPP access; a receiver deciphers with message_cipher(..., kFivegsNas, ...). The
 // twin of eps_nas_protection.h: the same crypto under another header and another FC.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <span>
 
 #include "impl/codec/nas_5gs.h"
-#include "impl/engine/nas_security.h"
+#include "impl/engine/message_security.h"
 
 namespace secmode::impl::engine {
 

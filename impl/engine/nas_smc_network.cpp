@@ -34,7 +34,7 @@ std::optional<ByteView> open(const NasContext& ctx, const Message& m, ByteView p
   const ByteView body = Wire::body(m);
   if (!ciphered(static_cast<std::uint8_t>(m.type))) return body;
   if (body.size() > plain.size() ||
-      nas_cipher(ctx.key, Wire::profile, ctx.eea, count, Direction::uplink, body, plain) != nullptr)
+      message_cipher(ctx.key, Wire::profile, ctx.eea, count, Direction::uplink, body, plain) != nullptr)
     return std::nullopt;
   return ByteView(plain.data(), body.size());
 }

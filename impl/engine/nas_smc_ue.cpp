@@ -96,7 +96,7 @@ UeResult NasSmcUe<Wire>::on_command(const Message& header, ByteView pdu, std::sp
       if (!secured_ || !mac_verifies(current_.key, current_.eia, count, Direction::downlink, header, pdu))
         return discarded(Wire::c_ue_integrity, "ciphered message that fails the integrity check");
       if (const char* fault =
-              nas_cipher(current_.key, Wire::profile, current_.eea, count, Direction::downlink, inner, plain))
+              message_cipher(current_.key, Wire::profile, current_.eea, count, Direction::downlink, inner, plain))
         return discarded(Wire::c_ue_integrity, fault);
       inner = ByteView(plain.data(), inner.size());
       break;

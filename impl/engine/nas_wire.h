@@ -12,8 +12,8 @@
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_eps.h"
+#include "impl/engine/message_security.h"
 #include "impl/engine/nas_context.h"
-#include "impl/engine/nas_security.h"
 
 namespace secmode::impl::engine {
 
@@ -47,7 +47,7 @@ struct CompleteFields {
 
 struct EpsNasWire {
   using HeaderType = nas::SecurityHeaderType;
-  static constexpr NasProfile profile = kEpsNas;
+  static constexpr SecurityProfile profile = kEpsNas;
   static constexpr std::size_t header_size = 6;             // TS 24.301 table 8.2.23.1
   static constexpr std::size_t type_offset = 1;             // of the message type in a plain EMM message
   static constexpr bool horizontal_derivation = false;      // no K'_ASME in an SMC
@@ -99,7 +99,7 @@ struct EpsNasWire {
 
 struct FivegsNasWire {
   using HeaderType = nas5gs::SecurityHeaderType;
-  static constexpr NasProfile profile = kFivegsNas;
+  static constexpr SecurityProfile profile = kFivegsNas;
   static constexpr std::size_t header_size = 7;            // TS 24.501 table 8.2.28.1.1
   static constexpr std::size_t type_offset = 2;            // EPD, security header type, message type
   static constexpr bool horizontal_derivation = true;      // K'_AMF, TS 33.501 6.9.3

@@ -1,16 +1,20 @@
 // The engines' message path allocates nothing (issue 6), with the executable's allocation counter
 // watched: a whole EPS NAS security mode control exchange on the UE engine (the request, the
 // command completed, the same command again, a replay, discarded, one with altered capabilities,
-// REJECT #23, and one with a wrong MAC, REJECT #24); then each RAT's two engines talking.
+// REJECT #23, and one with a wrong MAC, REJECT #24); then each RAT's two engines talking; then the
+// AS security mode command engines of LTE and NR, UE and eNB / gNB.
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdint>
+#include <memory>
 
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
 #include "impl/codec/nas_eps_emm.h"
+#include "impl/engine/as_smc_ran.h"
+#include "impl/engine/as_smc_ue.h"
 #include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/nas_smc_network.h"
 #include "impl/engine/nas_smc_ue.h"
@@ -195,6 +199,53 @@ TEST(EngineNoAlloc, UeAndAmfEnginesCompleteAnExchangeWithoutAllocating) {
   EXPECT_EQ(ue.current().next_tx, 1u);
   EXPECT_EQ(test::allocations(), before);
 }
+
+// The AS engines talking: a command that fails (the eNB / gNB holds another K_eNB / K_gNB than
+// the UE), SecurityModeFailure and release; then a new connection where the command verifies,
+// SecurityModeComplete, and ciphered traffic both ways.
+template <class Ue, class Ran>
+void as_exchange_allocates_nothing() {
+  std::array<std::uint8_t, 32> key{}, other{};
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    key[i] = static_cast<std::uint8_t>(0x40 + i);
+    other[i] = static_cast<std::uint8_t>(0x90 + i);
+  }
+  const std::array<std::uint8_t, 6> message{0x22, 0x00, 0x11, 0x33, 0x44, 0x55};
+  auto ue = std::make_unique<Ue>();
+  auto ran = std::make_unique<Ran>();
+  std::array<std::uint8_t, 64> ul{}, dl{};
+  const std::size_t before = test::allocations();
+  ASSERT_TRUE(ue->connect(key));
+  ASSERT_TRUE(ran->connect());
+  ASSERT_TRUE(ran->context_setup(other, 0x0f0f));
+  const AsRanResult c1 = ran->start(2, 2, dl);
+  ASSERT_EQ(c1.outcome, AsRanResult::Outcome::sent);
+  const AsUeResult f = ue->receive(c1.pdu, ul);
+  ASSERT_EQ(f.outcome, AsUeResult::Outcome::failed);
+  EXPECT_EQ(ran->receive(f.pdu).outcome, AsRanResult::Outcome::released);
+  EXPECT_FALSE(ue->security().integrity);  // configuration kept
+  ASSERT_TRUE(ue->release());
+
+  ASSERT_TRUE(ue->connect(key));
+  ASSERT_TRUE(ran->connect());
+  ASSERT_TRUE(ran->context_setup(key, 0x0f0f));
+  const AsRanResult c2 = ran->start(3, 1, dl);
+  ASSERT_EQ(c2.outcome, AsRanResult::Outcome::sent);
+  const AsUeResult done = ue->receive(c2.pdu, ul);
+  ASSERT_EQ(done.outcome, AsUeResult::Outcome::completed) << done.reason;
+  EXPECT_EQ(ran->receive(done.pdu).outcome, AsRanResult::Outcome::activated);
+  EXPECT_TRUE(ue->security().ciphering);
+  const AsRanResult down = ran->establish_bearers(message, dl);
+  ASSERT_EQ(down.outcome, AsRanResult::Outcome::sent);
+  EXPECT_EQ(ue->receive(down.pdu, ul).outcome, AsUeResult::Outcome::delivered);
+  const AsUeResult up = ue->send(message, ul);
+  ASSERT_EQ(up.outcome, AsUeResult::Outcome::sent);
+  EXPECT_EQ(ran->receive(up.pdu).outcome, AsRanResult::Outcome::delivered);
+  EXPECT_EQ(test::allocations(), before);
+}
+
+TEST(EngineNoAlloc, LteAsSmcExchangeAllocatesNothing) { as_exchange_allocates_nothing<LteAsSmcUe, LteAsSmcEnb>(); }
+TEST(EngineNoAlloc, NrAsSmcExchangeAllocatesNothing) { as_exchange_allocates_nothing<NrAsSmcUe, NrAsSmcGnb>(); }
 
 }  // namespace
 }  // namespace secmode::impl::engine
