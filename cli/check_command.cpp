@@ -4,9 +4,14 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
 #include <sstream>
 
 #include "cli/msc.h"
+#include "impl/crypto/ct.h"
+#include "impl/engine/as_wire.h"
+#include "oracle/as_judge.h"
 #include "oracle/nas_judge.h"
 #include "spec/crypto/milenage.h"
 #include "spec/hex.h"
@@ -47,10 +52,38 @@ oracle::Rat rat_named(const std::string& rat) {
   throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\" and \"5gs\" traces");
 }
 
-oracle::Rat rat_of_proto(const std::string& proto) {
-  if (proto == "nas-eps") return oracle::Rat::eps;
-  if (proto == "nas-5gs") return oracle::Rat::fivegs;
-  throw oracle::UnusableInput("proto \"" + proto + "\": this version judges nas-eps and nas-5gs");
+// A PDU line's protocol: its RAT, and whether it is a PDCP PDU of an SRB (AS) or a NAS PDU.
+struct Proto {
+  oracle::Rat rat;
+  bool as;
+};
+Proto proto_named(const std::string& proto) {
+  if (proto == "nas-eps") return {oracle::Rat::eps, false};
+  if (proto == "nas-5gs") return {oracle::Rat::fivegs, false};
+  if (proto == "lte-pdcp-srb") return {oracle::Rat::eps, true};
+  if (proto == "nr-pdcp-srb") return {oracle::Rat::fivegs, true};
+  throw oracle::UnusableInput("proto \"" + proto +
+                              "\": this version judges nas-eps, nas-5gs, lte-pdcp-srb and nr-pdcp-srb");
+}
+
+// The MSC label of an SRB1 PDU: the security mode message it carries in the clear, if any.
+std::string as_label(oracle::Rat rat, bool uplink, std::span<const std::uint8_t> pdu) {
+  const auto& format = rat == oracle::Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
+  const std::string prefix = rat == oracle::Rat::eps ? "RRC " : "NR RRC ";
+  if (pdu.size() >= format.header_size + impl::engine::kMacISize) {
+    const auto message = pdu.subspan(format.header_size, pdu.size() - format.header_size - impl::engine::kMacISize);
+    impl::engine::AsCommand c;
+    if (!uplink && (rat == oracle::Rat::eps ? impl::engine::LteAsWire::read_command(message, c)
+                                            : impl::engine::NrAsWire::read_command(message, c)))
+      return prefix + "SecurityModeCommand";
+    if (uplink) {
+      const auto u = rat == oracle::Rat::eps ? impl::engine::LteAsWire::read_uplink(message)
+                                             : impl::engine::NrAsWire::read_uplink(message);
+      if (u.kind == impl::engine::AsUplink::Kind::complete) return prefix + "SecurityModeComplete";
+      if (u.kind == impl::engine::AsUplink::Kind::failure) return prefix + "SecurityModeFailure";
+    }
+  }
+  return prefix + "SRB1 PDCP PDU";
 }
 
 // A subscriber's K with OPc (or OP, from which OPc = OP xor E_K(OP), TS 35.206 4.1), the serving
@@ -78,11 +111,29 @@ oracle::Subscription subscription(const nlohmann::json& j) {
 // context line (or, without one, the first PDU's proto) fixes the RAT; every line after must agree.
 Judged judge(const std::string& name, std::istream& in) {
   std::unique_ptr<oracle::NasJudge> judge;
+  std::unique_ptr<oracle::AsJudge> as;
+  std::optional<bool> role_ue;       // the context's role, for the AS judge made later
+  std::vector<std::uint8_t> as_key;  // kenb / kgnb from the context
   const auto judge_for = [&](oracle::Rat rat, const char* what) -> oracle::NasJudge& {
     if (!judge) judge = std::make_unique<oracle::NasJudge>(rat);
     if (judge->rat() != rat)
-      throw oracle::UnusableInput(std::string(what) + " of the other RAT: a trace holds one RAT's NAS");
+      throw oracle::UnusableInput(std::string(what) + " of the other RAT: a trace holds one RAT");
     return *judge;
+  };
+  // The AS judge comes with the first SRB PDU; its key from the context or, derived, from NAS.
+  const auto as_for = [&](oracle::Rat rat) -> oracle::AsJudge& {
+    oracle::NasJudge& nas = judge_for(rat, "a PDU");
+    if (!as) {
+      as = std::make_unique<oracle::AsJudge>(rat);
+      if (role_ue) as->judge(*role_ue, !*role_ue);
+      std::array<std::uint8_t, 32> k{};
+      if (!as_key.empty())
+        as->key(as_key);
+      else if (nas.as_key(k))
+        as->key(k);
+      impl::crypto::ct::wipe_object(k);
+    }
+    return *as;
   };
   Judged judged;
   auto& verdicts = judged.verdicts;
@@ -109,10 +160,18 @@ Judged judge(const std::string& name, std::istream& in) {
           const std::string role = field(j, "role");
           if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
           jd.judge(role == "ue", role == "network");
+          role_ue = role == "ue";
+        }
+
+        if (const char* k = rat == oracle::Rat::eps ? "kenb" : "kgnb"; j.contains(k)) {
+          as_key = spec::from_hex(field(j, k));
+          if (as_key.size() != 32)
+            throw oracle::UnusableInput(std::string(k) + (rat == oracle::Rat::eps ? ": K_eNB" : ": K_gNB") +
+                                        " is 32 octets");
         }
         if (j.contains("k")) {
           jd.subscription(subscription(j));
-        } else {
+        } else if (as_key.empty() || j.contains(rat == oracle::Rat::eps ? "kasme" : "kamf")) {
           if (!j.contains("ksi") || !j["ksi"].is_number_unsigned())
             throw oracle::UnusableInput("missing number field \"ksi\"");
           const auto key = spec::from_hex(field(j, rat == oracle::Rat::eps ? "kasme" : "kamf"));
@@ -121,16 +180,26 @@ Judged judge(const std::string& name, std::istream& in) {
       } else if (kind == "pdu") {
         const std::string dir = field(j, "dir");
         if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
-        const oracle::Rat rat = rat_of_proto(field(j, "proto"));
+        const Proto proto = proto_named(field(j, "proto"));
         const auto pdu = spec::from_hex(field(j, "hex"));
-        judge_for(rat, "a PDU").pdu(step, dir == "ul", pdu, verdicts);
-        judged.arrows.push_back(
-            {step, dir == "ul", rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
+        if (proto.as) {
+          if (!j.contains("srb") || !j["srb"].is_number_unsigned() || j["srb"].get<std::uint64_t>() != 1)
+            throw oracle::UnusableInput(
+                "srb: this version judges SRB1 (\"srb\":1), where the AS security mode "
+                "command runs");
+          as_for(proto.rat).pdu(step, dir == "ul", pdu, verdicts);
+          judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu)});
+        } else {
+          judge_for(proto.rat, "a PDU").pdu(step, dir == "ul", pdu, verdicts);
+          judged.arrows.push_back(
+              {step, dir == "ul", proto.rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
+        }
       } else {
         throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context and pdu lines");
       }
     }
     if (judge) judge->finish(verdicts);
+    if (as) as->finish(verdicts);
   } catch (const oracle::UnusableInput& e) {
     throw BadLine{name, line, e.what()};
   } catch (const std::invalid_argument& e) {  // from_hex
@@ -210,7 +279,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "{\"kind\":\"context\",\"rat\":\"eps\"|\"5gs\",\"kasme\"|\"kamf\":HEX,\"ksi\":N[,\"role\":\"ue\"|\"network\"]}, "
       "or, for keys from the AKA in the trace (MILENAGE, judged too), \"k\":HEX,\"opc\"|\"op\":HEX,\"plmn\":\"00101\" "
       "(5GS: or \"snn\"; and \"supi\" unless the REGISTRATION REQUEST has a null-scheme SUCI) in place of the key "
-      "and ksi; and {\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX}. Exit 0 conformant, 1 violations, "
+      "and ksi (and \"kenb\" / \"kgnb\" for the AS, else derived from NAS); and "
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX} or "
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}. Exit "
+      "0 conformant, 1 violations, "
       "2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)")->required();
   cmd->add_flag("--json", opts->json, "one JSON object per verdict, then a summary object");

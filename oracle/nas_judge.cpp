@@ -9,6 +9,8 @@
 #include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/fivegs_nas_protection.h"
 #include "impl/engine/nas_wire.h"
+#include "spec/crypto/keys_5gs.h"
+#include "spec/crypto/keys_eps.h"
 #include "spec/hex.h"
 
 namespace secmode::oracle {
@@ -213,6 +215,16 @@ void NasJudge::context(ByteView k, std::uint8_t ksi) {
   n.ksi = ksi;
   n.key = e.key;
   mme_ = spec::step(v, network_rules(rat_), mme_, n).state;
+}
+
+bool NasJudge::as_key(std::array<std::uint8_t, 32>& out) const {
+  if (!mme_.secured || mme_.key == net::kNoKey) return false;
+  const std::uint32_t count = mme_.ul_count == 0 ? 0 : mme_.ul_count - 1;
+  const ByteView k = key(kNetwork, mme_.key);
+  const spec::Key256 derived =
+      rat_ == Rat::eps ? spec::derive_kenb(k, count) : spec::derive_kgnb(k, count, spec::AccessType::three_gpp);
+  std::copy(derived.begin(), derived.end(), out.begin());
+  return true;
 }
 
 void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {

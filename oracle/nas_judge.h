@@ -53,6 +53,11 @@ class NasJudge {
   // Or the subscriber's K and OPc, so that the keys come from the AKA in the trace, which is
   // judged too (oracle/aka_judge.h).
   void subscription(Subscription s) { aka_.emplace(rat_, std::move(s)); }
+  // K_eNB / K_gNB as the network derives it for the AS (TS 33.401 A.3, TS 33.501 A.9): from the
+  // K_ASME / K_AMF of its current context and the uplink NAS COUNT of the latest uplink NAS message
+  // it accepted (the SECURITY MODE COMPLETE of an attach, a SERVICE REQUEST). False without a
+  // current context.
+  bool as_key(std::array<std::uint8_t, 32>& out) const;
   // The next NAS PDU of the trace, uplink or downlink; verdicts go to `out`.
   void pdu(std::size_t step, bool uplink, ByteView pdu, std::vector<Verdict>& out);
   // End of the trace: the commands still waiting for the UE's answer get their verdicts.

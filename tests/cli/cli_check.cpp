@@ -1,6 +1,7 @@
 // `secmode check` as a user runs it: the bundled example traces give their verdicts (a conformant
 // attach; a network that replays altered capabilities and a UE that rightly rejects with #23; a
-// UE that accepts a replayed command; keys from AKA with K and OPc), --json gives one object per
+// UE that accepts a replayed command; keys from AKA with K and OPc; the AS security mode command
+// from PDCP), --json gives one object per
 // verdict and a summary, stdin works, and unusable traces exit 2 naming the file, the line and
 // the reason.
 #include <gtest/gtest.h>
@@ -76,13 +77,21 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
       {context + "\n" + R"({"kind":"sip","dir":"ul","text":"REGISTER"})", "-:2: kind \"sip\""},
       {"{not json", "-:1: not JSON"},
       {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"nas-eps","hex":"3700"})", "-:2: NAS PDU: "},
-      {context + "\n" + R"({"kind":"pdu","dir":"ul","proto":"nas-5gs","hex":"7e0041"})",
-       "-:2: a PDU of the other RAT"},
+      {context + "\n" + R"({"kind":"pdu","dir":"ul","proto":"nas-5gs","hex":"7e0041"})", "-:2: a PDU of the other RAT"},
       {R"({"kind":"context","rat":"5gs","kasme":"00","ksi":1})", "-:1: missing string field \"kamf\""},
       {R"({"kind":"context","rat":"5gs","kamf":"0011","ksi":1})", "-:1: kamf: K_AMF is 32 octets"},
       {R"({"kind":"context","rat":"lte","kamf":"0011","ksi":1})", "-:1: rat \"lte\""},
       {R"({"kind":"pdu","dir":"dl","proto":"nr-rrc-dl-dcch","hex":"00"})", "-:1: proto \"nr-rrc-dl-dcch\""},
       {R"({"kind":"context","rat":"eps","k":"00","opc":"00","plmn":"00101"})", "-:1: k: K is 16 octets"},
+      {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"lte-pdcp-srb","srb":2,"hex":"0000000000"})",
+       "-:2: srb: this version judges SRB1"},
+      {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"lte-pdcp-srb","srb":1,"hex":"0000000000"})",
+       "-:2: an SRB PDU without K_eNB"},
+      {R"({"kind":"context","rat":"5gs","kgnb":"0011","kamf":")" + std::string(64, '1') + R"(","ksi":1})",
+       "-:1: kgnb: K_gNB is 32 octets"},
+      {R"({"kind":"context","rat":"eps","kenb":")" + std::string(64, '1') + R"("})" + "\n" +
+           R"({"kind":"pdu","dir":"dl","proto":"lte-pdcp-srb","srb":1,"hex":"0000"})",
+       "-:2: hex: a PDCP data PDU of an SRB holds a header and MAC-I"},
       {R"({"kind":"context","rat":"eps","k":")" + std::string(32, '0') + R"(","plmn":"00101"})",
        "-:1: give one of \"opc\" and \"op\""},
       {R"({"kind":"context","rat":"eps","k":")" + std::string(32, '0') + R"(","opc":")" + std::string(32, '0') +
@@ -135,6 +144,26 @@ TEST(CliCheck, DrawsTheMessageSequenceChartWithTheViolationInRed) {
   EXPECT_NE(two.err.find("--msc draws one trace; 2 given"), std::string::npos) << two.err;
 }
 
+// The AS security mode command judged from PDCP PDUs of SRB1, with K_eNB derived from the NAS
+// context the trace built (TS 33.401 A.3): a whole attach conforms; a ciphered SecurityModeComplete
+// is the UE's violation (TS 36.331 5.3.4.3, TS 33.401 7.2.4.5).
+TEST(CliCheck, JudgesTheAsSecurityModeCommand) {
+  const CliRun ok = secmode_cli("check " + example("eps_attach_aka_nas_as_smc.jsonl"));
+  EXPECT_EQ(ok.status, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("step 8: ok        ue, TS 38.331 / 36.331 5.3.4.3"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("8 verdicts, 0 violations"), std::string::npos) << ok.out;
+  const CliRun bad = secmode_cli("check " + example("eps_as_smc_complete_ciphered.jsonl"));
+  EXPECT_EQ(bad.status, 1) << bad.out << bad.err;
+  EXPECT_NE(bad.out.find("step 8: VIOLATION ue, TS 38.331 / 36.331 5.3.4.3"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("observed SecurityModeComplete, ciphered"), std::string::npos) << bad.out;
+  // The MSC names the RRC messages.
+  const std::string svg = ::testing::TempDir() + "as.svg";
+  const CliRun chart = secmode_cli("check --msc " + svg + " " + example("eps_attach_aka_nas_as_smc.jsonl"));
+  EXPECT_EQ(chart.status, 0);
+  const std::string drawn = slurp(svg);
+  EXPECT_NE(drawn.find("RRC SecurityModeCommand"), std::string::npos);
+  EXPECT_NE(drawn.find("RRC SecurityModeComplete"), std::string::npos);
+}
 
 // Keys from AKA: the oracle takes K and OPc (or OP), checks the challenge and the answer, and
 // judges the security mode control under the key it derived; a UE that answers a forged AUTN

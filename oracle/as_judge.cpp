@@ -1,0 +1,350 @@
+#include "oracle/as_judge.h"
+
+#include <algorithm>
+
+#include "impl/crypto/ct.h"
+#include "impl/engine/as_wire.h"
+#include "impl/engine/pdcp_srb.h"
+
+namespace secmode::oracle {
+
+namespace {
+
+namespace ue = spec::as_smc_ue;
+namespace ran = spec::as_smc_ran;
+using impl::engine::AsCommand;
+using impl::engine::AsUplink;
+using impl::engine::Direction;
+using impl::engine::PdcpSecurity;
+using spec::Concrete;
+
+constexpr std::uint32_t kKey = 1;  // the connection's K_eNB / K_gNB, as the tables name it
+
+const auto& ue_rules() {
+  static const auto rules = spec::AsSmcUe::rules<Concrete>();
+  return rules;
+}
+const auto& ran_rules() {
+  static const auto rules = spec::AsSmcRan::rules<Concrete>();
+  return rules;
+}
+
+// A PDU read under one protection: whether it could be read at all, whether MAC-I verified (true
+// when integrity is not applied), and the message.
+struct Reading {
+  bool readable = false, mac_ok = false;
+  std::vector<std::uint8_t> message;
+};
+
+std::string algorithms(Rat rat, std::uint32_t eea, std::uint32_t eia) {
+  return rat == Rat::eps ? "EEA" + std::to_string(eea) + "/EIA" + std::to_string(eia)
+                         : "NEA" + std::to_string(eea) + "/NIA" + std::to_string(eia);
+}
+
+}  // namespace
+
+AsJudge::~AsJudge() { impl::crypto::ct::wipe_object(key_); }
+
+void AsJudge::key(std::span<const std::uint8_t> k) {
+  if (k.size() != 32)
+    throw UnusableInput(rat_ == Rat::eps ? "kenb: K_eNB is 32 octets (TS 33.401 A.3)"
+                                         : "kgnb: K_gNB is 32 octets (TS 33.501 A.9)");
+  std::copy(k.begin(), k.end(), key_.begin());
+  keyed_ = true;
+}
+
+void AsJudge::emit(std::vector<Verdict>& out, Verdict v) const {
+  if ((v.party == "ue" && judge_ue_) || (v.party == "network" && judge_network_)) out.push_back(std::move(v));
+}
+
+// A new RRC connection: both sides hold the key (the UE derives it as the core did), the core has
+// handed it to the eNB / gNB with the UE's capabilities (Initial Context Setup).
+void AsJudge::connect() {
+  if (!keyed_)
+    throw UnusableInput(rat_ == Rat::eps ? "an SRB PDU without K_eNB: give kenb in the context, or K_ASME and NAS "
+                                           "security before it"
+                                         : "an SRB PDU without K_gNB: give kgnb in the context, or K_AMF and NAS "
+                                           "security before it");
+  const Concrete v;
+  ue_ = ue::initial(v);
+  ran_ = ran::initial(v);
+  ue::Event<Concrete> u{};
+  u.kind = ue::kConnect;
+  u.key = kKey;
+  ue_ = spec::step(v, ue_rules(), ue_, u).state;
+  ran::Event<Concrete> n{};
+  n.kind = ran::kConnect;
+  ran_ = spec::step(v, ran_rules(), ran_, n).state;
+  n.kind = ran::kContextSetup;
+  n.key = kKey;
+  n.caps = caps_;
+  ran_ = spec::step(v, ran_rules(), ran_, n).state;
+  dl_next_ = ul_next_ = 0;
+  expecting_.reset();
+}
+
+void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+  const auto& format = rat_ == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
+  if (pdu.size() < format.header_size + impl::engine::kMacISize)
+    throw UnusableInput("hex: a PDCP data PDU of an SRB holds a header and MAC-I (TS 36.323 / 38.323 6.2.2)");
+  if (!ran_.connected) connect();
+  if (uplink_pdu)
+    uplink(step, pdu, out);
+  else
+    downlink(step, pdu, out);
+}
+
+namespace {
+
+Reading read(Rat rat, std::span<const std::uint8_t, 32> key, const PdcpSecurity& s, std::uint32_t count,
+             Direction direction, std::span<const std::uint8_t> pdu) {
+  const auto& format = rat == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
+  const auto profile = rat == Rat::eps ? impl::engine::LteAsWire::srb1 : impl::engine::NrAsWire::srb1;
+  Reading r;
+  std::vector<std::uint8_t> buffer(pdu.size());
+  std::size_t size = 0;
+  r.readable =
+      impl::engine::pdcp_open(format, key, profile, s, count, direction, pdu, buffer, size, r.mac_ok) == nullptr;
+  if (r.readable) r.message.assign(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(size));
+  return r;
+}
+
+bool read_command(Rat rat, const std::vector<std::uint8_t>& m, AsCommand& c) {
+  return rat == Rat::eps ? impl::engine::LteAsWire::read_command(m, c) : impl::engine::NrAsWire::read_command(m, c);
+}
+AsUplink read_uplink(Rat rat, const std::vector<std::uint8_t>& m) {
+  return rat == Rat::eps ? impl::engine::LteAsWire::read_uplink(m) : impl::engine::NrAsWire::read_uplink(m);
+}
+
+std::uint32_t count_of(Rat rat, std::uint32_t expected, std::span<const std::uint8_t> pdu) {
+  const auto& format = rat == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
+  return impl::engine::received_count(format, expected, impl::engine::pdcp_sn(format, pdu));
+}
+
+}  // namespace
+
+// ---- downlink: the network's command and what follows it -----------------------------------
+
+void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+  const Concrete v;
+  const std::uint32_t count = count_of(rat_, dl_next_, pdu);
+  dl_next_ = count + 1;
+  // The message as the network's configuration says it goes; a command may also come as the
+  // standard says a first one goes, without ciphering.
+  const PdcpSecurity configured{ran_.integrity, ran_.dl_ciphering, static_cast<std::uint8_t>(ran_.eia),
+                                static_cast<std::uint8_t>(ran_.eea)};
+  Reading r = read(rat_, key_, configured, count, Direction::downlink, pdu);
+  AsCommand c;
+  bool command = r.readable && r.mac_ok && read_command(rat_, r.message, c);
+  bool ciphered = command && configured.ciphering && configured.eea != 0;
+  if (!command) {
+    const Reading plain = read(rat_, key_, {}, count, Direction::downlink, pdu);
+    if (plain.readable && read_command(rat_, plain.message, c)) {
+      command = true;
+      ciphered = false;
+    }
+  }
+  // A command that is neither: perhaps ciphered with the algorithms it names (the fault TS 33.401
+  // 7.2.4.5 rules out), which only trying them tells.
+  for (std::uint8_t eea = 1; !command && eea < 4; ++eea)
+    for (std::uint8_t eia = 0; !command && eia < 4; ++eia) {
+      const Reading r2 = read(rat_, key_, {true, true, eia, eea}, count, Direction::downlink, pdu);
+      if (r2.readable && r2.mac_ok && read_command(rat_, r2.message, c) && c.eea == eea && c.eia == eia) {
+        command = true;
+        ciphered = true;
+      }
+    }
+  if (!command) {
+    // Another downlink message: protected as the network's table says (5.3.1.1, TS 33.401 7.2.4.5).
+    ran::Event<Concrete> n{};
+    n.kind = ran::kSendDownlink;
+    const auto st = spec::step(v, ran_rules(), ran_, n);
+    const auto& o = st.output;
+    if (o.message != ran::kNothing && o.integrity) {
+      Verdict verdict{step,
+                      r.readable && r.mac_ok,
+                      "network",
+                      std::string(ran_rules()[st.fired].clause),
+                      std::string("a downlink message integrity protected") + (o.ciphered ? " and ciphered" : "") +
+                          " with " + algorithms(rat_, o.eea, o.eia),
+                      "",
+                      ""};
+      const Reading unciphered =
+          read(rat_, key_, {true, false, static_cast<std::uint8_t>(o.eia), 0}, count, Direction::downlink, pdu);
+      verdict.observed = verdict.ok                        ? "so protected"
+                         : o.ciphered && unciphered.mac_ok ? "integrity protected, not ciphered"
+                                                           : "a MAC-I that does not verify";
+      verdict.explain = verdict.ok ? "after the SecurityModeCommand every downlink message is protected"
+                                   : "at downlink COUNT " + std::to_string(count) +
+                                         ", with K_RRCint / K_RRCenc of the connection's key";
+      emit(out, verdict);
+    }
+    ran_ = st.state;
+    return;
+  }
+
+  // A SecurityModeCommand: the network's side.
+  ran::Event<Concrete> n{};
+  n.kind = ran::kStartSmc;
+  n.eea = c.eea;
+  n.eia = c.eia;
+  const auto before = ran_;
+  const auto st = spec::step(v, ran_rules(), ran_, n);
+  const Reading own = read(rat_, key_, {true, false, c.eia, 0}, count, Direction::downlink, pdu);
+  const bool mac = c.integrity_present && own.readable && own.mac_ok;
+  const std::string name = "SecurityModeCommand " + algorithms(rat_, c.eea, c.eia);
+  Verdict verdict{step, true, "network", "", "", name, ""};
+  if (st.output.message != ran::kSmc) {
+    verdict.ok = false;
+    verdict.clause = "TS 36.331 / 38.331 5.3.4.2, TS 33.401 7.2.4.5";
+    verdict.expected = "no SecurityModeCommand";
+    verdict.explain = before.activated ? "AS security is activated once per connection"
+                      : before.pending ? "a SecurityModeCommand is already waiting for its answer"
+                      : before.bearers ? "SRB2 and DRBs exist: the command goes while SRB1 alone is established"
+                                       : "the algorithms are not among the UE security capabilities";
+  } else {
+    verdict.clause = std::string(ran_rules()[st.fired].clause);
+    verdict.expected = name + ", integrity protected with K_RRCint, not ciphered";
+    verdict.ok = mac && !ciphered;
+    verdict.explain = ciphered ? "the command is ciphered (TS 33.401 7.2.4.5: it is not)"
+                      : !mac   ? "its MAC-I is not the one K_RRCint of the connection's key gives at downlink COUNT " +
+                                   std::to_string(count)
+                             : "as the first message of AS security";
+  }
+  emit(out, verdict);
+  ran_ = st.state;
+  // A command ciphered before the UE ciphers is no command to it: it cannot read it.
+  if (ciphered && !ue_.ciphering) return;
+
+  // The UE's side: the answer it owes.
+  if (expecting_ && expecting_->message != ue::kNothing)
+    emit(out, {expecting_->step, false, "ue", expecting_->clause,
+               expecting_->message == ue::kComplete ? "SecurityModeComplete" : "SecurityModeFailure", "no answer",
+               expecting_->why + ", and the UE never answered"});
+  ue::Event<Concrete> u{};
+  u.kind = ue::kSmc;
+  u.key = mac && !ciphered ? kKey : ue::kNoKey;
+  u.eea = c.eea;
+  u.eia = c.eia;
+  const auto us = spec::step(v, ue_rules(), ue_, u);
+  Expectation x;
+  x.step = step;
+  x.message = us.output.message;
+  x.transaction_id = c.transaction_id;
+  x.eea = c.eea;
+  x.eia = c.eia;
+  x.clause = us.fired == spec::kNoRule ? "TS 36.331 / 38.331 5.3.4.1" : std::string(ue_rules()[us.fired].clause);
+  x.why = us.fired == spec::kNoRule ? "AS security is active: a second command is not answered"
+          : us.output.message == ue::kComplete
+              ? "its MAC-I verifies with K_RRCint"
+              : "its MAC-I does not verify with K_RRCint of the UE's key at downlink COUNT " + std::to_string(count);
+  expecting_ = x;
+  ue_ = us.state;
+}
+
+// ---- uplink: the UE's answer and what follows it ---------------------------------------------
+
+void AsJudge::uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+  const std::uint32_t count = count_of(rat_, ul_next_, pdu);
+  ul_next_ = count + 1;
+  if (expecting_) {
+    answer(step, pdu, count, out);
+    return;
+  }
+  const Concrete v;
+  ue::Event<Concrete> u{};
+  u.kind = ue::kSendUplink;
+  const auto st = spec::step(v, ue_rules(), ue_, u);
+  const auto& o = st.output;
+  if (o.message != ue::kNothing && o.integrity) {
+    const PdcpSecurity expected{true, o.ciphered, static_cast<std::uint8_t>(o.eia), static_cast<std::uint8_t>(o.eea)};
+    const Reading r = read(rat_, key_, expected, count, Direction::uplink, pdu);
+    const Reading unciphered =
+        read(rat_, key_, {true, false, static_cast<std::uint8_t>(o.eia), 0}, count, Direction::uplink, pdu);
+    const bool ok = r.readable && r.mac_ok;
+    emit(out, {step, ok, "ue", std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
+               std::string("an uplink message integrity protected") + (o.ciphered ? " and ciphered" : "") + " with " +
+                   algorithms(rat_, o.eea, o.eia),
+               ok                                ? "so protected"
+               : o.ciphered && unciphered.mac_ok ? "integrity protected, not ciphered"
+                                                 : "a MAC-I that does not verify",
+               ok ? "once AS security is activated every uplink message is protected"
+                  : "at uplink COUNT " + std::to_string(count) + ", with K_RRCint / K_RRCenc of the connection's key"});
+  }
+  ue_ = st.state;
+}
+
+void AsJudge::answer(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count,
+                     std::vector<Verdict>& out) {
+  const Concrete v;
+  const Expectation x = *expecting_;
+  expecting_.reset();
+  // What the UE sent: read plain, with MAC-I of the commanded algorithm, and ciphered too.
+  const Reading plain = read(rat_, key_, {}, count, Direction::uplink, pdu);
+  const Reading integrity = read(rat_, key_, {true, false, x.eia, 0}, count, Direction::uplink, pdu);
+  const Reading both = read(rat_, key_, {true, true, x.eia, x.eea}, count, Direction::uplink, pdu);
+  const AsUplink as_plain = read_uplink(rat_, plain.message);
+  const AsUplink as_ciphered = read_uplink(rat_, both.message);
+  const bool protected_mac = integrity.readable && integrity.mac_ok && x.eia != 0;
+  std::string observed;
+  bool complete_ok = false, failure_ok = false, ciphered = false;
+  std::uint8_t tid = as_plain.transaction_id;
+  if (as_plain.kind == AsUplink::Kind::complete && integrity.mac_ok) {
+    observed = "SecurityModeComplete, integrity protected, not ciphered";
+    complete_ok = true;
+  } else if (x.eea != 0 && both.mac_ok && as_ciphered.kind == AsUplink::Kind::complete) {
+    observed = "SecurityModeComplete, ciphered";
+    ciphered = true;
+    tid = as_ciphered.transaction_id;
+  } else if (as_plain.kind == AsUplink::Kind::failure) {
+    observed = protected_mac ? "SecurityModeFailure, integrity protected" : "SecurityModeFailure, unprotected";
+    failure_ok = !protected_mac;
+  } else if (as_plain.kind == AsUplink::Kind::complete) {
+    observed = "SecurityModeComplete with a MAC-I that does not verify";
+  } else {
+    observed = "an uplink message that is no answer";
+  }
+  Verdict verdict{step, false, "ue", x.clause, "", observed, ""};
+  if (x.message == ue::kComplete) {
+    verdict.expected = "SecurityModeComplete, integrity protected, not ciphered";
+    verdict.ok = complete_ok && tid == x.transaction_id;
+    verdict.explain =
+        "to the command of step " + std::to_string(x.step) + ": " + x.why +
+        (complete_ok && tid != x.transaction_id ? "; the answer's rrc-TransactionIdentifier " + std::to_string(tid) +
+                                                      " is not the command's " + std::to_string(x.transaction_id)
+                                                : "");
+    if (ciphered) verdict.clause += ", 5.3.1.1";
+  } else if (x.message == ue::kFailure) {
+    verdict.expected = "SecurityModeFailure, unprotected";
+    verdict.ok = failure_ok;
+    verdict.explain = "to the command of step " + std::to_string(x.step) + ": " + x.why;
+  } else {
+    verdict.expected = "no answer";
+    verdict.explain = "to the command of step " + std::to_string(x.step) + ": " + x.why;
+  }
+  emit(out, verdict);
+
+  // The network's side of the answer.
+  ran::Event<Concrete> n{};
+  if (complete_ok || ciphered || as_plain.kind == AsUplink::Kind::complete) {
+    n.kind = ran::kComplete;
+    n.key = complete_ok || ciphered ? kKey : ran::kNoKey;
+    n.eia = x.eia;
+    n.ciphered = ciphered;
+  } else if (as_plain.kind == AsUplink::Kind::failure) {
+    n.kind = ran::kFailure;
+  } else {
+    return;
+  }
+  ran_ = spec::step(v, ran_rules(), ran_, n).state;
+}
+
+void AsJudge::finish(std::vector<Verdict>& out) {
+  if (expecting_ && expecting_->message != ue::kNothing)
+    emit(out, {expecting_->step, false, "ue", expecting_->clause,
+               expecting_->message == ue::kComplete ? "SecurityModeComplete" : "SecurityModeFailure", "no answer",
+               expecting_->why + ", and the UE never answered"});
+  expecting_.reset();
+}
+
+}  // namespace secmode::oracle

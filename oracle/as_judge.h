@@ -1,0 +1,78 @@
+// The oracle for the AS security mode command (TS 36.331 / TS 38.331 5.3.4, 5.3.1.1; TS 33.401
+// 7.2.4.5; TS 33.501 6.7.4), judged from the PDCP PDUs of SRB1 (pdcp_srb.h) in a trace: it runs the
+// UE's and the eNB / gNB's rule tables (spec/procedures/as_smc_ue.h, as_smc_ran.h) on what the
+// PDUs mean, with MAC-I recomputed and ciphered messages deciphered with K_RRCint / K_RRCenc of the
+// connection's K_eNB / K_gNB, and judges
+//  - the network: a SecurityModeCommand only once per connection, integrity protected with the
+//    connection's key and not ciphered; every downlink message after it integrity protected and
+//    ciphered;
+//  - the UE: the answer each command requires (SecurityModeComplete integrity protected and not
+//    ciphered when MAC-I verifies, SecurityModeFailure without protection when not), and every
+//    uplink message after activation integrity protected and ciphered.
+// One trace is one RRC connection, entered at its first SRB1 PDU; a SecurityModeFailure ends it.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "oracle/verdict.h"
+#include "spec/procedures/as_smc_ran.h"
+#include "spec/procedures/as_smc_ue.h"
+
+namespace secmode::oracle {
+
+class AsJudge {
+ public:
+  // Rat::eps judges LTE (TS 36.323 SRB PDUs, K_eNB), Rat::fivegs NR (TS 38.323, K_gNB).
+  explicit AsJudge(Rat rat) : rat_(rat) {}
+  AsJudge(const AsJudge&) = delete;
+  AsJudge& operator=(const AsJudge&) = delete;
+  ~AsJudge();  // wipes the key
+
+  void judge(bool ue, bool network) {
+    judge_ue_ = ue;
+    judge_network_ = network;
+  }
+  // The connection's K_eNB / K_gNB (32 octets): given in the trace, or derived by the caller from
+  // the NAS context (TS 33.401 A.3, TS 33.501 A.9).
+  void key(std::span<const std::uint8_t> key);
+  bool keyed() const { return keyed_; }
+  // The UE security capabilities the core sent with the key (TS 36.413 / 38.413), bit i for
+  // EEA / NEA i and bit 8 + i for EIA / NIA i; unknown to the trace, every algorithm counts.
+  void capabilities(std::uint16_t caps) { caps_ = caps; }
+
+  // The next PDCP PDU of SRB1, uplink or downlink.
+  void pdu(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
+  // End of the trace: a command still waiting for the UE's answer.
+  void finish(std::vector<Verdict>& out);
+
+ private:
+  struct Expectation {
+    std::size_t step = 0;
+    std::uint32_t message = 0;  // as_smc_ue::kComplete, kFailure or kNothing
+    std::uint8_t transaction_id = 0, eea = 0, eia = 0;
+    std::string clause, why;
+  };
+  void connect();
+  void downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
+  void uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
+  void answer(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
+  void emit(std::vector<Verdict>& out, Verdict v) const;
+
+  Rat rat_;
+  bool judge_ue_ = true, judge_network_ = true;
+  std::array<std::uint8_t, 32> key_{};
+  bool keyed_ = false;
+  std::uint16_t caps_ = 0xffff;
+  spec::as_smc_ue::State<spec::Concrete> ue_ = spec::as_smc_ue::initial(spec::Concrete{});
+  spec::as_smc_ran::State<spec::Concrete> ran_ = spec::as_smc_ran::initial(spec::Concrete{});
+  std::uint32_t dl_next_ = 0, ul_next_ = 0;  // the COUNT each receiver expects next
+  std::optional<Expectation> expecting_;
+};
+
+}  // namespace secmode::oracle

@@ -1,0 +1,199 @@
+// The oracle's AS judge (oracle/as_judge.h) on the AS engines (impl/engine/as_smc_ue.h,
+// as_smc_ran.h), which the refinement tests tie to the same rule tables: random connections of
+// LTE and NR, where the eNB / gNB holds the UE's key or another one, commands, answers, and
+// traffic after activation, get only "ok" verdicts. And each fault a real stack has been seen to
+// have, made by altering one PDU, is caught on the party that made it: a UE that completes a
+// command whose MAC-I fails, that ciphers its COMPLETE, that protects its FAILURE, that sends in
+// the clear after activation; a network that sends the command twice, ciphers it, or sends in the
+// clear after it.
+#include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "impl/engine/as_smc_ran.h"
+#include "impl/engine/as_smc_ue.h"
+#include "oracle/as_judge.h"
+#include "spec/hex.h"
+
+namespace secmode::oracle {
+namespace {
+
+using Bytes = std::vector<std::uint8_t>;
+using ByteView = std::span<const std::uint8_t>;
+using impl::engine::AsRanResult;
+using impl::engine::AsUeResult;
+using impl::engine::PdcpSecurity;
+
+enum class Fault {
+  none,
+  ue_completes_failed_command,
+  ue_ciphers_complete,
+  ue_protects_failure,
+  ue_plain_after_activation,
+  network_second_command,
+  network_ciphers_command,
+  network_plain_after_command,
+};
+
+template <class Wire, class Ue, class Ran>
+struct Connection {
+  Fault fault = Fault::none;
+  bool same = true;  // the eNB / gNB holds the trace's key
+  Ue ue;
+  Ran ran;
+  AsJudge judge{std::is_same_v<Wire, impl::engine::LteAsWire> ? Rat::eps : Rat::fivegs};
+  std::vector<Verdict> verdicts;
+  std::size_t step = 0;
+  std::array<std::uint8_t, 32> key{}, ran_key{};
+  std::array<std::uint8_t, 256> ul{}, dl{};
+
+  void trace(bool uplink, ByteView pdu) {
+    RC_LOG() << (uplink ? "ul " : "dl ") << spec::to_hex(pdu) << "\n";
+    judge.pdu(++step, uplink, pdu, verdicts);
+  }
+  // A PDU made by hand: `message` at `count` with protection `p`.
+  Bytes made(const Bytes& message, const PdcpSecurity& p, std::uint32_t count, impl::engine::Direction d) {
+    std::array<std::uint8_t, 256> buf{};
+    std::size_t size = 0;
+    RC_ASSERT(impl::engine::pdcp_protect(Wire::pdcp, key, Wire::srb1, p, count, d, message, buf, size) == nullptr);
+    return Bytes(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(size));
+  }
+
+  void run() {
+    const Bytes k = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
+    std::copy(k.begin(), k.end(), key.begin());
+    key[0] |= 1;
+    // Most often the eNB / gNB holds the UE's key (the trace's); else the command fails its check,
+    // which is the network's fault. The faults of a UE answering such a command are judged on the
+    // UE alone.
+    same = fault == Fault::ue_completes_failed_command || fault == Fault::ue_protects_failure ? false
+           : fault == Fault::none || fault == Fault::network_ciphers_command ? *rc::gen::inRange(0, 4) != 0
+                                                                             : true;
+    if (fault == Fault::ue_completes_failed_command || fault == Fault::ue_protects_failure) judge.judge(true, false);
+    ran_key = key;
+    if (!same) ran_key[1] ^= 0x40;
+    judge.key(key);
+    RC_ASSERT(ue.connect(key));
+    RC_ASSERT(ran.connect());
+    RC_ASSERT(ran.context_setup(ran_key, 0x0f0f));
+    // Ciphering with EEA0 / NEA0 changes nothing: the ciphering faults need a real algorithm.
+    const bool ciphers = fault == Fault::ue_ciphers_complete || fault == Fault::network_ciphers_command;
+    const auto eea = *rc::gen::inRange<std::uint8_t>(ciphers ? 1 : 0, 4);
+    const auto eia = *rc::gen::inRange<std::uint8_t>(1, 4);
+    // Some downlink traffic before the command (NAS in DLInformationTransfer), in the clear.
+    for (int n = *rc::gen::inRange(0, 3); n > 0; --n) {
+      const Bytes m{0x08, static_cast<std::uint8_t>(n)};
+      const AsRanResult r = ran.send(m, dl);
+      trace(false, r.pdu);
+      RC_ASSERT(ue.receive(r.pdu, ul).outcome == AsUeResult::Outcome::delivered);
+    }
+    const AsRanResult c = ran.start(eea, eia, dl);
+    RC_ASSERT(c.outcome == AsRanResult::Outcome::sent);
+    Bytes command(c.pdu.begin(), c.pdu.end());
+    if (fault == Fault::network_ciphers_command) {
+      const Bytes rrc(command.begin() + Wire::pdcp.header_size, command.end() - 4);
+      command = made(rrc, {true, true, eia, eea}, ran.tx_count() - 1, impl::engine::Direction::downlink);
+    }
+    trace(false, command);
+    if (fault == Fault::network_ciphers_command) {  // the UE cannot read it: no answer is due
+      judge.finish(verdicts);
+      return;
+    }
+    const AsUeResult a = ue.receive(c.pdu, ul);
+    Bytes answer(a.pdu.begin(), a.pdu.end());
+    const std::uint32_t answer_count = ue.tx_count() - 1;
+    if (fault == Fault::ue_completes_failed_command) {
+      RC_ASSERT(a.outcome == AsUeResult::Outcome::failed);
+      Bytes m(16);
+      const auto e = Wire::encode_complete(0, m);
+      answer = made(Bytes(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(e.size)), {true, false, eia, 0},
+                    answer_count, impl::engine::Direction::uplink);
+    }
+    if (fault == Fault::ue_ciphers_complete) {
+      RC_ASSERT(a.outcome == AsUeResult::Outcome::completed);
+      const Bytes rrc(answer.begin() + Wire::pdcp.header_size, answer.end() - 4);
+      answer = made(rrc, {true, true, eia, eea}, answer_count, impl::engine::Direction::uplink);
+    }
+    if (fault == Fault::ue_protects_failure) {
+      RC_ASSERT(a.outcome == AsUeResult::Outcome::failed);
+      const Bytes rrc(answer.begin() + Wire::pdcp.header_size, answer.end() - 4);
+      answer = made(rrc, {true, false, eia, 0}, answer_count, impl::engine::Direction::uplink);
+    }
+    trace(true, answer);
+    const AsRanResult got = ran.receive(answer);
+    if (got.outcome != AsRanResult::Outcome::activated) {
+      judge.finish(verdicts);
+      return;
+    }
+    // Under AS security: a reconfiguration down, its complete up, perhaps a second command.
+    const Bytes reconf{0x22, 0x02, 0x10, 0x15};
+    const AsRanResult b = ran.establish_bearers(reconf, dl);
+    Bytes down(b.pdu.begin(), b.pdu.end());
+    if (fault == Fault::network_plain_after_command)
+      down = made(reconf, {}, ran.tx_count() - 1, impl::engine::Direction::downlink);
+    trace(false, down);
+    const Bytes reconf_complete{0x14, 0x00};
+    const AsUeResult u = ue.send(reconf_complete, ul);
+    Bytes up(u.pdu.begin(), u.pdu.end());
+    if (fault == Fault::ue_plain_after_activation)
+      up = made(reconf_complete, {}, ue.tx_count() - 1, impl::engine::Direction::uplink);
+    trace(true, up);
+    if (fault == Fault::network_second_command) {
+      Bytes m(16);
+      const auto e = Wire::encode_command({1, eea, eia, true}, m);
+      trace(false, made(Bytes(m.begin(), m.begin() + static_cast<std::ptrdiff_t>(e.size)), {true, true, eia, eea},
+                        ran.tx_count(), impl::engine::Direction::downlink));
+    }
+    judge.finish(verdicts);
+  }
+
+  bool violated(const char* party) const {
+    return std::any_of(verdicts.begin(), verdicts.end(), [&](const Verdict& v) { return !v.ok && v.party == party; });
+  }
+  std::string all() const {
+    std::string s;
+    for (const Verdict& v : verdicts)
+      s += "\n  step " + std::to_string(v.step) + " " + v.party + (v.ok ? " ok " : " VIOLATION ") + v.clause +
+           ": expected " + v.expected + ", observed " + v.observed + " (" + v.explain + ")";
+    return s;
+  }
+};
+
+template <class Wire, class Ue, class Ran>
+void check(Fault fault) {
+  Connection<Wire, Ue, Ran> c;
+  c.fault = fault;
+  c.run();
+  const bool ue_fault = fault == Fault::ue_completes_failed_command || fault == Fault::ue_ciphers_complete ||
+                        fault == Fault::ue_protects_failure || fault == Fault::ue_plain_after_activation;
+  const bool network_fault =
+      (fault != Fault::none && !ue_fault) ||
+      (!c.same && fault != Fault::ue_completes_failed_command && fault != Fault::ue_protects_failure);
+  if (c.violated("ue") != ue_fault || c.violated("network") != network_fault) RC_FAIL(c.all());
+  RC_ASSERT(!c.verdicts.empty());
+}
+
+Fault any_fault() {
+  return *rc::gen::element(Fault::none, Fault::none, Fault::none, Fault::ue_completes_failed_command,
+                           Fault::ue_ciphers_complete, Fault::ue_protects_failure, Fault::ue_plain_after_activation,
+                           Fault::network_second_command, Fault::network_ciphers_command,
+                           Fault::network_plain_after_command);
+}
+
+RC_GTEST_PROP(OracleAs, LteConformsUnlessAFaultIsMadeAndThenTheFaultyPartyIsCaught, ()) {
+  check<impl::engine::LteAsWire, impl::engine::LteAsSmcUe, impl::engine::LteAsSmcEnb>(any_fault());
+}
+RC_GTEST_PROP(OracleAs, NrConformsUnlessAFaultIsMadeAndThenTheFaultyPartyIsCaught, ()) {
+  check<impl::engine::NrAsWire, impl::engine::NrAsSmcUe, impl::engine::NrAsSmcGnb>(any_fault());
+}
+
+}  // namespace
+}  // namespace secmode::oracle
