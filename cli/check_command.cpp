@@ -270,6 +270,22 @@ void run(const Options& o, int& exit_code) {
 
 }  // namespace
 
+bool trace_conforms(const std::string& name, std::istream& in, std::string& why) {
+  try {
+    const Judged judged = judge(name, in);
+    for (const oracle::Verdict& v : judged.verdicts)
+      if (!v.ok) {
+        why = "step " + std::to_string(v.step) + ", " + v.party + ", " + v.clause + ": expected " + v.expected +
+              ", observed " + v.observed;
+        return false;
+      }
+    return true;
+  } catch (const BadLine& b) {
+    why = "line " + std::to_string(b.line) + ": " + b.reason;
+    return false;
+  }
+}
+
 void add_check_command(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(

@@ -1,11 +1,11 @@
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "cli/args.h"
 #include "cli/check_command.h"
 #include "cli/codec_command.h"
 #include "cli/crypto_command.h"
+#include "cli/gen_command.h"
 #include "cli/prove_command.h"
 #include "spec/crypto/bytes.h"
 
@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   secmode::cli::add_prove_command(app, exit_code);
   secmode::cli::add_codec_commands(app, exit_code);
   secmode::cli::add_check_command(app, exit_code);
+  secmode::cli::add_gen_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

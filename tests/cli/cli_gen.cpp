@@ -1,0 +1,89 @@
+// `secmode gen` as a user runs it: every procedure and role gives a suite whose traces all pass
+// `secmode check`, and each trace pins the answer it is about: without the UE's answer (or with an
+// answer where none is due), or with the network's first PDU altered, the trace is a violation.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/cli/run.h"
+
+namespace secmode::test {
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+std::string joined(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += l + "\n";
+  return s;
+}
+
+TEST(CliGen, EverySuiteTracePassesCheckAndPinsItsAnswer) {
+  const std::string dir = ::testing::TempDir() + "secmode_gen";
+  std::filesystem::remove_all(dir);
+  std::size_t traces = 0, pinned = 0;
+  for (const char* procedure : {"eps_nas_smc", "5gs_nas_smc", "lte_as_smc", "nr_as_smc"})
+    for (const char* role : {"ue", "network"}) {
+      const std::string sub = dir + "/" + procedure + "_" + role;
+      const CliRun g = secmode_cli(std::string("gen --procedure ") + procedure + " --role " + role + " " + sub);
+      ASSERT_EQ(g.status, 0) << g.out << g.err;
+      std::size_t here = 0;
+      for (const auto& entry : std::filesystem::directory_iterator(sub)) {
+        ++here;
+        const std::string path = entry.path().string();
+        const CliRun c = secmode_cli("check " + path);
+        EXPECT_EQ(c.status, 0) << path << "\n" << c.out << c.err;
+        std::vector<std::string> lines = lines_of(slurp(path));
+        std::vector<std::string> altered = lines;
+        bool made = false;
+        if (std::string(role) == "ue") {
+          for (std::size_t i = 0; i + 1 < lines.size() && !made; ++i) {
+            if (lines[i].rfind("# the answer: none", 0) == 0 &&
+                std::string(procedure).find("nas") != std::string::npos) {
+              // An answer where none is due: a plain SECURITY MODE REJECT #24.
+              const bool eps = std::string(procedure) == "eps_nas_smc";
+              altered.insert(altered.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                             std::string(R"({"kind":"pdu","dir":"ul","proto":")") + (eps ? "nas-eps" : "nas-5gs") +
+                                 R"(","hex":")" + (eps ? "075f18" : "7e005f18") + "\"}");
+              made = true;
+            } else if (lines[i].rfind("# the answer: ", 0) == 0 && lines[i + 1].rfind("{", 0) == 0) {
+              altered.erase(altered.begin() + static_cast<std::ptrdiff_t>(i) + 1);  // the answer, gone
+              made = true;
+            }
+          }
+        } else {
+          for (auto& l : altered)
+            if (!made && l.find(R"("dir":"dl")") != std::string::npos) {
+              const auto end = l.rfind('"');
+              l[end - 1] = l[end - 1] == '0' ? '1' : '0';  // the last hex digit: a MAC (NAS) or MAC-I (PDCP) bit
+              made = true;
+            }
+        }
+        if (!made) continue;
+        ++pinned;
+        const std::string text = joined(altered);
+        const CliRun bad = secmode_cli("check -", &text);
+        EXPECT_EQ(bad.status, 1) << path << " altered still conforms:\n" << text << bad.out << bad.err;
+      }
+      EXPECT_GT(here, 0u) << procedure << " " << role;
+      traces += here;
+    }
+  EXPECT_GE(traces, 40u);
+  EXPECT_GE(pinned, traces - 4);  // AS traces whose answer is none are not altered
+}
+
+TEST(CliGen, RefusesUnknownProceduresAndRoles) {
+  EXPECT_NE(secmode_cli("gen --procedure ims --role ue /tmp/x").status, 0);
+  EXPECT_NE(secmode_cli("gen --procedure eps_nas_smc --role mme /tmp/x").status, 0);
+}
+
+}  // namespace
+}  // namespace secmode::test
