@@ -1,5 +1,6 @@
 #include "cli/msc.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -140,6 +141,115 @@ std::string msc_svg(const std::string& title, const std::vector<MscArrow>& arrow
         << escaped(v.party + ", " + v.clause) << (v.ok ? "" : escaped(": expected " + v.expected)) << "</text>\n";
     }
     y += kRow;
+  }
+  s << "</svg>\n";
+  return s.str();
+}
+
+namespace {
+
+// One thing a counterexample step shows: a message from one party to another, or an event at one.
+struct Shown {
+  std::string from, to;  // `to` empty: an event at `from`
+  std::string text;
+};
+
+// The party a describe() fragment starts with ("UE", "RAN", "P-CSCF", "MME"): its first word.
+std::string party_of(const std::string& fragment) {
+  const auto end = fragment.find_first_of(" :");
+  return fragment.substr(0, end);
+}
+bool is_party(const std::string& token) {
+  return !token.empty() && token.find_first_of(" :") == std::string::npos && token.size() <= 12;
+}
+
+// "A -> B: message -> B -> A: answer [rule]" as the messages and events it shows, and the rule.
+std::vector<Shown> parse_step(std::string line, std::string& rule) {
+  const auto dot = line.find(". ");
+  if (dot != std::string::npos && dot < 5) line = line.substr(dot + 2);
+  const auto open = line.rfind(" [");
+  if (open != std::string::npos && line.back() == ']') {
+    rule = line.substr(open + 2, line.size() - open - 3);
+    line = line.substr(0, open);
+  }
+  std::vector<std::string> tokens;
+  for (std::size_t at = 0;;) {
+    const auto next = line.find(" -> ", at);
+    tokens.push_back(line.substr(at, next == std::string::npos ? std::string::npos : next - at));
+    if (next == std::string::npos) break;
+    at = next + 4;
+  }
+  std::vector<Shown> shown;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& t = tokens[i];
+    if (is_party(t) && i + 1 < tokens.size()) {  // "A -> B...: text"
+      const std::string& rest = tokens[i + 1];
+      const auto colon = rest.find(": ");
+      shown.push_back({t, party_of(rest), colon == std::string::npos ? rest : rest.substr(colon + 2)});
+      ++i;
+    } else if (const auto colon = t.find(": "); colon != std::string::npos && is_party(party_of(t))) {
+      shown.push_back({party_of(t), "", t.substr(colon + 2)});
+    }  // "nothing sent" and the like show nothing
+  }
+  return shown;
+}
+
+}  // namespace
+
+std::string counterexample_svg(const std::string& title, const std::string& claim,
+                               const std::vector<std::string>& trace) {
+  std::vector<std::vector<Shown>> steps;
+  std::vector<std::string> rules, parties;
+  for (const std::string& line : trace) {
+    std::string rule;
+    steps.push_back(parse_step(line, rule));
+    rules.push_back(rule);
+    for (const Shown& s : steps.back())
+      for (const std::string& p : {s.from, s.to})
+        if (!p.empty() && std::find(parties.begin(), parties.end(), p) == parties.end()) parties.push_back(p);
+  }
+  constexpr int kLeft = 100, kGap = 360, kTop = 90, kRow = 40;
+  const auto x = [&](const std::string& p) {
+    return kLeft + kGap * static_cast<int>(std::find(parties.begin(), parties.end(), p) - parties.begin());
+  };
+  int rows = 0;
+  for (const auto& st : steps) rows += std::max<int>(1, static_cast<int>(st.size()));
+  const int width = kLeft + kGap * static_cast<int>(std::max<std::size_t>(parties.size(), 2)) + 300;
+  const int height = kTop + rows * kRow + 40;
+  std::ostringstream s;
+  s << R"svg(<svg xmlns="http://www.w3.org/2000/svg" width=")svg" << width << R"svg(" height=")svg" << height
+    << R"svg(" font-family="monospace" font-size="12">)svg" << '\n'
+    << R"svg(<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">)svg"
+    << R"svg(<path d="M0,0 L10,4 L0,8 z"/></marker></defs>)svg" << '\n'
+    << R"svg(<text x="10" y="20" font-size="14">)svg" << escaped(title) << "</text>\n"
+    << R"svg(<text x="10" y="40" fill="#c00">)svg" << escaped(claim) << "</text>\n";
+  for (const std::string& p : parties)
+    s << R"svg(<text x=")svg" << x(p) - 20 << R"svg(" y="70">)svg" << escaped(p) << R"svg(</text><line x1=")svg" << x(p)
+      << R"svg(" y1="76" x2=")svg" << x(p) << R"svg(" y2=")svg" << height - 10 << R"svg(" stroke="#888"/>)svg" << '\n';
+  int y = kTop;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const char* colour = i + 1 == steps.size() ? "#c00" : "#000";
+    const std::string step = std::to_string(i + 1) + ". ";
+    if (steps[i].empty()) {
+      s << R"svg(<text x="10" y=")svg" << y + 12 << R"svg(" fill=")svg" << colour << R"svg(">)svg" << step
+        << escaped("[" + rules[i] + "]") << "</text>\n";
+      y += kRow;
+    }
+    for (const Shown& sh : steps[i]) {
+      if (sh.to.empty()) {
+        s << R"svg(<rect x=")svg" << x(sh.from) - 6 << R"svg(" y=")svg" << y
+          << R"svg(" width="12" height="20" fill=")svg" << colour << R"svg("/><text x=")svg" << x(sh.from) + 12
+          << R"svg(" y=")svg" << y + 14 << R"svg(" fill=")svg" << colour << R"svg(">)svg" << step
+          << escaped(sh.text + " [" + rules[i] + "]") << "</text>\n";
+      } else {
+        const int a = x(sh.from), b = x(sh.to);
+        s << R"svg(<line x1=")svg" << a << R"svg(" y1=")svg" << y + 18 << R"svg(" x2=")svg" << b << R"svg(" y2=")svg"
+          << y + 18 << R"svg(" stroke=")svg" << colour << R"svg(" marker-end="url(#arrow)"/><text x=")svg"
+          << std::min(a, b) + 8 << R"svg(" y=")svg" << y + 12 << R"svg(" fill=")svg" << colour << R"svg(">)svg" << step
+          << escaped(sh.text + " [" + rules[i] + "]") << "</text>\n";
+      }
+      y += kRow;
+    }
   }
   s << "</svg>\n";
   return s.str();
