@@ -12,6 +12,7 @@
 #include "impl/crypto/ct.h"
 #include "impl/engine/as_wire.h"
 #include "oracle/as_judge.h"
+#include "oracle/concurrency_judge.h"
 #include "oracle/nas_judge.h"
 #include "spec/crypto/milenage.h"
 #include "spec/hex.h"
@@ -112,6 +113,7 @@ oracle::Subscription subscription(const nlohmann::json& j) {
 Judged judge(const std::string& name, std::istream& in) {
   std::unique_ptr<oracle::NasJudge> judge;
   std::unique_ptr<oracle::AsJudge> as;
+  oracle::ConcurrencyJudge concurrency;  // 5GS: TS 33.501 6.9.5.1
   std::optional<bool> role_ue;       // the context's role, for the AS judge made later
   std::vector<std::uint8_t> as_key;  // kenb / kgnb from the context
   const auto judge_for = [&](oracle::Rat rat, const char* what) -> oracle::NasJudge& {
@@ -160,6 +162,7 @@ Judged judge(const std::string& name, std::istream& in) {
           const std::string role = field(j, "role");
           if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
           jd.judge(role == "ue", role == "network");
+          concurrency.judge(role == "network");
           role_ue = role == "ue";
         }
 
@@ -176,6 +179,7 @@ Judged judge(const std::string& name, std::istream& in) {
             throw oracle::UnusableInput("missing number field \"ksi\"");
           const auto key = spec::from_hex(field(j, rat == oracle::Rat::eps ? "kasme" : "kamf"));
           jd.context(key, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
+          concurrency.authentication();
         }
       } else if (kind == "pdu") {
         const std::string dir = field(j, "dir");
@@ -190,12 +194,35 @@ Judged judge(const std::string& name, std::istream& in) {
           as_for(proto.rat).pdu(step, dir == "ul", pdu, verdicts);
           judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu)});
         } else {
-          judge_for(proto.rat, "a PDU").pdu(step, dir == "ul", pdu, verdicts);
+          oracle::NasJudge& nas = judge_for(proto.rat, "a PDU");
+          nas.pdu(step, dir == "ul", pdu, verdicts);
+          if (proto.rat == oracle::Rat::fivegs) switch (nas.happened()) {
+              case oracle::NasJudge::Happened::aka:
+                concurrency.authentication();
+                break;
+              case oracle::NasJudge::Happened::fresh_command:
+                concurrency.smc_started(step, verdicts);
+                break;
+              case oracle::NasJudge::Happened::complete:
+                concurrency.smc_completed();
+                break;
+              case oracle::NasJudge::Happened::nothing:
+                break;
+            }
           judged.arrows.push_back(
               {step, dir == "ul", proto.rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
         }
+      } else if (kind == "event") {
+        if (!judge) throw oracle::UnusableInput("an event before any context or PDU: its RAT is unknown");
+        if (judge->rat() != oracle::Rat::fivegs)
+          throw oracle::UnusableInput(
+              "events: this version judges TS 33.501 6.9.5.1 in 5GS traces, not yet "
+              "TS 33.401 7.2.10 in EPS ones");
+        const std::string name = field(j, "name"), phase = field(j, "phase");
+        concurrency.event(step, name, phase, verdicts);
+        judged.arrows.push_back({step, true, "event " + name + " " + phase});
       } else {
-        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context and pdu lines");
+        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context, pdu and event lines");
       }
     }
     if (judge) judge->finish(verdicts);

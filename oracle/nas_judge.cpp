@@ -229,6 +229,7 @@ bool NasJudge::as_key(std::array<std::uint8_t, 32>& out) const {
 
 void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
   if (pdu.empty()) throw UnusableInput("hex: an empty NAS PDU");
+  happened_ = Happened::nothing;
   if (uplink_pdu)
     uplink(step, pdu, out);
   else
@@ -257,7 +258,10 @@ void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
     std::vector<Verdict> said;
     const auto established = aka_->uplink(step, plain, said);
     for (Verdict& v : said) emit(out, std::move(v));
-    if (established) context(established->key, established->ksi);
+    if (established) {
+      context(established->key, established->ksi);
+      happened_ = Happened::aka;
+    }
   }
   // An answer to a command waiting for one: COMPLETE or REJECT. A ciphered message is read under
   // the context the answer would use; one that reads as another message is not an answer, and
@@ -393,6 +397,7 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
       n.eea = mme_.new_eea;
       n.eia = mme_.new_eia;
       n.count = c;
+      happened_ = Happened::complete;
     }
   }
   mme_ = spec::step(Concrete{}, network_rules(rat_), mme_, n).state;
@@ -640,6 +645,7 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
   }
   emit(out, verdict);
   if (!retransmission) last_command_ = c.plain;
+  if (!retransmission && before.fresh && c.ksi == before.fresh_ksi) happened_ = Happened::fresh_command;
   mme_ = st.state;
 }
 

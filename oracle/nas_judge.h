@@ -58,6 +58,11 @@ class NasJudge {
   // it accepted (the SECURITY MODE COMPLETE of an attach, a SERVICE REQUEST). False without a
   // current context.
   bool as_key(std::array<std::uint8_t, 32>& out) const;
+  // What the latest PDU meant to the concurrent security procedures (TS 33.501 6.9.5.1,
+  // oracle/concurrency_judge.h): an AKA established a new key, a command taking it into use went
+  // out, or a COMPLETE verified.
+  enum class Happened : std::uint8_t { nothing, aka, fresh_command, complete };
+  Happened happened() const { return happened_; }
   // The next NAS PDU of the trace, uplink or downlink; verdicts go to `out`.
   void pdu(std::size_t step, bool uplink, ByteView pdu, std::vector<Verdict>& out);
   // End of the trace: the commands still waiting for the UE's answer get their verdicts.
@@ -112,6 +117,7 @@ class NasJudge {
   void emit(std::vector<Verdict>& out, Verdict v) const;
 
   Rat rat_;
+  Happened happened_ = Happened::nothing;
   std::optional<AkaJudge> aka_;
   bool judge_ue_ = true, judge_network_ = true;
   spec::nas_smc_ue::State<spec::Concrete> ue_ = spec::nas_smc_ue::initial(spec::Concrete{});

@@ -165,6 +165,37 @@ TEST(CliCheck, JudgesTheAsSecurityModeCommand) {
   EXPECT_NE(drawn.find("RRC SecurityModeComplete"), std::string::npos);
 }
 
+// Concurrent procedures, TS 33.501 6.9.5.1: an N2 key change during the NAS SMC is the network's
+// violation of rule 1; the same change after the COMPLETE conforms. Events need a 5GS trace.
+TEST(CliCheck, JudgesConcurrentProceduresFromEvents) {
+  const CliRun bad = secmode_cli("check " + example("5gs_new_kgnb_during_smc.jsonl"));
+  EXPECT_EQ(bad.status, 1) << bad.out << bad.err;
+  EXPECT_NE(bad.out.find("step 6: VIOLATION network, TS 33.501 6.9.5.1 rule 1"), std::string::npos) << bad.out;
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(slurp(example("5gs_new_kgnb_during_smc.jsonl")));
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  // Move the start of the N2 procedure after the COMPLETE.
+  const std::string start = R"({"kind":"event","name":"n2_key_change","phase":"start"})";
+  std::string reordered;
+  for (const std::string& l : lines) {
+    if (l == start) continue;
+    if (l.rfind(R"({"kind":"event","name":"n2_key_change","phase":"complete"})", 0) == 0) reordered += start + "\n";
+    reordered += l + "\n";
+  }
+  const CliRun ok = secmode_cli("check -", &reordered);
+  EXPECT_EQ(ok.status, 0) << reordered << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("ok        network, TS 33.501 6.9.4.4"), std::string::npos) << ok.out;
+  const std::string eps =
+      R"({"kind":"context","rat":"eps","kasme":"30373e454c535a61686f767d848b9299a0a7aeb5bcc3cad1d8dfe6edf4fb0209","ksi":1})"
+      "\n"
+      R"({"kind":"event","name":"handover","phase":"start"})";
+  const CliRun refused = secmode_cli("check -", &eps);
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.err.find("-:2: events: this version judges TS 33.501 6.9.5.1"), std::string::npos) << refused.err;
+}
+
 // Keys from AKA: the oracle takes K and OPc (or OP), checks the challenge and the answer, and
 // judges the security mode control under the key it derived; a UE that answers a forged AUTN
 // with its RES is caught (TS 24.301 5.4.2.6).
