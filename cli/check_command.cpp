@@ -4,18 +4,9 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <optional>
-#include <span>
-#include <sstream>
 
 #include "cli/msc.h"
-#include "impl/crypto/ct.h"
-#include "impl/engine/as_wire.h"
-#include "oracle/as_judge.h"
-#include "oracle/concurrency_judge.h"
-#include "oracle/nas_judge.h"
-#include "spec/crypto/milenage.h"
-#include "spec/hex.h"
+#include "cli/trace_judge.h"
 
 namespace secmode::cli {
 
@@ -26,214 +17,6 @@ struct Options {
   bool json = false;
   std::string msc;
 };
-
-struct Judged {
-  std::vector<oracle::Verdict> verdicts;
-  std::vector<MscArrow> arrows;
-};
-
-// A trace line the oracle cannot use: where and why.
-struct BadLine {
-  std::string file;
-  std::size_t line;
-  std::string reason;
-};
-
-std::string field(const nlohmann::json& j, const char* name) {
-  const auto it = j.find(name);
-  if (it == j.end() || !it->is_string())
-    throw oracle::UnusableInput(std::string("missing string field \"") + name + "\"");
-  return it->get<std::string>();
-}
-
-// The RAT a context line's "rat" or a PDU line's "proto" names.
-oracle::Rat rat_named(const std::string& rat) {
-  if (rat == "eps") return oracle::Rat::eps;
-  if (rat == "5gs") return oracle::Rat::fivegs;
-  throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\" and \"5gs\" traces");
-}
-
-// A PDU line's protocol: its RAT, and whether it is a PDCP PDU of an SRB (AS) or a NAS PDU.
-struct Proto {
-  oracle::Rat rat;
-  bool as;
-};
-Proto proto_named(const std::string& proto) {
-  if (proto == "nas-eps") return {oracle::Rat::eps, false};
-  if (proto == "nas-5gs") return {oracle::Rat::fivegs, false};
-  if (proto == "lte-pdcp-srb") return {oracle::Rat::eps, true};
-  if (proto == "nr-pdcp-srb") return {oracle::Rat::fivegs, true};
-  throw oracle::UnusableInput("proto \"" + proto +
-                              "\": this version judges nas-eps, nas-5gs, lte-pdcp-srb and nr-pdcp-srb");
-}
-
-// The MSC label of an SRB1 PDU: the security mode message it carries in the clear, if any.
-std::string as_label(oracle::Rat rat, bool uplink, std::span<const std::uint8_t> pdu) {
-  const auto& format = rat == oracle::Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
-  const std::string prefix = rat == oracle::Rat::eps ? "RRC " : "NR RRC ";
-  if (pdu.size() >= format.header_size + impl::engine::kMacISize) {
-    const auto message = pdu.subspan(format.header_size, pdu.size() - format.header_size - impl::engine::kMacISize);
-    impl::engine::AsCommand c;
-    if (!uplink && (rat == oracle::Rat::eps ? impl::engine::LteAsWire::read_command(message, c)
-                                            : impl::engine::NrAsWire::read_command(message, c)))
-      return prefix + "SecurityModeCommand";
-    if (uplink) {
-      const auto u = rat == oracle::Rat::eps ? impl::engine::LteAsWire::read_uplink(message)
-                                             : impl::engine::NrAsWire::read_uplink(message);
-      if (u.kind == impl::engine::AsUplink::Kind::complete) return prefix + "SecurityModeComplete";
-      if (u.kind == impl::engine::AsUplink::Kind::failure) return prefix + "SecurityModeFailure";
-    }
-  }
-  return prefix + "SRB1 PDCP PDU";
-}
-
-// A subscriber's K with OPc (or OP, from which OPc = OP xor E_K(OP), TS 35.206 4.1), the serving
-// PLMN or network name, and the SUPI when given.
-oracle::Subscription subscription(const nlohmann::json& j) {
-  const auto k = spec::from_hex(field(j, "k"));
-  if (k.size() != 16) throw oracle::UnusableInput("k: K is 16 octets (TS 35.206)");
-  oracle::Subscription s;
-  std::copy(k.begin(), k.end(), s.k.begin());
-  const bool has_opc = j.contains("opc");
-  if (has_opc == j.contains("op")) throw oracle::UnusableInput("give one of \"opc\" and \"op\" with \"k\"");
-  const auto o = spec::from_hex(field(j, has_opc ? "opc" : "op"));
-  if (o.size() != 16) throw oracle::UnusableInput(has_opc ? "opc: OPc is 16 octets" : "op: OP is 16 octets");
-  if (has_opc)
-    std::copy(o.begin(), o.end(), s.opc.begin());
-  else
-    s.opc = spec::milenage_opc(s.k, o);
-  if (j.contains("plmn")) s.plmn = field(j, "plmn");
-  if (j.contains("snn")) s.snn = field(j, "snn");
-  if (j.contains("supi")) s.supi = field(j, "supi");
-  return s;
-}
-
-// Judges one trace; returns its verdicts and what its chart shows, or throws BadLine. The first
-// context line (or, without one, the first PDU's proto) fixes the RAT; every line after must agree.
-Judged judge(const std::string& name, std::istream& in) {
-  std::unique_ptr<oracle::NasJudge> judge;
-  std::unique_ptr<oracle::AsJudge> as;
-  oracle::ConcurrencyJudge concurrency;  // 5GS: TS 33.501 6.9.5.1
-  std::optional<bool> role_ue;       // the context's role, for the AS judge made later
-  std::vector<std::uint8_t> as_key;  // kenb / kgnb from the context
-  const auto judge_for = [&](oracle::Rat rat, const char* what) -> oracle::NasJudge& {
-    if (!judge) judge = std::make_unique<oracle::NasJudge>(rat);
-    if (judge->rat() != rat)
-      throw oracle::UnusableInput(std::string(what) + " of the other RAT: a trace holds one RAT");
-    return *judge;
-  };
-  // The AS judge comes with the first SRB PDU; its key from the context or, derived, from NAS.
-  const auto as_for = [&](oracle::Rat rat) -> oracle::AsJudge& {
-    oracle::NasJudge& nas = judge_for(rat, "a PDU");
-    if (!as) {
-      as = std::make_unique<oracle::AsJudge>(rat);
-      if (role_ue) as->judge(*role_ue, !*role_ue);
-      std::array<std::uint8_t, 32> k{};
-      if (!as_key.empty())
-        as->key(as_key);
-      else if (nas.as_key(k))
-        as->key(k);
-      impl::crypto::ct::wipe_object(k);
-    }
-    return *as;
-  };
-  Judged judged;
-  auto& verdicts = judged.verdicts;
-  std::string text;
-  std::size_t line = 0, step = 0;
-  try {
-    while (std::getline(in, text)) {
-      ++line;
-      const auto first = text.find_first_not_of(" \t\r");
-      if (first == std::string::npos || text[first] == '#') continue;
-      ++step;
-      nlohmann::json j;
-      try {
-        j = nlohmann::json::parse(text);
-      } catch (const nlohmann::json::parse_error& e) {
-        throw oracle::UnusableInput(std::string("not JSON: ") + e.what());
-      }
-      if (!j.is_object()) throw oracle::UnusableInput("a trace line is a JSON object");
-      const std::string kind = field(j, "kind");
-      if (kind == "context") {
-        const oracle::Rat rat = rat_named(field(j, "rat"));
-        oracle::NasJudge& jd = judge_for(rat, "a context");
-        if (j.contains("role")) {
-          const std::string role = field(j, "role");
-          if (role != "ue" && role != "network") throw oracle::UnusableInput("role is \"ue\" or \"network\"");
-          jd.judge(role == "ue", role == "network");
-          concurrency.judge(role == "network");
-          role_ue = role == "ue";
-        }
-
-        if (const char* k = rat == oracle::Rat::eps ? "kenb" : "kgnb"; j.contains(k)) {
-          as_key = spec::from_hex(field(j, k));
-          if (as_key.size() != 32)
-            throw oracle::UnusableInput(std::string(k) + (rat == oracle::Rat::eps ? ": K_eNB" : ": K_gNB") +
-                                        " is 32 octets");
-        }
-        if (j.contains("k")) {
-          jd.subscription(subscription(j));
-        } else if (as_key.empty() || j.contains(rat == oracle::Rat::eps ? "kasme" : "kamf")) {
-          if (!j.contains("ksi") || !j["ksi"].is_number_unsigned())
-            throw oracle::UnusableInput("missing number field \"ksi\"");
-          const auto key = spec::from_hex(field(j, rat == oracle::Rat::eps ? "kasme" : "kamf"));
-          jd.context(key, static_cast<std::uint8_t>(std::min<std::uint64_t>(j["ksi"].get<std::uint64_t>(), 255)));
-          concurrency.authentication();
-        }
-      } else if (kind == "pdu") {
-        const std::string dir = field(j, "dir");
-        if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
-        const Proto proto = proto_named(field(j, "proto"));
-        const auto pdu = spec::from_hex(field(j, "hex"));
-        if (proto.as) {
-          if (!j.contains("srb") || !j["srb"].is_number_unsigned() || j["srb"].get<std::uint64_t>() != 1)
-            throw oracle::UnusableInput(
-                "srb: this version judges SRB1 (\"srb\":1), where the AS security mode "
-                "command runs");
-          as_for(proto.rat).pdu(step, dir == "ul", pdu, verdicts);
-          judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu)});
-        } else {
-          oracle::NasJudge& nas = judge_for(proto.rat, "a PDU");
-          nas.pdu(step, dir == "ul", pdu, verdicts);
-          if (proto.rat == oracle::Rat::fivegs) switch (nas.happened()) {
-              case oracle::NasJudge::Happened::aka:
-                concurrency.authentication();
-                break;
-              case oracle::NasJudge::Happened::fresh_command:
-                concurrency.smc_started(step, verdicts);
-                break;
-              case oracle::NasJudge::Happened::complete:
-                concurrency.smc_completed();
-                break;
-              case oracle::NasJudge::Happened::nothing:
-                break;
-            }
-          judged.arrows.push_back(
-              {step, dir == "ul", proto.rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
-        }
-      } else if (kind == "event") {
-        if (!judge) throw oracle::UnusableInput("an event before any context or PDU: its RAT is unknown");
-        if (judge->rat() != oracle::Rat::fivegs)
-          throw oracle::UnusableInput(
-              "events: this version judges TS 33.501 6.9.5.1 in 5GS traces, not yet "
-              "TS 33.401 7.2.10 in EPS ones");
-        const std::string name = field(j, "name"), phase = field(j, "phase");
-        concurrency.event(step, name, phase, verdicts);
-        judged.arrows.push_back({step, true, "event " + name + " " + phase});
-      } else {
-        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context, pdu and event lines");
-      }
-    }
-    if (judge) judge->finish(verdicts);
-    if (as) as->finish(verdicts);
-  } catch (const oracle::UnusableInput& e) {
-    throw BadLine{name, line, e.what()};
-  } catch (const std::invalid_argument& e) {  // from_hex
-    throw BadLine{name, line, e.what()};
-  }
-  return judged;
-}
 
 void run(const Options& o, int& exit_code) {
   if (!o.msc.empty() && o.traces.size() != 1) {
@@ -247,11 +30,11 @@ void run(const Options& o, int& exit_code) {
     Judged result;
     try {
       if (name == "-") {
-        result = judge("-", std::cin);
+        result = judge_trace("-", std::cin);
       } else {
         std::ifstream in(name);
         if (!in) throw BadLine{name, 0, "cannot open"};
-        result = judge(name, in);
+        result = judge_trace(name, in);
       }
     } catch (const BadLine& b) {
       std::cerr << "secmode check: " << b.file << (b.line ? ":" + std::to_string(b.line) : "") << ": " << b.reason
@@ -296,22 +79,6 @@ void run(const Options& o, int& exit_code) {
 }
 
 }  // namespace
-
-bool trace_conforms(const std::string& name, std::istream& in, std::string& why) {
-  try {
-    const Judged judged = judge(name, in);
-    for (const oracle::Verdict& v : judged.verdicts)
-      if (!v.ok) {
-        why = "step " + std::to_string(v.step) + ", " + v.party + ", " + v.clause + ": expected " + v.expected +
-              ", observed " + v.observed;
-        return false;
-      }
-    return true;
-  } catch (const BadLine& b) {
-    why = "line " + std::to_string(b.line) + ": " + b.reason;
-    return false;
-  }
-}
 
 void add_check_command(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<Options>();

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_command.h"
+#include "cli/trace_judge.h"
 #include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/engine/as_smc_ran.h"

@@ -21,7 +21,7 @@ targets=$(awk '/^set\(SECMODE_FUZZ_TARGETS/ { on = 1 } on { print } on && /\)/ {
             "$root/fuzz/CMakeLists.txt" | sed -e 's/set(SECMODE_FUZZ_TARGETS//' -e 's/)//')
 
 objects=()
-for src in $(cd "$root" && find spec impl oracle cli/json -name '*.cpp' | sort); do
+for src in $(cd "$root" && { find spec impl oracle cli/json -name '*.cpp'; echo cli/trace_judge.cpp; echo cli/msc.cpp; } | sort); do
   object="$build/${src//\//_}.o"
   $CXX $CXXFLAGS -std=c++20 -I"$root" -c "$root/$src" -o "$object"
   objects+=("$object")
