@@ -128,7 +128,7 @@ Judged judge_trace(const std::string& name, std::istream& in) {
       nlohmann::json j;
       try {
         j = nlohmann::json::parse(text);
-      } catch (const nlohmann::json::parse_error& e) {
+      } catch (const nlohmann::json::exception& e) {  // a syntax error, or a number too large (out_of_range)
         throw oracle::UnusableInput(std::string("not JSON: ") + e.what());
       }
       if (!j.is_object()) throw oracle::UnusableInput("a trace line is a JSON object");

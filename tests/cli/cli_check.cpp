@@ -76,6 +76,7 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
       {R"({"kind":"context","rat":"eps","kasme":"00","ksi":9})", "-:1: kasme"},
       {context + "\n" + R"({"kind":"sip","dir":"ul","text":"REGISTER"})", "-:2: kind \"sip\""},
       {"{not json", "-:1: not JSON"},
+      {"7e99999", "-:1: not JSON"},  // a number beyond a double (found by fuzz/check_trace.cpp)
       {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"nas-eps","hex":"3700"})", "-:2: NAS PDU: "},
       {context + "\n" + R"({"kind":"pdu","dir":"ul","proto":"nas-5gs","hex":"7e0041"})", "-:2: a PDU of the other RAT"},
       {R"({"kind":"context","rat":"5gs","kasme":"00","ksi":1})", "-:1: missing string field \"kamf\""},
