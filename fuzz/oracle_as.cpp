@@ -3,12 +3,12 @@
 // 7..1: length) and that many octets. Whatever the PDUs hold, the judge either gives verdicts or
 // refuses the input as unusable; it never crashes, reads out of bounds or throws anything else.
 // Every verdict names its party and clause.
-#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <span>
 #include <vector>
 
+#include "fuzz/pdu_stream.h"
 #include "oracle/as_judge.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -17,14 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<secmode::oracle::Verdict> verdicts;
   try {
     judge.key(std::span<const std::uint8_t>(data + 1, 32));
-    std::size_t at = 33, step = 1;
-    while (at < size) {
-      const bool uplink = (data[at] & 0x80) != 0;
-      const std::size_t n = std::min<std::size_t>(data[at] & 0x7f, size - at - 1);
-      ++at;
-      judge.pdu(++step, uplink, std::span<const std::uint8_t>(data + at, n), verdicts);
-      at += n;
-    }
+    for_each_pdu(data, size, 33, [&](std::size_t step, bool uplink, std::span<const std::uint8_t> pdu) {
+      judge.pdu(step, uplink, pdu, verdicts);
+    });
     judge.finish(verdicts);
   } catch (const secmode::oracle::UnusableInput&) {
     return 0;

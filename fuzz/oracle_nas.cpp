@@ -10,6 +10,7 @@
 #include <span>
 #include <vector>
 
+#include "fuzz/pdu_stream.h"
 #include "oracle/nas_judge.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -27,14 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } else {
       judge.context(std::span<const std::uint8_t>(data + 1, 32), data[0] & 0x3f);
     }
-    std::size_t at = 33, step = 1;
-    while (at < size) {
-      const bool uplink = (data[at] & 0x80) != 0;
-      const std::size_t n = std::min<std::size_t>(data[at] & 0x7f, size - at - 1);
-      ++at;
-      judge.pdu(++step, uplink, std::span<const std::uint8_t>(data + at, n), verdicts);
-      at += n;
-    }
+    for_each_pdu(data, size, 33, [&](std::size_t step, bool uplink, std::span<const std::uint8_t> pdu) {
+      judge.pdu(step, uplink, pdu, verdicts);
+    });
     judge.finish(verdicts);
   } catch (const secmode::oracle::UnusableInput&) {
     return 0;

@@ -49,6 +49,25 @@ struct Registry {
   }
 };
 
+// The keys a harness hands out, with their identities: random, never the all-zero "no key".
+struct KeyPool : Registry {
+  std::vector<Key> pool;  // every key handed out so far
+  KeyPool() : Registry{true} {}
+  Key fresh() {
+    Key k{};
+    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
+    std::copy(b.begin(), b.end(), k.begin());
+    k[0] |= 1;
+    id(Bytes(k.begin(), k.end()));
+    pool.push_back(k);
+    return k;
+  }
+  // A key handed out before, or a new one when there is none.
+  Key any() { return pool.empty() ? fresh() : *rc::gen::elementOf(pool); }
+  // One time in four a key handed out before, else a new one.
+  Key reused_or_fresh() { return !pool.empty() && *rc::gen::inRange(0, 4) == 0 ? *rc::gen::elementOf(pool) : fresh(); }
+};
+
 // The receiver's COUNT estimate, read from TS 24.301 4.4.3.1 apart from the engine's: the
 // smallest 24-bit COUNT ending in `sn` that is not below the last accepted one.
 inline std::uint32_t estimate(std::uint32_t lowest_unaccepted, std::uint8_t sn) {

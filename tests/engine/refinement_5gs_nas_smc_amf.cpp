@@ -43,21 +43,11 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   FivegsNasSmcAmf engine;
   SpecState state = net::initial(Concrete{});
-  Registry keys{true}, caps{false};
-  std::vector<Key> pool;
+  KeyPool keys;
+  Registry caps{false};
   std::array<std::uint8_t, 600> out{};
   std::map<std::string, bool> seen;
   std::uint32_t initial_count = 0;  // of the latest REGISTRATION REQUEST, as the AMF estimates it
-
-  Key new_key() {
-    Key k{};
-    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
-    std::copy(b.begin(), b.end(), k.begin());
-    k[0] |= 1;
-    keys.id(Bytes(k.begin(), k.end()));
-    pool.push_back(k);
-    return k;
-  }
 
   SpecStep spec_step(const SpecEvent& e) {
     const auto rules = spec::FivegsNasSmcAmf::rules<Concrete>(mutation);
@@ -147,7 +137,7 @@ struct Harness {
                  false};
     switch (*rc::gen::inRange(0, 10)) {
       case 0: {  // another key
-        const Key k = *rc::gen::elementOf(pool);
+        const Key k = *rc::gen::elementOf(keys.pool);
         p.key = keys.id(Bytes(k.begin(), k.end()));
         break;
       }
@@ -172,13 +162,13 @@ struct Harness {
         break;
     }
     p.count &= 0xffffff;
-    if (p.key == 0 && p.eia != 0) p.key = keys.id(Bytes(pool.front().begin(), pool.front().end()));
+    if (p.key == 0 && p.eia != 0) p.key = keys.id(Bytes(keys.pool.front().begin(), keys.pool.front().end()));
     return p;
   }
 
   void aka() {
     // Never a key twice: see refinement_5gs_nas_smc_ue.cpp.
-    const Key k = new_key();
+    const Key k = keys.fresh();
     const auto ksi = *rc::gen::weightedOneOf<std::uint8_t>(
         {{6, rc::gen::inRange<std::uint8_t>(0, 7)}, {1, rc::gen::just<std::uint8_t>(net::kNoKsi)}});
     SpecEvent e = event(net::kAka);
@@ -329,7 +319,7 @@ struct Harness {
       initial_request();
       check_state();
     }
-    if (pool.empty()) new_key();
+    if (keys.pool.empty()) keys.fresh();
     const auto steps = *rc::gen::inRange(1, 80);
     for (int i = 0; i < steps; ++i) {
       switch (*rc::gen::weightedOneOf<int>({{1, rc::gen::just(0)},

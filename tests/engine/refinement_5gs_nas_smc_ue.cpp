@@ -45,8 +45,8 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   FivegsNasSmcUe engine{kImeisv};
   SpecState state = ue::initial(Concrete{});
-  Registry keys{true}, caps{false};
-  std::vector<Key> pool;            // keys AKA handed out, and some nobody did
+  KeyPool keys;
+  Registry caps{false};
   Bytes sent_capability;            // the UE security capability as last sent
   Bytes sent_request;               // the plain REGISTRATION REQUEST last sent
   std::uint32_t initial_count = 0;  // its uplink NAS COUNT (0 in the clear)
@@ -56,15 +56,6 @@ struct Harness {
   // AKA never hands out a key twice: K'_AMF's identity is a function of the key alone in the
   // table (the COUNT it is derived with is fixed by then), which a reused K_AMF, derived again
   // with another COUNT, would contradict.
-  Key new_key() {
-    Key k{};
-    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
-    std::copy(b.begin(), b.end(), k.begin());
-    k[0] |= 1;  // never the all-zero "no key"
-    keys.id(Bytes(k.begin(), k.end()));
-    pool.push_back(k);
-    return k;
-  }
 
   // K'_AMF from the key with identity `named` (TS 33.501 A.13, DIRECTION 0, the request's COUNT),
   // registered under the identity the table gives it; 0 ("no key") from no key.
@@ -110,7 +101,7 @@ struct Harness {
   }
 
   void aka() {
-    const Key k = new_key();
+    const Key k = keys.fresh();
     const auto ksi = *rc::gen::weightedOneOf<std::uint8_t>(
         {{6, rc::gen::inRange<std::uint8_t>(0, 7)}, {1, rc::gen::just<std::uint8_t>(ue::kNoKsi)}});
     SpecEvent e = event(ue::kAka);
@@ -224,7 +215,7 @@ struct Harness {
     const std::uint32_t named = takes_fresh ? s.fresh_key : names_current ? s.key : ue::kNoKey;
     std::uint32_t mac_key_id = hdp ? derive(named) : named;
     if (mac_key_id == ue::kNoKey || (honest ? change == other_key : *rc::gen::inRange(0, 3) == 0)) {
-      const Key k = *rc::gen::elementOf(pool.empty() ? std::vector<Key>{new_key()} : pool);
+      const Key k = keys.any();
       mac_key_id = keys.id(Bytes(k.begin(), k.end()));
     }
     const bool new_counts = takes_fresh || hdp;

@@ -32,8 +32,7 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   typename Rat::Ran engine;
   SpecState state = ran::initial(Concrete{});
-  Registry keys{true};
-  std::vector<Key> pool;
+  KeyPool keys;
   // The test's reading of the PDCP counters: the network's next downlink COUNT, the uplink COUNT
   // it expects next, and the UE's next uplink COUNT.
   std::uint32_t network_tx = 0, network_rx = 0, ue_tx = 0;
@@ -41,15 +40,6 @@ struct Harness {
   std::array<std::uint8_t, 128> out{};
   std::map<std::string, bool> seen;
 
-  Key new_key() {
-    Key k{};
-    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
-    std::copy(b.begin(), b.end(), k.begin());
-    k[0] |= 1;
-    keys.id(Bytes(k.begin(), k.end()));
-    pool.push_back(k);
-    return k;
-  }
   SpecStep spec_step(const SpecEvent& e) {
     const auto rules = spec::AsSmcRan::rules<Concrete>(mutation);
     return spec::step(Concrete{}, rules, state, e);
@@ -90,7 +80,7 @@ struct Harness {
   }
 
   void context_setup() {
-    const Key k = !pool.empty() && *rc::gen::inRange(0, 4) == 0 ? *rc::gen::elementOf(pool) : new_key();
+    const Key k = keys.reused_or_fresh();
     // Capabilities: mostly the usual EEA/EIA 0..3, sometimes any 16 bits.
     const std::uint16_t caps =
         *rc::gen::arbitrary<bool>() ? std::uint16_t{0x0f0f} : *rc::gen::arbitrary<std::uint16_t>();
@@ -149,7 +139,7 @@ struct Harness {
         static_cast<Kind>(
             *rc::gen::weightedOneOf<int>({{6, rc::gen::just(0)}, {2, rc::gen::just(1)}, {1, rc::gen::just(2)}}));
     const bool honest = *rc::gen::inRange(0, 3) != 0;
-    Key mac_key = honest && s.key != 0 ? Key{} : (pool.empty() ? new_key() : *rc::gen::elementOf(pool));
+    Key mac_key = honest && s.key != 0 ? Key{} : keys.any();
     if (honest && s.key != 0) {
       const Bytes b = keys.bytes(s.key);
       std::copy(b.begin(), b.end(), mac_key.begin());

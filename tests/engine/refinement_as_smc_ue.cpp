@@ -33,23 +33,13 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   typename Rat::Ue engine;
   SpecState state = ue::initial(Concrete{});
-  Registry keys{true};
-  std::vector<Key> pool;
+  KeyPool keys;
   // The test's own reading of the PDCP counters: the UE's next uplink COUNT and the downlink
   // COUNT it expects next; the eNB / gNB's next downlink COUNT.
   std::uint32_t ue_tx = 0, ue_rx = 0, network_tx = 0;
   std::array<std::uint8_t, 128> out{};
   std::map<std::uint32_t, bool> seen;
 
-  Key new_key() {
-    Key k{};
-    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
-    std::copy(b.begin(), b.end(), k.begin());
-    k[0] |= 1;
-    keys.id(Bytes(k.begin(), k.end()));
-    pool.push_back(k);
-    return k;
-  }
   SpecStep spec_step(const SpecEvent& e) {
     const auto rules = spec::AsSmcUe::rules<Concrete>(mutation);
     return spec::step(Concrete{}, rules, state, e);
@@ -75,7 +65,7 @@ struct Harness {
   }
 
   void connect() {
-    const Key k = !pool.empty() && *rc::gen::inRange(0, 4) == 0 ? *rc::gen::elementOf(pool) : new_key();
+    const Key k = keys.reused_or_fresh();
     SpecEvent e = event(ue::kConnect);
     e.key = keys.id(Bytes(k.begin(), k.end()));
     RC_LOG() << "connect K" << e.key << "\n";
@@ -96,7 +86,7 @@ struct Harness {
                                                               {1, rc::gen::just<std::uint8_t>(0)},
                                                               {1, rc::gen::inRange<std::uint8_t>(4, 8)}});
     // The key its MAC-I is computed with, the COUNT, and whether a bit of MAC-I is then flipped.
-    Key mac_key = honest ? Key{} : (pool.empty() ? new_key() : *rc::gen::elementOf(pool));
+    Key mac_key = honest ? Key{} : keys.any();
     if (honest) {
       const Bytes b = keys.bytes(s.key);
       std::copy(b.begin(), b.end(), mac_key.begin());

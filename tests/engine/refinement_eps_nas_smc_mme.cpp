@@ -42,20 +42,10 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   EpsNasSmcMme engine;
   SpecState state = net::initial(Concrete{});
-  Registry keys{true}, caps{false};
-  std::vector<Key> pool;
+  KeyPool keys;
+  Registry caps{false};
   std::array<std::uint8_t, 600> out{};
   std::map<std::string, bool> seen;
-
-  Key new_key() {
-    Key k{};
-    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
-    std::copy(b.begin(), b.end(), k.begin());
-    k[0] |= 1;
-    keys.id(Bytes(k.begin(), k.end()));
-    pool.push_back(k);
-    return k;
-  }
 
   SpecStep spec_step(const SpecEvent& e) {
     const auto rules = spec::EpsNasSmcMme::rules<Concrete>(mutation);
@@ -132,7 +122,7 @@ struct Harness {
                  false};
     switch (*rc::gen::inRange(0, 10)) {
       case 0: {  // another key
-        const Key k = *rc::gen::elementOf(pool);
+        const Key k = *rc::gen::elementOf(keys.pool);
         p.key = keys.id(Bytes(k.begin(), k.end()));
         break;
       }
@@ -157,12 +147,12 @@ struct Harness {
         break;
     }
     p.count &= 0xffffff;
-    if (p.key == 0 && p.eia != 0) p.key = keys.id(Bytes(pool.front().begin(), pool.front().end()));
+    if (p.key == 0 && p.eia != 0) p.key = keys.id(Bytes(keys.pool.front().begin(), keys.pool.front().end()));
     return p;
   }
 
   void aka() {
-    const Key k = !pool.empty() && *rc::gen::inRange(0, 4) == 0 ? *rc::gen::elementOf(pool) : new_key();
+    const Key k = keys.reused_or_fresh();
     const auto ksi = *rc::gen::weightedOneOf<std::uint8_t>(
         {{6, rc::gen::inRange<std::uint8_t>(0, 7)}, {1, rc::gen::just<std::uint8_t>(net::kNoKsi)}});
     SpecEvent e = event(net::kAka);
@@ -315,7 +305,7 @@ struct Harness {
       initial_request();
       check_state();
     }
-    if (pool.empty()) new_key();
+    if (keys.pool.empty()) keys.fresh();
     const auto steps = *rc::gen::inRange(1, 80);
     for (int i = 0; i < steps; ++i) {
       switch (*rc::gen::weightedOneOf<int>({{1, rc::gen::just(0)},

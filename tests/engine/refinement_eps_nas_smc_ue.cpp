@@ -45,23 +45,13 @@ struct Harness {
   const spec::Mutation* mutation = nullptr;
   EpsNasSmcUe engine{kImeisv};
   SpecState state = ue::initial(Concrete{});
-  Registry keys{true}, caps{false};
-  std::vector<Key> pool;  // keys that AKA handed out, and some nobody did
+  KeyPool keys;
+  Registry caps{false};
   Bytes sent_capability;  // the UE network capability as last sent
   std::optional<std::uint32_t> sent_nonce;
   std::optional<nas::UeAdditionalSecurityCapability> sent_additional;
   std::array<std::uint8_t, 600> out{};
   std::map<std::uint32_t, bool> seen;  // responses (and reject causes) the table gave
-
-  Key new_key() {
-    Key k{};
-    const auto b = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
-    std::copy(b.begin(), b.end(), k.begin());
-    k[0] |= 1;  // never the all-zero "no key"
-    keys.id(Bytes(k.begin(), k.end()));
-    pool.push_back(k);
-    return k;
-  }
 
   SpecStep spec_step(const SpecEvent& e) {
     const auto rules = spec::EpsNasSmcUe::rules<Concrete>(mutation);
@@ -101,8 +91,8 @@ struct Harness {
   }
 
   void aka() {
-    const bool reuse = !pool.empty() && *rc::gen::inRange(0, 4) == 0;
-    const Key k = reuse ? *rc::gen::elementOf(pool) : new_key();
+    const bool reuse = !keys.pool.empty() && *rc::gen::inRange(0, 4) == 0;
+    const Key k = reuse ? *rc::gen::elementOf(keys.pool) : keys.fresh();
     const auto ksi = *rc::gen::weightedOneOf<std::uint8_t>(
         {{6, rc::gen::inRange<std::uint8_t>(0, 7)}, {1, rc::gen::just<std::uint8_t>(ue::kNoKsi)}});
     SpecEvent e = event(ue::kAka);
@@ -251,7 +241,7 @@ struct Harness {
     std::uint32_t mac_key_id = takes_fresh ? s.fresh_key : names_current ? s.key : 0;
     Key mac_key{};
     if (mac_key_id == 0 || (honest ? change == other_key : *rc::gen::inRange(0, 3) == 0)) {
-      mac_key = *rc::gen::elementOf(pool.empty() ? std::vector<Key>{new_key()} : pool);
+      mac_key = keys.any();
       mac_key_id = keys.id(Bytes(mac_key.begin(), mac_key.end()));
     } else {
       const Bytes b = keys.bytes(mac_key_id);
