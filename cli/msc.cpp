@@ -34,6 +34,15 @@ std::string escaped(const std::string& text) {
   return out;
 }
 
+// The opening of a chart: its size, the arrow head, the title.
+void svg_head(std::ostringstream& s, int width, int height, const std::string& title) {
+  s << R"svg(<svg xmlns="http://www.w3.org/2000/svg" width=")svg" << width << R"svg(" height=")svg" << height
+    << R"svg(" font-family="monospace" font-size="12">)svg" << '\n'
+    << R"svg(<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">)svg"
+    << R"svg(<path d="M0,0 L10,4 L0,8 z"/></marker></defs>)svg" << '\n'
+    << R"svg(<text x="10" y="20" font-size="14">)svg" << escaped(title) << "</text>\n";
+}
+
 // TS 24.301 table 9.8.1, the EMM messages a security mode trace holds.
 std::string emm_name(std::uint8_t type) {
   static const std::map<std::uint8_t, const char*> names{{0x41, "ATTACH REQUEST"},
@@ -111,12 +120,8 @@ std::string msc_svg(const std::string& title, const std::vector<MscArrow>& arrow
   for (const auto& v : verdicts) by_step.emplace(v.step, &v);
   const int height = kTop + static_cast<int>(arrows.size()) * kRow + 40;
   std::ostringstream s;
-  s << R"svg(<svg xmlns="http://www.w3.org/2000/svg" width=")svg" << kWidth << R"svg(" height=")svg" << height
-    << R"svg(" font-family="monospace" font-size="12">)svg" << '\n'
-    << R"svg(<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">)svg"
-    << R"svg(<path d="M0,0 L10,4 L0,8 z"/></marker></defs>)svg" << '\n'
-    << R"svg(<text x="10" y="20" font-size="14">)svg" << escaped(title) << "</text>\n"
-    << R"svg(<text x=")svg" << kUe - 10 << R"svg(" y="50">UE</text><text x=")svg" << kNet - 30
+  svg_head(s, kWidth, height, title);
+  s << R"svg(<text x=")svg" << kUe - 10 << R"svg(" y="50">UE</text><text x=")svg" << kNet - 30
     << R"svg(" y="50">network</text>)svg" << '\n'
     << R"svg(<line x1=")svg" << kUe << R"svg(" y1="56" x2=")svg" << kUe << R"svg(" y2=")svg" << height - 10
     << R"svg(" stroke="#888"/>)svg"
@@ -217,12 +222,8 @@ std::string counterexample_svg(const std::string& title, const std::string& clai
   const int width = kLeft + kGap * static_cast<int>(std::max<std::size_t>(parties.size(), 2)) + 300;
   const int height = kTop + rows * kRow + 40;
   std::ostringstream s;
-  s << R"svg(<svg xmlns="http://www.w3.org/2000/svg" width=")svg" << width << R"svg(" height=")svg" << height
-    << R"svg(" font-family="monospace" font-size="12">)svg" << '\n'
-    << R"svg(<defs><marker id="arrow" markerWidth="10" markerHeight="8" refX="10" refY="4" orient="auto">)svg"
-    << R"svg(<path d="M0,0 L10,4 L0,8 z"/></marker></defs>)svg" << '\n'
-    << R"svg(<text x="10" y="20" font-size="14">)svg" << escaped(title) << "</text>\n"
-    << R"svg(<text x="10" y="40" fill="#c00">)svg" << escaped(claim) << "</text>\n";
+  svg_head(s, width, height, title);
+  s << R"svg(<text x="10" y="40" fill="#c00">)svg" << escaped(claim) << "</text>\n";
   for (const std::string& p : parties)
     s << R"svg(<text x=")svg" << x(p) - 20 << R"svg(" y="70">)svg" << escaped(p) << R"svg(</text><line x1=")svg" << x(p)
       << R"svg(" y1="76" x2=")svg" << x(p) << R"svg(" y2=")svg" << height - 10 << R"svg(" stroke="#888"/>)svg" << '\n';
