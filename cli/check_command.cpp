@@ -91,9 +91,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "(5GS: or \"snn\"; and \"supi\" unless the REGISTRATION REQUEST has a null-scheme SUCI) in place of the key "
       "and ksi (and \"kenb\" / \"kgnb\" for the AS, else derived from NAS); and "
       "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX} or "
-      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}. Exit "
-      "0 conformant, 1 violations, "
-      "2 unusable input");
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}; in 5GS "
+      "also {\"kind\":\"event\",\"name\":\"n2_key_change\"|\"handover\",\"phase\":\"start\"|\"complete\"} "
+      "(TS 33.501 6.9.5.1). Exit 0 conformant, 1 violations, 2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)")->required();
   cmd->add_flag("--json", opts->json, "one JSON object per verdict, then a summary object");
   cmd->add_option("--msc", opts->msc, "also draw the trace's message sequence chart, violations in red, as SVG");
