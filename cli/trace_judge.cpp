@@ -45,10 +45,11 @@ Proto proto_named(const std::string& proto) {
                               "\": this version judges nas-eps, nas-5gs, lte-pdcp-srb and nr-pdcp-srb");
 }
 
-// The MSC label of an SRB1 PDU: the security mode message it carries in the clear, if any.
-std::string as_label(oracle::Rat rat, bool uplink, std::span<const std::uint8_t> pdu) {
+// The MSC label of an SRB PDU: the security mode message it carries in the clear, if any.
+std::string as_label(oracle::Rat rat, bool uplink, std::span<const std::uint8_t> pdu, std::uint8_t srb) {
   const auto& format = rat == oracle::Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
   const std::string prefix = rat == oracle::Rat::eps ? "RRC " : "NR RRC ";
+  if (srb == 2) return prefix + "SRB2 PDCP PDU";
   if (pdu.size() >= format.header_size + impl::engine::kMacISize) {
     const auto message = pdu.subspan(format.header_size, pdu.size() - format.header_size - impl::engine::kMacISize);
     impl::engine::AsCommand c;
@@ -165,12 +166,12 @@ Judged judge_trace(const std::string& name, std::istream& in) {
         const Proto proto = proto_named(field(j, "proto"));
         const auto pdu = spec::from_hex(field(j, "hex"));
         if (proto.as) {
-          if (!j.contains("srb") || !j["srb"].is_number_unsigned() || j["srb"].get<std::uint64_t>() != 1)
-            throw oracle::UnusableInput(
-                "srb: this version judges SRB1 (\"srb\":1), where the AS security mode "
-                "command runs");
-          as_for(proto.rat).pdu(step, dir == "ul", pdu, verdicts);
-          judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu)});
+          if (!j.contains("srb") || !j["srb"].is_number_unsigned() || j["srb"].get<std::uint64_t>() < 1 ||
+              j["srb"].get<std::uint64_t>() > 2)
+            throw oracle::UnusableInput("srb: this version judges SRB1 and SRB2 (\"srb\":1 or 2)");
+          const auto srb = static_cast<std::uint8_t>(j["srb"].get<std::uint64_t>());
+          as_for(proto.rat).pdu(step, dir == "ul", pdu, verdicts, srb);
+          judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu, srb)});
         } else {
           oracle::NasJudge& nas = judge_for(proto.rat, "a PDU");
           nas.pdu(step, dir == "ul", pdu, verdicts);

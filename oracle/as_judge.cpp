@@ -79,16 +79,20 @@ void AsJudge::connect() {
   n.key = kKey;
   n.caps = caps_;
   ran_ = spec::step(v, ran_rules(), ran_, n).state;
-  dl_next_ = ul_next_ = 0;
+  dl_next_ = ul_next_ = dl2_next_ = ul2_next_ = 0;
   expecting_.reset();
 }
 
-void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out,
+                  std::uint8_t srb) {
   const auto& format = rat_ == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
   if (pdu.size() < format.header_size + impl::engine::kMacISize)
     throw UnusableInput("hex: a PDCP data PDU of an SRB holds a header and MAC-I (TS 36.323 / 38.323 6.2.2)");
+  if (srb != 1 && srb != 2) throw UnusableInput("srb: the security mode command concerns SRB1 and SRB2");
   if (!ran_.connected) connect();
-  if (uplink_pdu)
+  if (srb == 2)
+    srb2(step, uplink_pdu, pdu, out);
+  else if (uplink_pdu)
     uplink(step, pdu, out);
   else
     downlink(step, pdu, out);
@@ -97,9 +101,10 @@ void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_
 namespace {
 
 Reading read(Rat rat, std::span<const std::uint8_t, 32> key, const PdcpSecurity& s, std::uint32_t count,
-             Direction direction, std::span<const std::uint8_t> pdu) {
+             Direction direction, std::span<const std::uint8_t> pdu, std::uint8_t srb = 1) {
   const auto& format = rat == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
-  const auto profile = rat == Rat::eps ? impl::engine::LteAsWire::srb1 : impl::engine::NrAsWire::srb1;
+  const auto profile = impl::engine::rrc_profile(
+      rat == Rat::eps ? impl::crypto::KeyHierarchy::eps : impl::crypto::KeyHierarchy::fivegs, srb);
   Reading r;
   std::vector<std::uint8_t> buffer(pdu.size());
   std::size_t size = 0;
@@ -240,6 +245,49 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
               : "its MAC-I does not verify with K_RRCint of the UE's key at downlink COUNT " + std::to_string(count);
   expecting_ = x;
   ue_ = us.state;
+}
+
+// ---- SRB2: set up after the command, and protected from its first message on ------------------
+
+// TS 36.331 / TS 38.331 5.3.1.1: SRB2 (and the DRBs) are established once the SecurityModeCommand
+// has gone, always with integrity protection and ciphering; its BEARER is 1 (TS 33.401 B.1.1).
+void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+  std::uint32_t& next = uplink_pdu ? ul2_next_ : dl2_next_;
+  const std::uint32_t count = count_of(rat_, next, pdu);
+  next = count + 1;
+  const bool may = uplink_pdu ? ue_.activated : (ran_.pending || ran_.activated);
+  const std::uint32_t eea = uplink_pdu ? ue_.eea : ran_.eea, eia = uplink_pdu ? ue_.eia : ran_.eia;
+  Verdict v{step,
+            false,
+            uplink_pdu ? "ue" : "network",
+            "TS 38.331 / 36.331 5.3.1.1",
+            "an SRB2 message integrity protected and ciphered with " + algorithms(rat_, eea, eia),
+            "",
+            ""};
+  if (!may) {
+    v.expected = "no SRB2 message";
+    v.observed = "an SRB2 message";
+    v.explain = uplink_pdu ? "the UE has not activated AS security: SRB2 does not exist for it yet"
+                           : "SRB2 is set up only once the SecurityModeCommand has gone";
+  } else {
+    const Direction d = uplink_pdu ? Direction::uplink : Direction::downlink;
+    const Reading r = read(rat_, key_, {true, true, static_cast<std::uint8_t>(eia), static_cast<std::uint8_t>(eea)},
+                           count, d, pdu, 2);
+    const Reading unciphered = read(rat_, key_, {true, false, static_cast<std::uint8_t>(eia), 0}, count, d, pdu, 2);
+    v.ok = r.readable && r.mac_ok;
+    v.observed = v.ok                            ? "so protected"
+                 : unciphered.mac_ok && eea != 0 ? "integrity protected, not ciphered"
+                                                 : "a MAC-I that does not verify";
+    v.explain = v.ok ? "SRB2 carries only protected messages"
+                     : "at " + std::string(uplink_pdu ? "uplink" : "downlink") + " COUNT " + std::to_string(count) +
+                           " of SRB2, with K_RRCint / K_RRCenc of the connection's key";
+    if (v.ok && !uplink_pdu && !ran_.bearers) {
+      ran::Event<Concrete> n{};
+      n.kind = ran::kEstablishBearers;
+      ran_ = spec::step(Concrete{}, ran_rules(), ran_, n).state;
+    }
+  }
+  emit(out, v);
 }
 
 // ---- uplink: the UE's answer and what follows it ---------------------------------------------

@@ -1,11 +1,12 @@
 // The oracle for the AS security mode command (TS 36.331 / TS 38.331 5.3.4, 5.3.1.1; TS 33.401
-// 7.2.4.5; TS 33.501 6.7.4), judged from the PDCP PDUs of SRB1 (pdcp_srb.h) in a trace: it runs the
+// 7.2.4.5; TS 33.501 6.7.4), judged from the PDCP PDUs of SRB1 and SRB2 (pdcp_srb.h) in a trace: it runs the
 // UE's and the eNB / gNB's rule tables (spec/procedures/as_smc_ue.h, as_smc_ran.h) on what the
 // PDUs mean, with MAC-I recomputed and ciphered messages deciphered with K_RRCint / K_RRCenc of the
 // connection's K_eNB / K_gNB, and judges
 //  - the network: a SecurityModeCommand only once per connection, integrity protected with the
 //    connection's key and not ciphered; every downlink message after it integrity protected and
 //    ciphered;
+//  - both: SRB2 only after the command (the UE: after activation), every SRB2 message protected;
 //  - the UE: the answer each command requires (SecurityModeComplete integrity protected and not
 //    ciphered when MAC-I verifies, SecurityModeFailure without protection when not), and every
 //    uplink message after activation integrity protected and ciphered.
@@ -46,8 +47,9 @@ class AsJudge {
   // EEA / NEA i and bit 8 + i for EIA / NIA i; unknown to the trace, every algorithm counts.
   void capabilities(std::uint16_t caps) { caps_ = caps; }
 
-  // The next PDCP PDU of SRB1, uplink or downlink.
-  void pdu(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
+  // The next PDCP PDU of SRB1 or SRB2, uplink or downlink.
+  void pdu(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out,
+           std::uint8_t srb = 1);
   // End of the trace: a command still waiting for the UE's answer.
   void finish(std::vector<Verdict>& out);
 
@@ -61,6 +63,7 @@ class AsJudge {
   void connect();
   void downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
   void uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
+  void srb2(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
   void answer(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
   void emit(std::vector<Verdict>& out, Verdict v) const;
 
@@ -71,7 +74,8 @@ class AsJudge {
   std::uint16_t caps_ = 0xffff;
   spec::as_smc_ue::State<spec::Concrete> ue_ = spec::as_smc_ue::initial(spec::Concrete{});
   spec::as_smc_ran::State<spec::Concrete> ran_ = spec::as_smc_ran::initial(spec::Concrete{});
-  std::uint32_t dl_next_ = 0, ul_next_ = 0;  // the COUNT each receiver expects next
+  std::uint32_t dl_next_ = 0, ul_next_ = 0;    // the COUNT each receiver expects next on SRB1
+  std::uint32_t dl2_next_ = 0, ul2_next_ = 0;  // and on SRB2
   std::optional<Expectation> expecting_;
 };
 

@@ -5,7 +5,7 @@
 // have, made by altering one PDU, is caught on the party that made it: a UE that completes a
 // command whose MAC-I fails, that ciphers its COMPLETE, that protects its FAILURE, that sends in
 // the clear after activation; a network that sends the command twice, ciphers it, or sends in the
-// clear after it.
+// clear after it, or uses SRB2 before the command or unciphered.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -41,6 +41,8 @@ enum class Fault {
   network_second_command,
   network_ciphers_command,
   network_plain_after_command,
+  network_srb2_before_command,
+  network_srb2_unciphered,
 };
 
 template <class Wire, class Ue, class Ran>
@@ -55,15 +57,17 @@ struct Connection {
   std::array<std::uint8_t, 32> key{}, ran_key{};
   std::array<std::uint8_t, 256> ul{}, dl{};
 
-  void trace(bool uplink, ByteView pdu) {
-    RC_LOG() << (uplink ? "ul " : "dl ") << spec::to_hex(pdu) << "\n";
-    judge.pdu(++step, uplink, pdu, verdicts);
+  void trace(bool uplink, ByteView pdu, std::uint8_t srb = 1) {
+    RC_LOG() << (uplink ? "ul " : "dl ") << "SRB" << int{srb} << " " << spec::to_hex(pdu) << "\n";
+    judge.pdu(++step, uplink, pdu, verdicts, srb);
   }
   // A PDU made by hand: `message` at `count` with protection `p`.
-  Bytes made(const Bytes& message, const PdcpSecurity& p, std::uint32_t count, impl::engine::Direction d) {
+  Bytes made(const Bytes& message, const PdcpSecurity& p, std::uint32_t count, impl::engine::Direction d,
+             std::uint8_t srb = 1) {
     std::array<std::uint8_t, 256> buf{};
     std::size_t size = 0;
-    RC_ASSERT(impl::engine::pdcp_protect(Wire::pdcp, key, Wire::srb1, p, count, d, message, buf, size) == nullptr);
+    const auto profile = impl::engine::rrc_profile(Wire::srb1.hierarchy, srb);
+    RC_ASSERT(impl::engine::pdcp_protect(Wire::pdcp, key, profile, p, count, d, message, buf, size) == nullptr);
     return Bytes(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(size));
   }
 
@@ -85,7 +89,8 @@ struct Connection {
     RC_ASSERT(ran.connect());
     RC_ASSERT(ran.context_setup(ran_key, 0x0f0f));
     // Ciphering with EEA0 / NEA0 changes nothing: the ciphering faults need a real algorithm.
-    const bool ciphers = fault == Fault::ue_ciphers_complete || fault == Fault::network_ciphers_command;
+    const bool ciphers = fault == Fault::ue_ciphers_complete || fault == Fault::network_ciphers_command ||
+                         fault == Fault::network_srb2_unciphered;
     const auto eea = *rc::gen::inRange<std::uint8_t>(ciphers ? 1 : 0, 4);
     const auto eia = *rc::gen::inRange<std::uint8_t>(1, 4);
     // Some downlink traffic before the command (NAS in DLInformationTransfer), in the clear.
@@ -95,6 +100,8 @@ struct Connection {
       trace(false, r.pdu);
       RC_ASSERT(ue.receive(r.pdu, ul).outcome == AsUeResult::Outcome::delivered);
     }
+    if (fault == Fault::network_srb2_before_command)  // SRB2 before AS security
+      trace(false, made(Bytes{0x2a, 0x01}, {}, 0, impl::engine::Direction::downlink, 2), 2);
     const AsRanResult c = ran.start(eea, eia, dl);
     RC_ASSERT(c.outcome == AsRanResult::Outcome::sent);
     Bytes command(c.pdu.begin(), c.pdu.end());
@@ -146,6 +153,13 @@ struct Connection {
     if (fault == Fault::ue_plain_after_activation)
       up = made(reconf_complete, {}, ue.tx_count() - 1, impl::engine::Direction::uplink);
     trace(true, up);
+    // NAS over SRB2 both ways (DLInformationTransfer, ULInformationTransfer), protected.
+    const bool srb2_ciphered = fault != Fault::network_srb2_unciphered;
+    trace(false,
+          made(Bytes{0x2a, 0x02, 0x07}, {true, srb2_ciphered, eia, srb2_ciphered ? eea : std::uint8_t{0}}, 0,
+               impl::engine::Direction::downlink, 2),
+          2);
+    trace(true, made(Bytes{0x4a, 0x03}, {true, true, eia, eea}, 0, impl::engine::Direction::uplink, 2), 2);
     if (fault == Fault::network_second_command) {
       Bytes m(16);
       const auto e = Wire::encode_command({1, eea, eia, true}, m);
@@ -185,7 +199,8 @@ Fault any_fault() {
   return *rc::gen::element(Fault::none, Fault::none, Fault::none, Fault::ue_completes_failed_command,
                            Fault::ue_ciphers_complete, Fault::ue_protects_failure, Fault::ue_plain_after_activation,
                            Fault::network_second_command, Fault::network_ciphers_command,
-                           Fault::network_plain_after_command);
+                           Fault::network_plain_after_command, Fault::network_srb2_before_command,
+                           Fault::network_srb2_unciphered);
 }
 
 RC_GTEST_PROP(OracleAs, LteConformsUnlessAFaultIsMadeAndThenTheFaultyPartyIsCaught, ()) {
