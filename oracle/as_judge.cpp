@@ -142,7 +142,10 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   AsCommand c;
   bool command = r.readable && r.mac_ok && read_command(rat_, r.message, c);
   bool ciphered = command && configured.ciphering && configured.eea != 0;
-  if (!command) {
+  // A message that verifies under the configured integrity protection is what it reads as; only
+  // one that does not (or a message before any protection) may be a command sent otherwise.
+  const bool settled = configured.integrity && r.readable && r.mac_ok;
+  if (!command && !settled) {
     const Reading plain = read(rat_, key_, {}, count, Direction::downlink, pdu);
     if (plain.readable && read_command(rat_, plain.message, c)) {
       command = true;
@@ -151,7 +154,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   }
   // A command that is neither: perhaps ciphered with the algorithms it names (the fault TS 33.401
   // 7.2.4.5 rules out), which only trying them tells.
-  for (std::uint8_t eea = 1; !command && eea < 4; ++eea)
+  for (std::uint8_t eea = 1; !command && !settled && eea < 4; ++eea)
     for (std::uint8_t eia = 0; !command && eia < 4; ++eia) {
       const Reading r2 = read(rat_, key_, {true, true, eia, eea}, count, Direction::downlink, pdu);
       if (r2.readable && r2.mac_ok && read_command(rat_, r2.message, c) && c.eea == eea && c.eia == eia) {
