@@ -154,6 +154,8 @@ struct NasSuite {
     context(t, "ue");
     auto r = std::make_unique<Run>();
     start(t, *r, emergency, additional);
+    // A conforming network refuses EIA0 / NIA0 without emergency: it starts with EIA2, and the
+    // command is rebuilt with the null algorithm below.
     const auto c = r->network.start(kKsi, eea, eia == 0 && !emergency ? 2 : eia, r->dl, imeisv);
     Bytes pdu = bytes(c.pdu);
     if (alt.fields || alt.header != 3 || eia == 0) {
