@@ -126,6 +126,31 @@ std::uint32_t count_of(Rat rat, std::uint32_t expected, std::span<const std::uin
   return impl::engine::received_count(format, expected, impl::engine::pdcp_sn(format, pdu));
 }
 
+// The verdict on a message that must be integrity protected (and ciphered, when `expected` says
+// so) with the connection's algorithms: `so` is the PDU read that way; when it does not verify,
+// the verdict says whether it came integrity protected but unciphered.
+Verdict protection_verdict(Rat rat, std::span<const std::uint8_t, 32> key, std::size_t step, const char* party,
+                           std::string clause, const std::string& what, const PdcpSecurity& expected, const Reading& so,
+                           std::uint32_t count, Direction d, std::span<const std::uint8_t> pdu, std::uint8_t srb,
+                           std::string why_ok) {
+  Verdict v{step,
+            so.readable && so.mac_ok,
+            party,
+            std::move(clause),
+            what + " integrity protected" + (expected.ciphering ? " and ciphered" : "") + " with " +
+                algorithms(rat, expected.eea, expected.eia),
+            "so protected",
+            std::move(why_ok)};
+  if (v.ok) return v;
+  const bool unciphered = expected.ciphering && expected.eea != 0 &&
+                          read(rat, key, {true, false, expected.eia, 0}, count, d, pdu, srb).mac_ok;
+  v.observed = unciphered ? "integrity protected, not ciphered" : "a MAC-I that does not verify";
+  v.explain = std::string("at ") + (d == Direction::uplink ? "uplink" : "downlink") + " COUNT " +
+              std::to_string(count) + (srb == 2 ? " of SRB2" : "") +
+              ", with K_RRCint / K_RRCenc of the connection's key";
+  return v;
+}
+
 }  // namespace
 
 // ---- downlink: the network's command and what follows it -----------------------------------
@@ -168,25 +193,10 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
     n.kind = ran::kSendDownlink;
     const auto st = spec::step(v, ran_rules(), ran_, n);
     const auto& o = st.output;
-    if (o.message != ran::kNothing && o.integrity) {
-      Verdict verdict{step,
-                      r.readable && r.mac_ok,
-                      "network",
-                      std::string(ran_rules()[st.fired].clause),
-                      std::string("a downlink message integrity protected") + (o.ciphered ? " and ciphered" : "") +
-                          " with " + algorithms(rat_, o.eea, o.eia),
-                      "",
-                      ""};
-      const Reading unciphered =
-          read(rat_, key_, {true, false, static_cast<std::uint8_t>(o.eia), 0}, count, Direction::downlink, pdu);
-      verdict.observed = verdict.ok                        ? "so protected"
-                         : o.ciphered && unciphered.mac_ok ? "integrity protected, not ciphered"
-                                                           : "a MAC-I that does not verify";
-      verdict.explain = verdict.ok ? "after the SecurityModeCommand every downlink message is protected"
-                                   : "at downlink COUNT " + std::to_string(count) +
-                                         ", with K_RRCint / K_RRCenc of the connection's key";
-      emit(out, verdict);
-    }
+    if (o.message != ran::kNothing && o.integrity)
+      emit(out, protection_verdict(rat_, key_, step, "network", std::string(ran_rules()[st.fired].clause),
+                                   "a downlink message", configured, r, count, Direction::downlink, pdu, 1,
+                                   "after the SecurityModeCommand every downlink message is protected"));
     ran_ = st.state;
     return;
   }
@@ -260,35 +270,23 @@ void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8
   next = count + 1;
   const bool may = uplink_pdu ? ue_.activated : (ran_.pending || ran_.activated);
   const std::uint32_t eea = uplink_pdu ? ue_.eea : ran_.eea, eia = uplink_pdu ? ue_.eia : ran_.eia;
-  Verdict v{step,
-            false,
-            uplink_pdu ? "ue" : "network",
-            "TS 38.331 / 36.331 5.3.1.1",
-            "an SRB2 message integrity protected and ciphered with " + algorithms(rat_, eea, eia),
-            "",
-            ""};
+  const char* party = uplink_pdu ? "ue" : "network";
+  const char* clause = "TS 38.331 / 36.331 5.3.1.1";
   if (!may) {
-    v.expected = "no SRB2 message";
-    v.observed = "an SRB2 message";
-    v.explain = uplink_pdu ? "the UE has not activated AS security: SRB2 does not exist for it yet"
-                           : "SRB2 is set up only once the SecurityModeCommand has gone";
-  } else {
-    const Direction d = uplink_pdu ? Direction::uplink : Direction::downlink;
-    const Reading r = read(rat_, key_, {true, true, static_cast<std::uint8_t>(eia), static_cast<std::uint8_t>(eea)},
-                           count, d, pdu, 2);
-    const Reading unciphered = read(rat_, key_, {true, false, static_cast<std::uint8_t>(eia), 0}, count, d, pdu, 2);
-    v.ok = r.readable && r.mac_ok;
-    v.observed = v.ok                            ? "so protected"
-                 : unciphered.mac_ok && eea != 0 ? "integrity protected, not ciphered"
-                                                 : "a MAC-I that does not verify";
-    v.explain = v.ok ? "SRB2 carries only protected messages"
-                     : "at " + std::string(uplink_pdu ? "uplink" : "downlink") + " COUNT " + std::to_string(count) +
-                           " of SRB2, with K_RRCint / K_RRCenc of the connection's key";
-    if (v.ok && !uplink_pdu && !ran_.bearers) {
-      ran::Event<Concrete> n{};
-      n.kind = ran::kEstablishBearers;
-      ran_ = spec::step(Concrete{}, ran_rules(), ran_, n).state;
-    }
+    emit(out, {step, false, party, clause, "no SRB2 message", "an SRB2 message",
+               uplink_pdu ? "the UE has not activated AS security: SRB2 does not exist for it yet"
+                          : "SRB2 is set up only once the SecurityModeCommand has gone"});
+    return;
+  }
+  const Direction d = uplink_pdu ? Direction::uplink : Direction::downlink;
+  const PdcpSecurity expected{true, true, static_cast<std::uint8_t>(eia), static_cast<std::uint8_t>(eea)};
+  const Verdict v = protection_verdict(rat_, key_, step, party, clause, "an SRB2 message", expected,
+                                       read(rat_, key_, expected, count, d, pdu, 2), count, d, pdu, 2,
+                                       "SRB2 carries only protected messages");
+  if (v.ok && !uplink_pdu && !ran_.bearers) {
+    ran::Event<Concrete> n{};
+    n.kind = ran::kEstablishBearers;
+    ran_ = spec::step(Concrete{}, ran_rules(), ran_, n).state;
   }
   emit(out, v);
 }
@@ -309,18 +307,11 @@ void AsJudge::uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::v
   const auto& o = st.output;
   if (o.message != ue::kNothing && o.integrity) {
     const PdcpSecurity expected{true, o.ciphered, static_cast<std::uint8_t>(o.eia), static_cast<std::uint8_t>(o.eea)};
-    const Reading r = read(rat_, key_, expected, count, Direction::uplink, pdu);
-    const Reading unciphered =
-        read(rat_, key_, {true, false, static_cast<std::uint8_t>(o.eia), 0}, count, Direction::uplink, pdu);
-    const bool ok = r.readable && r.mac_ok;
-    emit(out, {step, ok, "ue", std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
-               std::string("an uplink message integrity protected") + (o.ciphered ? " and ciphered" : "") + " with " +
-                   algorithms(rat_, o.eea, o.eia),
-               ok                                ? "so protected"
-               : o.ciphered && unciphered.mac_ok ? "integrity protected, not ciphered"
-                                                 : "a MAC-I that does not verify",
-               ok ? "once AS security is activated every uplink message is protected"
-                  : "at uplink COUNT " + std::to_string(count) + ", with K_RRCint / K_RRCenc of the connection's key"});
+    emit(out, protection_verdict(rat_, key_, step, "ue",
+                                 std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
+                                 "an uplink message", expected,
+                                 read(rat_, key_, expected, count, Direction::uplink, pdu), count, Direction::uplink,
+                                 pdu, 1, "once AS security is activated every uplink message is protected"));
   }
   ue_ = st.state;
 }
