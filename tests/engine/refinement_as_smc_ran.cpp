@@ -11,6 +11,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <map>
+#include <optional>
 
 #include "spec/procedures/as_smc_ran.h"
 #include "tests/engine/as_lockstep.h"
@@ -196,32 +197,24 @@ struct Harness {
     const AsRanResult r = engine.receive(pdu);
     RC_LOG() << "  engine: " << static_cast<int>(r.outcome) << " " << r.reason << "\n";
 
-    SpecEvent e = event(ran::kSendDownlink);  // replaced below; an uplink the table has no event for
-    bool has_event = false;
+    // The table's event, if it has one for what the network reads (another uplink message it has not).
+    std::optional<SpecEvent> e;
     if (s.pending && seen_as.kind == Read::failure) {
       e = event(ran::kFailure);
-      has_event = true;
-    } else if (seen_as.kind == Read::complete && mac_ok) {
-      e = event(ran::kComplete);
-      e.key = s.key;
-      e.eia = s.eia;
-      e.ciphered = false;
-      has_event = true;
     } else if (seen_as.kind == Read::complete) {
-      // A COMPLETE that does not verify: with another key, algorithm or COUNT, forged, or ciphered.
+      // One that verifies is MACed with the connection's key and algorithm and not ciphered; one
+      // that does not comes from no key the network has.
       e = event(ran::kComplete);
-      e.key = forged || read != count ? ran::kNoKey : mac_key_id;
-      e.eia = p.eia;
-      e.ciphered = p.ciphering && p.eea != 0;
-      if (e.key == s.key && e.eia == s.eia && !e.ciphered) e.key = ran::kNoKey;  // it did not verify after all
-      has_event = true;
+      e->key = mac_ok ? s.key : ran::kNoKey;
+      e->eia = mac_ok ? s.eia : p.eia;
+      e->ciphered = !mac_ok && p.ciphering && p.eea != 0;
     }
     if (mac_ok && s.connected) network_rx = read + 1;
-    if (!has_event) {
+    if (!e) {
       RC_ASSERT(r.outcome == Outcome::discarded || r.outcome == Outcome::delivered);
       return;
     }
-    const SpecStep st = spec_step(e);
+    const SpecStep st = spec_step(*e);
     switch (st.output.message) {
       case ran::kReleased:
         RC_ASSERT(r.outcome == Outcome::released);
@@ -229,7 +222,7 @@ struct Harness {
         seen["released"] = true;
         break;
       case ran::kNothing:
-        if (st.fired != spec::kNoRule && e.kind == ran::kComplete) {
+        if (st.fired != spec::kNoRule && e->kind == ran::kComplete) {
           RC_ASSERT(r.outcome == Outcome::activated);
           seen["activated"] = true;
         } else {

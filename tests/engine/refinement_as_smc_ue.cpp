@@ -110,8 +110,7 @@ struct Harness {
     const std::uint32_t mac_key_id = keys.id(Bytes(mac_key.begin(), mac_key.end()));
     const bool verifies = s.connected && !forged && eia < 4 && (eia == 0 || (read == count && mac_key_id == s.key));
     SpecEvent e = event(ue::kSmc);
-    e.key = verifies ? s.key : (forged || eia >= 4 || read != count ? ue::kNoKey : mac_key_id);
-    if (e.key == s.key && !verifies) e.key = ue::kNoKey;
+    e.key = verifies ? s.key : ue::kNoKey;  // a MAC-I the UE cannot verify comes from no key it has
     e.eea = eea;
     e.eia = eia;
     RC_LOG() << "SMC " << (honest ? "network" : "attacker") << " EEA" << int{eea} << " EIA" << int{eia} << " K"
