@@ -193,6 +193,11 @@ void check(Fault fault) {
       (!c.same && fault != Fault::ue_completes_failed_command && fault != Fault::ue_protects_failure);
   if (c.violated("ue") != ue_fault || c.violated("network") != network_fault) RC_FAIL(c.all());
   RC_ASSERT(!c.verdicts.empty());
+  // SRB2 before the command is caught as that, at its own step, not only by what it does to COUNTs.
+  if (fault == Fault::network_srb2_before_command) {
+    const auto first = std::find_if(c.verdicts.begin(), c.verdicts.end(), [](const Verdict& v) { return !v.ok; });
+    RC_ASSERT(first != c.verdicts.end() && first->expected == "no SRB2 message");
+  }
 }
 
 Fault any_fault() {
