@@ -8,14 +8,13 @@
 #include <string>
 
 #include "cli/trace_judge.h"
+#include "fuzz/oracle_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
   try {
     const secmode::cli::Judged j = secmode::cli::judge_trace("fuzz", in);
-    for (const auto& v : j.verdicts)
-      if ((v.party != "ue" && v.party != "network") || v.clause.empty() || v.expected.empty() || v.step == 0)
-        std::abort();
+    require_well_formed(j.verdicts);
     for (const auto& a : j.arrows)
       if (a.step == 0 || a.label.empty()) std::abort();
   } catch (const secmode::cli::BadLine& b) {

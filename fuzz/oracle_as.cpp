@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-#include "fuzz/pdu_stream.h"
+#include "fuzz/oracle_input.h"
 #include "oracle/as_judge.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -24,7 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const secmode::oracle::UnusableInput&) {
     return 0;
   }
-  for (const auto& v : verdicts)
-    if ((v.party != "ue" && v.party != "network") || v.clause.empty() || v.expected.empty()) std::abort();
+  require_well_formed(verdicts);
   return 0;
 }
