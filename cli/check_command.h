@@ -1,4 +1,5 @@
-// `secmode check TRACE... [--json]`: the conformance oracle over JSON Lines traces (issue 6).
+// `secmode check TRACE... [--json]` or `secmode check --pcap CAPTURE --context FILE`: the conformance
+// oracle over JSON Lines traces or S1AP / NGAP captures (issues 6 and 7).
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -1,0 +1,33 @@
+// The packets of a capture file: classic pcap (either byte order, microsecond or nanosecond
+// timestamps) and pcapng (section header, interface description, enhanced and simple packet
+// blocks; every other block skipped), as written by tcpdump, dumpcap, Wireshark and srsRAN.
+// Formats read from the libpcap file format description and the pcapng draft
+// (draft-ietf-opsawg-pcapng), not from any reader's code.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "oracle/verdict.h"
+
+namespace secmode::oracle {
+
+// A capture the oracle cannot read: what, and where (the packet number from 1, or 0 for the file
+// header, and the file offset).
+struct CaptureError : UnusableInput {
+  using UnusableInput::UnusableInput;
+};
+
+struct Packet {
+  std::size_t number;                  // 1 for the first packet, as Wireshark numbers frames
+  std::uint64_t time_us;               // timestamp, microseconds since the epoch (0 when the block has none)
+  std::uint32_t linktype;              // LINKTYPE_* of the packet's interface
+  std::span<const std::uint8_t> data;  // the captured octets (views `file`)
+};
+
+// Every packet of `file` in order. Throws CaptureError on a malformed file.
+std::vector<Packet> capture_packets(std::span<const std::uint8_t> file);
+
+}  // namespace secmode::oracle

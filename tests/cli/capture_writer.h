@@ -1,0 +1,246 @@
+// Captures of NAS traffic as real stacks write them, for `secmode check --pcap` tests: NAS-PDUs
+// wrapped in S1AP / NGAP InitialUEMessage, UplinkNASTransport and DownlinkNASTransport (aligned
+// PER, TS 36.413 / TS 38.413: only the UE identities and the NAS-PDU among their IEs), carried
+// either bare (srsRAN's link types 150 / 152) or in SCTP DATA chunks over IPv4 on Ethernet or
+// IPv6 on Linux cooked capture v2, in a classic pcap or a pcapng file.
+#pragma once
+
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace secmode::test {
+
+using Octets = std::vector<std::uint8_t>;
+
+inline void put_length(Octets& o, std::size_t n) {  // X.691 aligned length determinant, < 16K
+  if (n < 128) {
+    o.push_back(static_cast<std::uint8_t>(n));
+  } else {
+    o.push_back(static_cast<std::uint8_t>(0x80 | n >> 8));
+    o.push_back(static_cast<std::uint8_t>(n));
+  }
+}
+
+// One protocol IE: id, criticality "reject", open type value.
+inline void put_ie(Octets& o, std::uint16_t id, const Octets& value) {
+  o.push_back(static_cast<std::uint8_t>(id >> 8));
+  o.push_back(static_cast<std::uint8_t>(id));
+  o.push_back(0x00);
+  put_length(o, value.size());
+  o.insert(o.end(), value.begin(), value.end());
+}
+
+// A constrained INTEGER whose octet count less one takes `bits` bits (X.691 13.2.6 a).
+inline Octets ue_id(std::uint64_t v, unsigned bits) {
+  std::size_t n = 1;
+  while (n < 8 && v >> (8 * n)) ++n;
+  Octets o{static_cast<std::uint8_t>((n - 1) << (8 - bits))};
+  for (std::size_t i = n; i-- > 0;) o.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+  return o;
+}
+
+enum class Ap { s1ap, ngap };
+
+// An initiating message of procedure `code` with the RAN UE id, the core's UE id (when `core` is
+// not ~0) and the NAS-PDU (when not empty).
+inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::uint64_t core_ue, const Octets& nas) {
+  const bool s1 = ap == Ap::s1ap;
+  Octets ies;
+  std::uint16_t count = 0;
+  if (core_ue != ~std::uint64_t{0}) put_ie(ies, s1 ? 0 : 10, ue_id(core_ue, s1 ? 2 : 3)), ++count;
+  put_ie(ies, s1 ? 8 : 85, ue_id(ran_ue, 2)), ++count;
+  if (!nas.empty()) {
+    Octets v;
+    put_length(v, nas.size());
+    v.insert(v.end(), nas.begin(), nas.end());
+    put_ie(ies, s1 ? 26 : 38, v), ++count;
+  }
+  Octets value{0x00, static_cast<std::uint8_t>(count >> 8), static_cast<std::uint8_t>(count)};
+  value.insert(value.end(), ies.begin(), ies.end());
+  Octets o{0x00, code, 0x40};
+  put_length(o, value.size());
+  o.insert(o.end(), value.begin(), value.end());
+  return o;
+}
+
+// The message a NAS-PDU travels in: the first uplink one in InitialUEMessage, later ones in
+// Uplink/DownlinkNASTransport.
+inline Octets nas_transport(Ap ap, bool uplink, bool first, std::uint64_t ran_ue, const Octets& nas) {
+  const bool s1 = ap == Ap::s1ap;
+  const std::uint8_t code = first ? (s1 ? 12 : 15) : uplink ? (s1 ? 13 : 46) : (s1 ? 11 : 4);
+  return ap_message(ap, code, ran_ue, first ? ~std::uint64_t{0} : 7, nas);
+}
+
+enum class Framing { srsran, ethernet_ipv4, sll2_ipv6 };
+
+// Builds packets: SCTP DATA chunks numbered per direction (TSN), one chunk per packet, or the
+// message split across two packets when `fragment` is set.
+class CaptureWriter {
+ public:
+  CaptureWriter(Framing framing, Ap ap) : framing_(framing), ap_(ap) {}
+
+  // Returns the number of the (last) packet written for it.
+  std::size_t message(bool uplink, const Octets& payload, bool fragment = false) {
+    if (framing_ == Framing::srsran) return add(payload);
+    std::uint32_t& tsn = uplink ? tsn_ul_ : tsn_dl_;
+    Octets& last = uplink ? last_ul_ : last_dl_;
+    if (!fragment) {
+      last = sctp(uplink, data_chunk(0x03, tsn++, payload));
+      return add(last);
+    }
+    const std::size_t half = payload.size() / 2;
+    add(sctp(uplink, data_chunk(0x02, tsn++, Octets(payload.begin(), payload.begin() + half))));
+    last = sctp(uplink, data_chunk(0x01, tsn++, Octets(payload.begin() + half, payload.end())));
+    return add(last);
+  }
+  // The last packet of that direction sent again (an SCTP retransmission: the same TSN).
+  std::size_t retransmit_last(bool uplink) { return add(uplink ? last_ul_ : last_dl_); }
+  // A packet of another protocol (an ARP request; Ethernet framing only), which the reader skips.
+  std::size_t other() {
+    Octets p{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1, 0x08, 0x06};
+    p.resize(42);
+    return add(p);
+  }
+  std::uint32_t linktype() const {
+    switch (framing_) {
+      case Framing::srsran:
+        return ap_ == Ap::s1ap ? 150 : 152;
+      case Framing::ethernet_ipv4:
+        return 1;
+      case Framing::sll2_ipv6:
+        return 276;
+    }
+    return 0;
+  }
+  // Classic pcap for Ethernet and srsRAN framing, pcapng (nanosecond timestamps) for SLL2.
+  void write(const std::string& path) const {
+    Octets f;
+    if (framing_ == Framing::sll2_ipv6) {
+      block(f, 0x0a0d0d0a, {0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff});
+      Octets idb{static_cast<std::uint8_t>(linktype()), static_cast<std::uint8_t>(linktype() >> 8), 0, 0, 0, 0, 1, 0};
+      idb.insert(idb.end(), {9, 0, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0});  // if_tsresol = 9 (ns), end of options
+      block(f, 1, idb);
+      for (std::size_t i = 0; i < packets_.size(); ++i) {
+        const std::uint64_t ns = (1700000000ull + i) * 1000000000ull + 250000000ull;
+        Octets epb;
+        le32(epb, 0);
+        le32(epb, static_cast<std::uint32_t>(ns >> 32));
+        le32(epb, static_cast<std::uint32_t>(ns));
+        le32(epb, static_cast<std::uint32_t>(packets_[i].size()));
+        le32(epb, static_cast<std::uint32_t>(packets_[i].size()));
+        epb.insert(epb.end(), packets_[i].begin(), packets_[i].end());
+        while (epb.size() % 4) epb.push_back(0);
+        block(f, 6, epb);
+      }
+    } else {
+      le32(f, 0xa1b2c3d4);
+      f.insert(f.end(), {2, 0, 4, 0});
+      le32(f, 0);
+      le32(f, 0);
+      le32(f, 65535);
+      le32(f, linktype());
+      for (std::size_t i = 0; i < packets_.size(); ++i) {
+        le32(f, static_cast<std::uint32_t>(1700000000 + i));
+        le32(f, 0);
+        le32(f, static_cast<std::uint32_t>(packets_[i].size()));
+        le32(f, static_cast<std::uint32_t>(packets_[i].size()));
+        f.insert(f.end(), packets_[i].begin(), packets_[i].end());
+      }
+    }
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(f.data()), static_cast<std::streamsize>(f.size()));
+  }
+
+ private:
+  Framing framing_;
+  Ap ap_;
+  std::uint32_t tsn_ul_ = 100, tsn_dl_ = 5000;
+  Octets last_ul_, last_dl_;
+  std::vector<Octets> packets_;
+
+  std::size_t add(Octets p) {
+    packets_.push_back(std::move(p));
+    return packets_.size();
+  }
+  static void le32(Octets& o, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) o.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+  }
+  static void be16(Octets& o, std::uint32_t v) {
+    o.push_back(static_cast<std::uint8_t>(v >> 8));
+    o.push_back(static_cast<std::uint8_t>(v));
+  }
+  static void be32(Octets& o, std::uint32_t v) {
+    be16(o, v >> 16);
+    be16(o, v);
+  }
+  static void block(Octets& f, std::uint32_t type, const Octets& body) {
+    const auto len = static_cast<std::uint32_t>(body.size() + 12);
+    le32(f, type);
+    le32(f, len);
+    f.insert(f.end(), body.begin(), body.end());
+    le32(f, len);
+  }
+  Octets data_chunk(std::uint8_t flags, std::uint32_t tsn, const Octets& data) const {
+    Octets c{0, flags};
+    be16(c, static_cast<std::uint32_t>(16 + data.size()));
+    be32(c, tsn);
+    be16(c, 1);  // stream identifier
+    be16(c, 0);  // stream sequence number (unread)
+    be32(c, ap_ == Ap::s1ap ? 18 : 60);
+    c.insert(c.end(), data.begin(), data.end());
+    while (c.size() % 4) c.push_back(0);
+    return c;
+  }
+  // CRC32c (RFC 9260 appendix A), bit by bit: test data, no speed needed.
+  static std::uint32_t crc32c(const Octets& d) {
+    std::uint32_t crc = 0xffffffff;
+    for (std::uint8_t b : d) {
+      crc ^= b;
+      for (int k = 0; k < 8; ++k) crc = crc >> 1 ^ (0x82f63b78 & (0 - (crc & 1)));
+    }
+    return ~crc;
+  }
+  Octets sctp(bool uplink, const Octets& chunk) const {
+    const std::uint16_t port = ap_ == Ap::s1ap ? 36412 : 38412;
+    Octets s;
+    be16(s, uplink ? 50000 : port);
+    be16(s, uplink ? port : 50000);
+    be32(s, 0x01020304);
+    be32(s, 0);
+    s.insert(s.end(), chunk.begin(), chunk.end());
+    const std::uint32_t crc = crc32c(s);
+    for (int i = 0; i < 4; ++i) s[8 + i] = static_cast<std::uint8_t>(crc >> (8 * i));  // little-endian on the wire
+    Octets p;
+    if (framing_ == Framing::ethernet_ipv4) {
+      p = {2,    0,   0, 0, 0, static_cast<std::uint8_t>(uplink ? 2 : 1),
+           2,    0,   0, 0, 0, static_cast<std::uint8_t>(uplink ? 1 : 2),
+           0x08, 0x00};
+      Octets ip{0x45, 0};
+      be16(ip, static_cast<std::uint32_t>(20 + s.size()));
+      ip.insert(ip.end(), {0, 0, 0x40, 0, 64, 132, 0, 0, 10, 0, 0, static_cast<std::uint8_t>(uplink ? 1 : 2), 10, 0, 0,
+                           static_cast<std::uint8_t>(uplink ? 2 : 1)});
+      std::uint32_t sum = 0;
+      for (std::size_t i = 0; i < 20; i += 2) sum += static_cast<std::uint32_t>(ip[i] << 8 | ip[i + 1]);
+      while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
+      ip[10] = static_cast<std::uint8_t>(~sum >> 8);
+      ip[11] = static_cast<std::uint8_t>(~sum);
+      p.insert(p.end(), ip.begin(), ip.end());
+    } else {
+      p = {0x86, 0xdd, 0, 0, 0, 0, 0, 1, 0, 1, static_cast<std::uint8_t>(uplink ? 0 : 4), 6, 2, 0, 0, 0, 0, 1, 0, 0};
+      Octets ip{0x60, 0, 0, 0};
+      be16(ip, static_cast<std::uint32_t>(s.size()));
+      ip.insert(ip.end(), {132, 64});
+      for (int a = 0; a < 2; ++a) {
+        ip.insert(ip.end(), {0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        ip.push_back(static_cast<std::uint8_t>((a == 0) == uplink ? 1 : 2));
+      }
+      p.insert(p.end(), ip.begin(), ip.end());
+    }
+    p.insert(p.end(), s.begin(), s.end());
+    return p;
+  }
+};
+
+}  // namespace secmode::test

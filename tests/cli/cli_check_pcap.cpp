@@ -1,0 +1,271 @@
+// `secmode check --pcap`: the example traces carried as real stacks capture them (S1AP / NGAP,
+// bare in srsRAN's link types or in SCTP over IPv4 / IPv6, pcap and pcapng) must be judged
+// exactly as the traces are; altered frames must be caught at their packet; what the reader
+// cannot use must exit 2 with the packet and the reason. Where tshark is installed, Wireshark's
+// own dissectors must find the same NAS-PDUs in the same packets.
+#include <filesystem>
+#include <sstream>
+
+#include "oracle/ap_nas.h"
+#include "spec/hex.h"
+#include "tests/cli/capture_writer.h"
+#include "tests/cli/run.h"
+
+namespace secmode::test {
+namespace {
+
+struct NasLine {
+  bool uplink;
+  Octets pdu;
+};
+
+struct Example {
+  std::string path, context;  // the context lines, verbatim
+  Ap ap = Ap::s1ap;
+  std::vector<NasLine> nas;
+};
+
+// The example's context and NAS lines; false when it holds other kinds (SRB PDUs, events).
+bool read_example(const std::string& path, Example& ex) {
+  ex.path = path;
+  std::istringstream in(slurp(path));
+  std::string text;
+  while (std::getline(in, text)) {
+    if (text.empty() || text[0] == '#') continue;
+    const auto j = nlohmann::json::parse(text);
+    if (j["kind"] == "context") {
+      ex.context += text + "\n";
+    } else if (j["kind"] == "pdu" && j["proto"].get<std::string>().rfind("nas-", 0) == 0) {
+      ex.ap = j["proto"] == "nas-eps" ? Ap::s1ap : Ap::ngap;
+      ex.nas.push_back({j["dir"] == "ul", spec::from_hex(j["hex"].get<std::string>())});
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::vector<Example> nas_examples() {
+  std::vector<Example> out;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(SECMODE_EXAMPLES) + "/traces")) {
+    Example ex;
+    if (read_example(entry.path().string(), ex)) out.push_back(std::move(ex));
+  }
+  std::sort(out.begin(), out.end(), [](const Example& a, const Example& b) { return a.path < b.path; });
+  return out;
+}
+
+struct Written {
+  std::string pcap, context;
+  std::vector<std::size_t> packet_of_nas;
+};
+
+// Writes the example as a capture; `extras` adds an ARP packet, splits every third message in
+// two SCTP fragments and retransmits the last packet of each message.
+Written write_capture(const Example& ex, Framing framing, const std::string& stem, bool extras = false,
+                      std::size_t corrupt = ~std::size_t{0}) {
+  CaptureWriter w(framing, ex.ap);
+  Written out{stem + ".pcap", stem + ".context", {}};
+  bool first = true;
+  for (std::size_t i = 0; i < ex.nas.size(); ++i) {
+    Octets pdu = ex.nas[i].pdu;
+    if (i == corrupt) pdu[2] ^= 0x01;  // a bit of the MAC of a security protected message
+    const Octets m = nas_transport(ex.ap, ex.nas[i].uplink, first && ex.nas[i].uplink, 42, pdu);
+    first = first && !ex.nas[i].uplink;
+    if (extras && i == 1 && framing == Framing::ethernet_ipv4) w.other();
+    out.packet_of_nas.push_back(w.message(ex.nas[i].uplink, m, extras && i % 3 == 2));
+    if (extras && framing != Framing::srsran) w.retransmit_last(ex.nas[i].uplink);
+  }
+  w.write(out.pcap);
+  std::ofstream(out.context) << ex.context;
+  return out;
+}
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  std::string text;
+  while (std::getline(in, text)) {
+    auto j = nlohmann::json::parse(text);
+    j.erase("trace");
+    j.erase("packet");
+    if (j.contains("summary")) j["summary"].erase("traces");
+    lines.push_back(j);
+  }
+  return lines;
+}
+
+std::string stem(const std::string& name) {
+  return ::testing::TempDir() + "/secmode_pcap_" + std::to_string(::getpid()) + "_" + name;
+}
+
+const Framing kFramings[] = {Framing::srsran, Framing::ethernet_ipv4, Framing::sll2_ipv6};
+
+TEST(CliCheckPcap, CapturesAreJudgedAsTheirTraces) {
+  const auto examples = nas_examples();
+  ASSERT_GE(examples.size(), 6u);
+  for (const Example& ex : examples) {
+    SCOPED_TRACE(ex.path);
+    const CliRun trace = secmode_cli("check --json " + ex.path);
+    ASSERT_NE(trace.status, 2) << trace.err;
+    for (Framing f : kFramings) {
+      for (bool extras : {false, true}) {
+        const Written w = write_capture(ex, f, stem("same"), extras);
+        const CliRun cap = secmode_cli("check --json --pcap " + w.pcap + " --context " + w.context);
+        SCOPED_TRACE(cap.err);
+        EXPECT_EQ(cap.status, trace.status);
+        EXPECT_EQ(json_lines(cap.out), json_lines(trace.out));
+        // Every verdict on a message names its packet.
+        const std::size_t context_items =
+            static_cast<std::size_t>(std::count(ex.context.begin(), ex.context.end(), '\n'));
+        std::istringstream in(cap.out);
+        std::string text;
+        while (std::getline(in, text)) {
+          const auto j = nlohmann::json::parse(text);
+          if (!j.contains("step") || j["step"].get<std::size_t>() <= context_items) continue;
+          EXPECT_EQ(j["packet"], w.packet_of_nas.at(j["step"].get<std::size_t>() - context_items - 1));
+        }
+        if (extras && f != Framing::srsran) {
+          EXPECT_NE(cap.err.find("SCTP retransmission of TSN"), std::string::npos);
+        }
+      }
+    }
+  }
+}
+
+TEST(CliCheckPcap, AFlippedMacBitIsCaughtAtItsPacket) {
+  Example ex;
+  ASSERT_TRUE(read_example(std::string(SECMODE_EXAMPLES) + "/traces/eps_attach_smc.jsonl", ex));
+  ASSERT_EQ(secmode_cli("check " + ex.path).status, 0);
+  for (std::size_t i = 1; i < ex.nas.size(); ++i) {  // every protected message (the first is plain)
+    const Written w = write_capture(ex, Framing::ethernet_ipv4, stem("mac"), false, i);
+    const CliRun run = secmode_cli("check --json --pcap " + w.pcap + " --context " + w.context);
+    SCOPED_TRACE(run.out + run.err);
+    EXPECT_EQ(run.status, 1);
+    bool at_packet = false;
+    std::istringstream in(run.out);
+    std::string text;
+    while (std::getline(in, text)) {
+      const auto j = nlohmann::json::parse(text);
+      if (j.value("verdict", "") == "violation" && j.value("packet", 0u) >= w.packet_of_nas[i])
+        at_packet = !j["clause"].get<std::string>().empty();
+    }
+    EXPECT_TRUE(at_packet);
+  }
+}
+
+TEST(CliCheckPcap, TheTextReportNamesPacketsAndAReplayIsNotARetransmission) {
+  Example ex;
+  ASSERT_TRUE(read_example(std::string(SECMODE_EXAMPLES) + "/traces/eps_smc_replay_accepted.jsonl", ex));
+  const Written w = write_capture(ex, Framing::ethernet_ipv4, stem("replay"));
+  const CliRun run = secmode_cli("check --pcap " + w.pcap + " --context " + w.context);
+  EXPECT_EQ(run.status, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("packet " + std::to_string(w.packet_of_nas[4]) + ": VIOLATION"), std::string::npos) << run.out;
+}
+
+TEST(CliCheckPcap, SeveralUesNeedUe) {
+  Example ex;
+  ASSERT_TRUE(read_example(std::string(SECMODE_EXAMPLES) + "/traces/eps_attach_smc.jsonl", ex));
+  CaptureWriter w(Framing::ethernet_ipv4, Ap::s1ap);
+  for (std::size_t i = 0; i < ex.nas.size(); ++i) {
+    w.message(ex.nas[i].uplink, nas_transport(Ap::s1ap, ex.nas[i].uplink, i == 0, 42, ex.nas[i].pdu));
+    w.message(true, nas_transport(Ap::s1ap, true, i == 0, 43, ex.nas[0].pdu));  // another UE's attach attempts
+  }
+  const std::string pcap = stem("two_ues.pcap"), context = stem("two_ues.context");
+  w.write(pcap);
+  std::ofstream(context) << ex.context;
+  const CliRun both = secmode_cli("check --pcap " + pcap + " --context " + context);
+  EXPECT_EQ(both.status, 2);
+  EXPECT_NE(both.err.find("RAN UE identities 42, 43"), std::string::npos) << both.err;
+  const CliRun one = secmode_cli("check --pcap " + pcap + " --context " + context + " --ue 42");
+  EXPECT_EQ(one.status, 0) << one.out << one.err;
+  EXPECT_EQ(secmode_cli("check --pcap " + pcap + " --context " + context + " --ue 44").status, 2);
+}
+
+TEST(CliCheckPcap, UnusableCapturesExitTwoWithPacketAndReason) {
+  Example ex;
+  ASSERT_TRUE(read_example(std::string(SECMODE_EXAMPLES) + "/traces/eps_attach_smc.jsonl", ex));
+  const Written w = write_capture(ex, Framing::ethernet_ipv4, stem("bad"));
+  const std::string good = slurp(w.pcap);
+  const auto check = [&](const std::string& bytes, const std::string& reason) {
+    const std::string path = stem("bad_variant.pcap");
+    std::ofstream(path, std::ios::binary) << bytes;
+    const CliRun run = secmode_cli("check --pcap " + path + " --context " + w.context);
+    EXPECT_EQ(run.status, 2) << reason;
+    EXPECT_NE(run.err.find(reason), std::string::npos) << run.err;
+  };
+  check(good.substr(0, good.size() - 5), "packet 3, offset");  // a truncated last record
+  check("not a capture", "not a pcap or pcapng file");
+  std::string nas_link = good;
+  nas_link[20] = static_cast<char>(148);  // srsRAN's NAS link type
+  check(nas_link, "before protection");
+  std::string unknown = good;
+  unknown[20] = static_cast<char>(9);  // PPP
+  check(unknown, "link type 9 is not read");
+  // The S1AP message value claims one octet more than the packet holds.
+  std::string longer = good;
+  const std::size_t s1ap = 24 + 16 + 14 + 20 + 12 + 16;  // file, record, Ethernet, IPv4, SCTP, DATA headers
+  longer[s1ap + 3] = static_cast<char>(longer[s1ap + 3] + 1);
+  check(longer, "packet 1: S1AP offset 3: message value of");
+  EXPECT_EQ(secmode_cli("check --pcap " + w.pcap).status, 2);  // no context
+  EXPECT_EQ(secmode_cli("check --context " + w.context + " " + ex.path).status, 2);
+}
+
+// Wireshark's S1AP / NGAP dissectors find the same NAS-PDUs in the same packets as the reader.
+TEST(CliCheckPcap, TsharkFindsTheSameNasPdus) {
+  if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
+  for (const Example& ex : nas_examples()) {
+    SCOPED_TRACE(ex.path);
+    for (Framing f : {Framing::ethernet_ipv4, Framing::sll2_ipv6}) {
+      const Written w = write_capture(ex, f, stem("tshark"), true);
+      const std::string field = ex.ap == Ap::s1ap ? "s1ap.NAS_PDU" : "ngap.NAS_PDU";
+      const std::string out = stem("tshark.out");
+      const std::string cmd = "WIRESHARK_CONFIG_DIR=" + ::testing::TempDir() + " tshark -n -r " + w.pcap + " -Y " +
+                              field + " -T fields -e frame.number -e " + field + " >" + out + " 2>" + out + ".err";
+      ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
+      // tshark too leaves the SCTP retransmissions out.
+      std::vector<std::pair<std::size_t, std::string>> seen;
+      std::istringstream in(slurp(out));
+      std::size_t frame;
+      std::string hex;
+      while (in >> frame >> hex) seen.emplace_back(frame, hex);
+      ASSERT_EQ(seen.size(), ex.nas.size()) << slurp(out);
+      for (std::size_t i = 0; i < seen.size(); ++i) {
+        EXPECT_EQ(seen[i].first, w.packet_of_nas[i]);
+        EXPECT_EQ(seen[i].second, spec::to_hex(ex.nas[i].pdu));
+      }
+    }
+  }
+}
+
+// The reader's procedure table (codes, names, which carry a NAS-PDU) agrees with Wireshark's.
+TEST(CliCheckPcap, TsharkNamesTheProceduresAsTheReaderDoes) {
+  if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
+  const Octets nas = spec::from_hex("0741710bf600f1100000000000000005f0f0c0c00000040201d011");
+  for (Ap ap : {Ap::s1ap, Ap::ngap}) {
+    const std::vector<std::uint8_t> codes = ap == Ap::s1ap ? std::vector<std::uint8_t>{12, 13, 11, 7, 16, 9, 5, 6}
+                                                           : std::vector<std::uint8_t>{15, 46, 4, 28, 19, 14, 29, 26};
+    CaptureWriter w(Framing::ethernet_ipv4, ap);
+    std::vector<std::string> names;
+    for (std::uint8_t code : codes) {
+      const Octets m = ap_message(ap, code, 1, 2, nas);
+      w.message(false, m);
+      names.push_back(
+          oracle::ap_nas(ap == Ap::s1ap ? oracle::ApProtocol::s1ap : oracle::ApProtocol::ngap, m).procedure);
+    }
+    const std::string pcap = stem("procedures.pcap"), out = stem("procedures.out");
+    w.write(pcap);
+    const std::string cmd = "WIRESHARK_CONFIG_DIR=" + ::testing::TempDir() + " tshark -n -r " + pcap +
+                            " -T fields -e _ws.col.Info >" + out + " 2>" + out + ".err";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
+    std::istringstream in(slurp(out));
+    std::string info;
+    for (const std::string& name : names) {
+      ASSERT_TRUE(std::getline(in, info));
+      EXPECT_EQ(info.substr(0, info.find(',')), name);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace secmode::test

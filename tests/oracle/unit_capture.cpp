@@ -1,0 +1,220 @@
+// The capture reader below `secmode check --pcap`: file formats, link layers, SCTP and the
+// S1AP / NGAP frame, each malformation reported with where and what.
+#include "oracle/ap_nas.h"
+#include "oracle/capture.h"
+#include "oracle/capture_file.h"
+#include "oracle/capture_sctp.h"
+#include "tests/cli/capture_writer.h"
+
+namespace secmode::oracle {
+namespace {
+
+using test::Octets;
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const UnusableInput& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+Octets be_pcap(std::uint32_t magic, std::uint32_t linktype, const std::vector<Octets>& packets) {
+  Octets f;
+  auto be32 = [&f](std::uint32_t v) {
+    for (int i = 3; i >= 0; --i) f.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+  };
+  be32(magic);
+  f.insert(f.end(), {0, 2, 0, 4});
+  be32(0);
+  be32(0);
+  be32(65535);
+  be32(linktype);
+  for (const Octets& p : packets) {
+    be32(1700000000);
+    be32(123456789);
+    be32(static_cast<std::uint32_t>(p.size()));
+    be32(static_cast<std::uint32_t>(p.size()));
+    f.insert(f.end(), p.begin(), p.end());
+  }
+  return f;
+}
+
+const Octets kNas = {0x07, 0x41, 0x71};
+
+TEST(Capture, BigEndianNanosecondPcap) {
+  const Octets m = test::ap_message(test::Ap::s1ap, 12, 5, ~std::uint64_t{0}, kNas);
+  const auto packets = capture_packets(be_pcap(0xa1b23c4d, kLinktypeS1apSrsran, {m, m}));
+  ASSERT_EQ(packets.size(), 2u);
+  EXPECT_EQ(packets[1].number, 2u);
+  EXPECT_EQ(packets[0].time_us, 1700000000ull * 1000000 + 123456);
+  EXPECT_EQ(packets[0].linktype, kLinktypeS1apSrsran);
+  EXPECT_TRUE(std::equal(m.begin(), m.end(), packets[0].data.begin(), packets[0].data.end()));
+}
+
+TEST(Capture, PcapngNanosecondTimestampsAndBlockChecks) {
+  test::CaptureWriter w(test::Framing::sll2_ipv6, test::Ap::ngap);
+  w.message(true, test::nas_transport(test::Ap::ngap, true, true, 9, kNas));
+  const std::string path = ::testing::TempDir() + "/unit_capture.pcapng";
+  w.write(path);
+  std::ifstream in(path, std::ios::binary);
+  Octets file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto packets = capture_packets(file);
+  ASSERT_EQ(packets.size(), 1u);
+  EXPECT_EQ(packets[0].time_us, 1700000000ull * 1000000 + 250000);
+  EXPECT_EQ(packets[0].linktype, 276u);
+  const CapturedNasTrace t = capture_nas(file, {});
+  ASSERT_EQ(t.nas.size(), 1u);
+  EXPECT_EQ(t.nas[0].rat, Rat::fivegs);
+  EXPECT_TRUE(t.nas[0].uplink);
+  EXPECT_EQ(t.nas[0].pdu, kNas);
+
+  Octets bad = file;
+  bad[bad.size() - 1] ^= 1;  // the trailing copy of the last block's length
+  EXPECT_NE(error_of([&] { capture_packets(bad); }).find("pcapng block lengths differ"), std::string::npos);
+  bad = file;
+  bad[8] = 0;  // the byte-order magic
+  EXPECT_NE(error_of([&] { capture_packets(bad); }).find("without the byte-order magic"), std::string::npos);
+}
+
+// One S1AP message, its fields altered one at a time.
+TEST(Capture, ApFrameErrorsNameOffsetAndField) {
+  const Octets good = test::ap_message(test::Ap::s1ap, 13, 5, 7, kNas);
+  const ApNas read = ap_nas(ApProtocol::s1ap, good);
+  EXPECT_EQ(read.procedure, "UplinkNASTransport");
+  EXPECT_EQ(read.ran_ue, 5u);
+  EXPECT_TRUE(read.uplink);
+  ASSERT_EQ(read.nas.size(), 1u);
+  EXPECT_EQ(read.nas[0], kNas);
+
+  const auto err = [](Octets m) { return error_of([&] { ap_nas(ApProtocol::s1ap, m); }); };
+  Octets m = good;
+  m[0] = 0x80;
+  EXPECT_EQ(err(m), "S1AP offset 0: PDU CHOICE extension (not one of the three message kinds)");
+  m = good;
+  m[2] = 0xc0;
+  EXPECT_EQ(err(m), "S1AP offset 2: criticality 3 (only reject, ignore, notify exist)");
+  m = good;
+  m[3] = 0xc1;
+  EXPECT_EQ(err(m), "S1AP offset 3: fragmented length (16K octets or more) of message value");
+  m = good;
+  m.pop_back();
+  EXPECT_NE(err(m).find("S1AP offset 3: message value of"), std::string::npos);
+  m = good;
+  m[m.size() - kNas.size() - 1] = 4;  // the NAS-PDU's own length, one more than its IE holds
+  EXPECT_EQ(err(m), "S1AP offset 23: NAS-PDU of 4 octets in an IE value of 4");
+  m = good;
+  m[5] = 0x00;
+  m[6] = 0x09;  // nine IEs announced, three present
+  EXPECT_NE(err(m).find("truncated at ProtocolIE-ID"), std::string::npos) << err(m);
+  EXPECT_EQ(err(test::ap_message(test::Ap::s1ap, 99, 5, 7, kNas)),
+            "S1AP offset 0: procedure 99 carries a NAS-PDU, and its direction is not known here");
+  EXPECT_EQ(err({}), "S1AP offset 0: truncated at PDU CHOICE");
+}
+
+TEST(Capture, WhatIsNotANewNasMessageIsLeftOutWithAReason) {
+  const ApNas undelivered = ap_nas(ApProtocol::s1ap, test::ap_message(test::Ap::s1ap, 16, 5, 7, kNas));
+  EXPECT_TRUE(undelivered.nas.empty());
+  EXPECT_NE(undelivered.left_out.find("could not deliver"), std::string::npos);
+  const ApNas ics = ap_nas(ApProtocol::ngap, test::ap_message(test::Ap::ngap, 14, 5, 7, kNas));
+  EXPECT_EQ(ics.nas.size(), 1u);  // the top-level NAS-PDU is read
+  EXPECT_FALSE(ics.uplink);
+  EXPECT_NE(ics.left_out.find("PDU session items"), std::string::npos);
+  const ApNas no_nas = ap_nas(ApProtocol::s1ap, test::ap_message(test::Ap::s1ap, 23, 5, 7, {}));
+  EXPECT_TRUE(no_nas.nas.empty());
+  EXPECT_TRUE(no_nas.left_out.empty());
+}
+
+// An IPv4 packet with SCTP DATA chunks, built by hand to reach the reader's refusals.
+Octets ipv4_sctp(std::uint16_t flags_fragment, std::uint8_t chunk_type, std::uint8_t chunk_flags, std::uint32_t tsn,
+                 const Octets& payload) {
+  Octets chunk{chunk_type,
+               chunk_flags,
+               0,
+               static_cast<std::uint8_t>(16 + payload.size()),
+               static_cast<std::uint8_t>(tsn >> 24),
+               static_cast<std::uint8_t>(tsn >> 16),
+               static_cast<std::uint8_t>(tsn >> 8),
+               static_cast<std::uint8_t>(tsn),
+               0,
+               1,
+               0,
+               0,
+               0,
+               0,
+               0,
+               18};
+  chunk.insert(chunk.end(), payload.begin(), payload.end());
+  while (chunk.size() % 4) chunk.push_back(0);
+  Octets p{0x45,
+           0,
+           0,
+           0,
+           0,
+           0,
+           static_cast<std::uint8_t>(flags_fragment >> 8),
+           static_cast<std::uint8_t>(flags_fragment),
+           64,
+           132,
+           0,
+           0,
+           10,
+           0,
+           0,
+           1,
+           10,
+           0,
+           0,
+           2,
+           0x8e,
+           0x3c,
+           0x8e,
+           0x3c,
+           0,
+           0,
+           0,
+           1,
+           0,
+           0,
+           0,
+           0};
+  p.insert(p.end(), chunk.begin(), chunk.end());
+  p[2] = static_cast<std::uint8_t>(p.size() >> 8);
+  p[3] = static_cast<std::uint8_t>(p.size());
+  return p;
+}
+
+TEST(Capture, SctpAndIpRefusalsAndReassembly) {
+  const Octets m = test::ap_message(test::Ap::s1ap, 12, 5, ~std::uint64_t{0}, kNas);
+  const Octets first(m.begin(), m.begin() + 5), rest(m.begin() + 5, m.end());
+  const auto read = [](const std::vector<Octets>& packets) {
+    return ap_messages(capture_packets(be_pcap(0xa1b2c3d4, 101, packets)));  // raw IP
+  };
+  // Fragments in order are one message, completed by the second packet.
+  const ApMessages two = read({ipv4_sctp(0x4000, 0, 0x02, 1, first), ipv4_sctp(0x4000, 0, 0x01, 2, rest)});
+  ASSERT_EQ(two.messages.size(), 1u);
+  EXPECT_EQ(two.messages[0].packet, 2u);
+  EXPECT_EQ(two.messages[0].bytes, m);
+  // A last fragment that continues nothing; a first one never completed.
+  EXPECT_NE(error_of([&] { read({ipv4_sctp(0x4000, 0, 0x01, 2, rest)}); }).find("packet 1, offset 0: SCTP fragment"),
+            std::string::npos);
+  const ApMessages open = read({ipv4_sctp(0x4000, 0, 0x02, 1, first)});
+  EXPECT_TRUE(open.messages.empty());
+  ASSERT_EQ(open.notes.size(), 1u);
+  EXPECT_NE(open.notes[0].find("without its last fragment"), std::string::npos);
+  EXPECT_NE(error_of([&] { read({ipv4_sctp(0x2000, 0, 0x03, 1, m)}); }).find("fragmented IPv4 packet"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { read({ipv4_sctp(0x4000, 64, 0x03, 1, m)}); }).find("I-DATA"), std::string::npos);
+  Octets short_ip = ipv4_sctp(0x4000, 0, 0x03, 1, m);
+  short_ip[3] = static_cast<std::uint8_t>(short_ip[3] + 1);
+  EXPECT_NE(error_of([&] { read({short_ip}); }).find("IPv4 lengths"), std::string::npos);
+  // BSD loopback, the family in the capturing host's order.
+  Octets loop{2, 0, 0, 0};
+  const Octets ip = ipv4_sctp(0x4000, 0, 0x03, 1, m);
+  loop.insert(loop.end(), ip.begin(), ip.end());
+  EXPECT_EQ(ap_messages(capture_packets(be_pcap(0xa1b2c3d4, 0, {loop}))).messages.size(), 1u);
+}
+
+}  // namespace
+}  // namespace secmode::oracle
