@@ -197,9 +197,9 @@ Judged judge_trace(const std::string& name, std::istream& in) {
           throw oracle::UnusableInput(
               "events: this version judges TS 33.501 6.9.5.1 in 5GS traces, not yet "
               "TS 33.401 7.2.10 in EPS ones");
-        const std::string name = field(j, "name"), phase = field(j, "phase");
-        concurrency.event(step, name, phase, verdicts);
-        judged.arrows.push_back({step, true, "event " + name + " " + phase});
+        const std::string event = field(j, "name"), phase = field(j, "phase");
+        concurrency.event(step, event, phase, verdicts);
+        judged.arrows.push_back({step, true, "event " + event + " " + phase});
       } else {
         throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context, pdu and event lines");
       }

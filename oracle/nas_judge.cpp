@@ -104,22 +104,23 @@ std::string response(std::uint32_t kind, std::uint32_t cause) {
   return "no answer";
 }
 
-bool mac_ok(Rat rat, ByteView key, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) {
+bool mac_ok(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key, std::uint32_t eia, std::uint32_t count,
+            Direction dir, ByteView pdu) {
   if (key.size() != 32) return false;
   const std::span<const std::uint8_t, 32> k(key.data(), 32);
   const auto alg = static_cast<std::uint8_t>(eia);
   if (rat == Rat::eps) {
     const auto h = impl::nas::decode_security_protected(pdu);
-    return h.ok() && impl::engine::mac_verifies(k, alg, count, dir, h.value, pdu);
+    return h.ok() && impl::engine::mac_verifies(keys, k, alg, count, dir, h.value, pdu);
   }
   const auto h = impl::nas5gs::decode_security_protected(pdu);
-  return h.ok() && impl::engine::mac_verifies(k, alg, count, dir, h.value, pdu);
+  return h.ok() && impl::engine::mac_verifies(keys, k, alg, count, dir, h.value, pdu);
 }
 
 // The plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0) and deciphers
 // under the given key and algorithms at `count`.
-std::optional<std::vector<std::uint8_t>> open(Rat rat, ByteView key, std::uint32_t eea, std::uint32_t eia,
-                                              std::uint32_t count, ByteView pdu) {
+std::optional<std::vector<std::uint8_t>> open(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key,
+                                              std::uint32_t eea, std::uint32_t eia, std::uint32_t count, ByteView pdu) {
   if (key.size() != 32) return std::nullopt;
   ByteView body;
   try {
@@ -127,13 +128,13 @@ std::optional<std::vector<std::uint8_t>> open(Rat rat, ByteView key, std::uint32
   } catch (const UnusableInput&) {
     return std::nullopt;
   }
-  if (eia != 0 && !mac_ok(rat, key, eia, count, Direction::uplink, pdu)) return std::nullopt;
+  if (eia != 0 && !mac_ok(keys, rat, key, eia, count, Direction::uplink, pdu)) return std::nullopt;
   std::vector<std::uint8_t> plain(body.begin(), body.end());
   const std::uint8_t t = header_type(rat, pdu);
   if (t == 2 || t == 4) {
     const auto profile = rat == Rat::eps ? impl::engine::kEpsNas : impl::engine::kFivegsNas;
-    if (impl::engine::message_cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile,
-                                     static_cast<std::uint8_t>(eea), count, Direction::uplink, body, plain) != nullptr)
+    if (keys.cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile, static_cast<std::uint8_t>(eea), count,
+                    Direction::uplink, body, plain) != nullptr)
       return std::nullopt;
   }
   return plain;
@@ -306,7 +307,8 @@ void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
     n.count = impl::engine::estimate_count(mme_.ul_count, sequence_number(rat_, pdu));
     network_initial_count_ = n.count;
     n.verified = mme_.secured &&
-                 (mme_.eia == 0 || mac_ok(rat_, key(kNetwork, mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
+                 (mme_.eia == 0 ||
+                  mac_ok(algorithm_keys_, rat_, key(kNetwork, mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
                  n.count >= mme_.ul_count;
   }
   mme_ = spec::step(v, network_rules(rat_), mme_, n).state;
@@ -392,7 +394,7 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   n.key = ~0u;
   if (observed == ue::kComplete && header >= 3 && mme_.pending) {
     const std::uint32_t c = impl::engine::estimate_count(mme_.new_ul_count, sequence_number(rat_, pdu));
-    if (open(rat_, key(kNetwork, mme_.new_key), mme_.new_eea, mme_.new_eia, c, pdu)) {
+    if (open(algorithm_keys_, rat_, key(kNetwork, mme_.new_key), mme_.new_eea, mme_.new_eia, c, pdu)) {
       n.key = mme_.new_key;
       n.eea = mme_.new_eea;
       n.eia = mme_.new_eia;
@@ -426,7 +428,7 @@ std::optional<std::vector<std::uint8_t>> NasJudge::answer_plain(const Expectatio
   if (header == 0) return std::vector<std::uint8_t>(pdu.begin(), pdu.end());
   const Protection& p = header >= 3 ? x.complete : x.reject;
   count = impl::engine::estimate_count(p.count, sequence_number(rat_, pdu));
-  return open(rat_, key(kUe, p.key), p.eea, p.eia, count, pdu);
+  return open(algorithm_keys_, rat_, key(kUe, p.key), p.eea, p.eia, count, pdu);
 }
 
 bool NasJudge::is_answer(ByteView plain) const {
@@ -522,8 +524,10 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   e.count = new_counts ? c.sn : impl::engine::estimate_count(names_current ? ue_.dl_count : 0, c.sn);
   std::uint32_t named = takes_fresh ? ue_.fresh_key : names_current ? ue_.key : ue::kNoKey;
   if (derives) named = derive(kUe, named, ue_initial_count_);
-  e.key = named != ue::kNoKey && mac_ok(rat_, key(kUe, named), c.eia, e.count, Direction::downlink, pdu) ? named
-                                                                                                         : ue::kNoKey;
+  e.key =
+      named != ue::kNoKey && mac_ok(algorithm_keys_, rat_, key(kUe, named), c.eia, e.count, Direction::downlink, pdu)
+          ? named
+          : ue::kNoKey;
   e.caps = caps_id(c.replayed);
   e.additional_present = c.additional.has_value();
   e.additional = c.additional.value_or(0);
@@ -632,7 +636,7 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
   else if (c.sn != (o.count & 0xff))
     wrong = "NAS sequence number " + std::to_string(c.sn) + " where downlink NAS COUNT " + std::to_string(o.count) +
             " was due (4.4.3.1)";
-  else if (o.eia != 0 && !mac_ok(rat_, key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
+  else if (o.eia != 0 && !mac_ok(algorithm_keys_, rat_, key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
     wrong =
         "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " + std::to_string(o.count);
   if (!wrong.empty()) {

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "impl/engine/message_security.h"
 #include "oracle/aka_judge.h"
 #include "oracle/verdict.h"
 #include "spec/procedures/nas_smc_network.h"
@@ -119,6 +120,8 @@ class NasJudge {
   Rat rat_;
   Happened happened_ = Happened::nothing;
   std::optional<AkaJudge> aka_;
+  // K_NASint / K_NASenc of the contexts in play, derived once (the judge's const checks use it).
+  mutable impl::engine::AlgorithmKeys algorithm_keys_;
   bool judge_ue_ = true, judge_network_ = true;
   spec::nas_smc_ue::State<spec::Concrete> ue_ = spec::nas_smc_ue::initial(spec::Concrete{});
   spec::nas_smc_network::State<spec::Concrete> mme_ = spec::nas_smc_network::initial(spec::Concrete{});

@@ -42,10 +42,16 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea
 
 bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count, Direction direction,
                   const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept {
+  AlgorithmKeys keys;
+  return mac_verifies(keys, kasme, eia, count, direction, message, pdu);
+}
+
+bool mac_verifies(AlgorithmKeys& keys, std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count,
+                  Direction direction, const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept {
   if (pdu.size() < kHeaderSize) return false;
   return crypto::ct::mac_verifies(
       [&](std::span<std::uint8_t, 4> expected) {
-        return message_mac(kasme, kEpsNas, eia, count, direction, pdu.subspan(5), expected);
+        return keys.mac(kasme, kEpsNas, eia, count, direction, pdu.subspan(5), expected);
       },
       message.mac);
 }

@@ -28,5 +28,8 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kasme, std::uint8_t eea
 // (TS 33.401 5.1.4.1, B.2), so only a zero MAC passes.
 bool mac_verifies(std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count, Direction direction,
                   const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept;
+// The same with K_NASint from `keys` (message_security.h), for a receiver that checks many.
+bool mac_verifies(AlgorithmKeys& keys, std::span<const std::uint8_t, 32> kasme, std::uint8_t eia, std::uint32_t count,
+                  Direction direction, const nas::SecurityProtectedMessage& message, ByteView pdu) noexcept;
 
 }  // namespace secmode::impl::engine

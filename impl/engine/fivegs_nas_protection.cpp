@@ -46,10 +46,16 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kamf, std::uint8_t nea,
 
 bool mac_verifies(std::span<const std::uint8_t, 32> kamf, std::uint8_t nia, std::uint32_t count, Direction direction,
                   const nas5gs::SecurityProtectedMessage& message, ByteView pdu) noexcept {
+  AlgorithmKeys keys;
+  return mac_verifies(keys, kamf, nia, count, direction, message, pdu);
+}
+
+bool mac_verifies(AlgorithmKeys& keys, std::span<const std::uint8_t, 32> kamf, std::uint8_t nia, std::uint32_t count,
+                  Direction direction, const nas5gs::SecurityProtectedMessage& message, ByteView pdu) noexcept {
   if (pdu.size() < kHeaderSize) return false;
   return crypto::ct::mac_verifies(
       [&](std::span<std::uint8_t, 4> expected) {
-        return message_mac(kamf, kFivegsNas, nia, count, direction, pdu.subspan(kSnOffset), expected);
+        return keys.mac(kamf, kFivegsNas, nia, count, direction, pdu.subspan(kSnOffset), expected);
       },
       message.mac);
 }

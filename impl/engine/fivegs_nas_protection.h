@@ -24,5 +24,8 @@ codec::Encoded protect(std::span<const std::uint8_t, 32> kamf, std::uint8_t nea,
 // `count`; compared in constant time. NIA0 verifies nothing: only a zero MAC passes (TS 33.501 D.1).
 bool mac_verifies(std::span<const std::uint8_t, 32> kamf, std::uint8_t nia, std::uint32_t count, Direction direction,
                   const nas5gs::SecurityProtectedMessage& message, ByteView pdu) noexcept;
+// The same with K_NASint from `keys` (message_security.h), for a receiver that checks many.
+bool mac_verifies(AlgorithmKeys& keys, std::span<const std::uint8_t, 32> kamf, std::uint8_t nia, std::uint32_t count,
+                  Direction direction, const nas5gs::SecurityProtectedMessage& message, ByteView pdu) noexcept;
 
 }  // namespace secmode::impl::engine

@@ -6,9 +6,13 @@
 // (eps_nas_protection.h, fivegs_nas_protection.h, pdcp_srb.h) and the profile below differ.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 
+#include "impl/crypto/eea_eia.h"
 #include "impl/crypto/kdf.h"
 #include "impl/engine/nas_context.h"
 
@@ -36,6 +40,40 @@ inline constexpr SecurityProfile kFivegsNas{crypto::KeyHierarchy::fivegs, kNasIn
 constexpr SecurityProfile rrc_profile(crypto::KeyHierarchy hierarchy, std::uint8_t srb) {
   return {hierarchy, kRrcInt, kRrcEnc, static_cast<std::uint8_t>(srb - 1), 0xffffffff};
 }
+
+// The algorithm keys (K_NASint, K_NASenc, K_RRCint, K_RRCenc) last derived from their context's
+// key and prepared for their algorithm, so that a receiver checking message after message under
+// one context (the oracle) runs the KDF and the key schedule once per key rather than once per
+// message. Lookups compare the context key in constant time; every key is wiped when replaced and
+// when the cache is dropped. Not thread-safe.
+class AlgorithmKeys {
+ public:
+  AlgorithmKeys() = default;
+  AlgorithmKeys(const AlgorithmKeys&) = delete;
+  AlgorithmKeys& operator=(const AlgorithmKeys&) = delete;
+  ~AlgorithmKeys();
+
+  // As message_mac and message_cipher below, with the algorithm key from the cache.
+  const char* mac(std::span<const std::uint8_t, 32> key, SecurityProfile profile, std::uint8_t eia, std::uint32_t count,
+                  Direction direction, ByteView message, std::span<std::uint8_t, 4> mac) noexcept;
+  const char* cipher(std::span<const std::uint8_t, 32> key, SecurityProfile profile, std::uint8_t eea,
+                     std::uint32_t count, Direction direction, ByteView in, std::span<std::uint8_t> out) noexcept;
+
+ private:
+  struct Entry {
+    std::array<std::uint8_t, 32> parent;
+    crypto::KeyHierarchy hierarchy;
+    std::uint8_t type;
+    std::optional<crypto::EeaEiaKey> key;  // engaged: the entry is in use
+  };
+  static constexpr std::size_t kEntries = 8;  // a few contexts (current, new, mapped) x int/enc
+  std::array<Entry, kEntries> entries_;
+  std::size_t next_ = 0;
+
+  // The derived key prepared for its algorithm, or nullptr with `fault` set.
+  const crypto::EeaEiaKey* get(std::span<const std::uint8_t, 32> parent, crypto::KeyHierarchy hierarchy,
+                               std::uint8_t type, std::uint8_t alg, const char*& fault) noexcept;
+};
 
 // The 32-bit MAC (NAS-MAC, MAC-I) of `message` with algorithm `eia` (EIA0 / NIA0: all zeros).
 // Returns nullptr, or why not (then `mac` is not written).
