@@ -154,9 +154,12 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "(5GS: or \"snn\"; and \"supi\" unless the REGISTRATION REQUEST has a null-scheme SUCI) in place of the key "
       "and ksi (and \"kenb\" / \"kgnb\" for the AS, else derived from NAS); and "
       "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX} or "
-      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}; in 5GS "
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}; in "
+      "5GS "
       "also {\"kind\":\"event\",\"name\":\"n2_key_change\"|\"handover\",\"phase\":\"start\"|\"complete\"} "
-      "(TS 33.501 6.9.5.1). Exit 0 conformant, 1 violations, 2 unusable input");
+      "(TS 33.501 6.9.5.1); for IMS registration {\"kind\":\"context\",\"rat\":\"ims\",\"k\":HEX,\"opc\":HEX} "
+      "and {\"kind\":\"sip\",\"dir\":\"ul\"|\"dl\",\"protected_by\":\"none\"|ESP SPI,\"text\":SIP MESSAGE} "
+      "(TS 24.229 5.1.1.5). Exit 0 conformant, 1 violations, 2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)");
   cmd->add_option("--pcap", opts->pcap,
                   "judge a capture instead (pcap or pcapng): the NAS-PDUs of S1AP / NGAP over SCTP (Ethernet, Linux "

@@ -9,6 +9,7 @@
 #include "impl/engine/as_wire.h"
 #include "oracle/as_judge.h"
 #include "oracle/concurrency_judge.h"
+#include "oracle/ims_judge.h"
 #include "oracle/nas_judge.h"
 #include "spec/crypto/milenage.h"
 #include "spec/hex.h"
@@ -28,7 +29,7 @@ std::string field(const nlohmann::json& j, const char* name) {
 oracle::Rat rat_named(const std::string& rat) {
   if (rat == "eps") return oracle::Rat::eps;
   if (rat == "5gs") return oracle::Rat::fivegs;
-  throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\" and \"5gs\" traces");
+  throw oracle::UnusableInput("rat \"" + rat + "\": this version judges \"eps\", \"5gs\" and \"ims\" traces");
 }
 
 // A PDU line's protocol: its RAT, and whether it is a PDCP PDU of an SRB (AS) or a NAS PDU.
@@ -92,6 +93,7 @@ oracle::Subscription subscription(const nlohmann::json& j) {
 Judged judge_trace(const std::string& name, std::istream& in) {
   std::unique_ptr<oracle::NasJudge> judge;
   std::unique_ptr<oracle::AsJudge> as;
+  std::unique_ptr<oracle::ImsJudge> ims;
   oracle::ConcurrencyJudge concurrency;  // 5GS: TS 33.501 6.9.5.1
   std::optional<bool> role_ue;           // the context's role, for the AS judge made later
   std::vector<std::uint8_t> as_key;      // kenb / kgnb from the context
@@ -134,7 +136,32 @@ Judged judge_trace(const std::string& name, std::istream& in) {
       }
       if (!j.is_object()) throw oracle::UnusableInput("a trace line is a JSON object");
       const std::string kind = field(j, "kind");
-      if (kind == "context") {
+      if (kind == "context" && j.contains("rat") && j["rat"] == "ims") {
+        // IMS registration (TS 24.229 5.1.1.5): the subscriber's K and OPc for IMS AKA.
+        if (ims || judge) throw oracle::UnusableInput("one context per trace, and IMS traces hold only SIP");
+        if (!j.contains("k")) throw oracle::UnusableInput("an IMS context gives \"k\" with \"opc\" or \"op\"");
+        ims = std::make_unique<oracle::ImsJudge>(subscription(j));
+      } else if (kind == "sip") {
+        if (!ims)
+          throw oracle::UnusableInput("a sip line before the IMS context ({\"kind\":\"context\",\"rat\":\"ims\",...})");
+        const std::string dir = field(j, "dir");
+        if (dir != "ul" && dir != "dl") throw oracle::UnusableInput("dir is \"ul\" or \"dl\"");
+        std::optional<std::uint32_t> spi;
+        const auto p = j.find("protected_by");
+        if (p == j.end()) throw oracle::UnusableInput("missing field \"protected_by\" (\"none\" or the ESP SPI)");
+        if (p->is_number_unsigned() && p->get<std::uint64_t>() > 0 && p->get<std::uint64_t>() <= 0xffffffffu)
+          spi = static_cast<std::uint32_t>(p->get<std::uint64_t>());
+        else if (!p->is_string() || p->get<std::string>() != "none")
+          throw oracle::UnusableInput("protected_by is \"none\" or the ESP SPI, 1..4294967295");
+        const std::string text = field(j, "text");
+        ims->sip(step, dir == "ul", spi, text, verdicts);
+        const auto eol = text.find_first_of("\r\n");
+        judged.arrows.push_back(
+            {step, dir == "ul",
+             text.substr(0, std::min<std::size_t>(eol, 40)) + (spi ? " [ESP " + std::to_string(*spi) + "]" : "")});
+      } else if (ims) {
+        throw oracle::UnusableInput("kind \"" + kind + "\" in an IMS trace, which holds sip lines");
+      } else if (kind == "context") {
         const oracle::Rat rat = rat_named(field(j, "rat"));
         oracle::NasJudge& jd = judge_for(rat, "a context");
         if (j.contains("role")) {
@@ -201,9 +228,10 @@ Judged judge_trace(const std::string& name, std::istream& in) {
         concurrency.event(step, event, phase, verdicts);
         judged.arrows.push_back({step, true, "event " + event + " " + phase});
       } else {
-        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context, pdu and event lines");
+        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context, pdu, event and sip lines");
       }
     }
+    if (ims) ims->finish(verdicts);
     if (judge) judge->finish(verdicts);
     if (as) as->finish(verdicts);
   } catch (const oracle::UnusableInput& e) {

@@ -24,6 +24,14 @@ void hmac_into(Hash hash, ByteView key, ByteView data, std::uint8_t* out, unsign
 }
 }  // namespace
 
+Bytes digest(Hash hash, ByteView data) {
+  Bytes out(static_cast<std::size_t>(EVP_MD_get_size(md(hash))));
+  unsigned int len = 0;
+  if (!EVP_Digest(data.data(), data.size(), out.data(), &len, md(hash), nullptr) || len != out.size())
+    throw std::runtime_error("OpenSSL digest failed");
+  return out;
+}
+
 Bytes hmac(Hash hash, ByteView key, ByteView data) {
   Bytes out(static_cast<std::size_t>(EVP_MD_get_size(md(hash))));
   hmac_into(hash, key, data, out.data(), static_cast<unsigned int>(out.size()));

@@ -1,4 +1,4 @@
-// HMAC (RFC 2104) from OpenSSL: hashes are never hand-written here. The truncations are
+// HMAC (RFC 2104) and the plain hashes from OpenSSL: hashes are never hand-written here. The truncations are
 // those of IMS ESP integrity, HMAC-MD5-96 (RFC 2403) and HMAC-SHA-1-96 (RFC 2404), used by
 // TS 33.203 7.x, and the full HMAC-SHA-256 under the KDF of TS 33.220 B.2.
 #pragma once
@@ -8,6 +8,10 @@
 namespace secmode::spec {
 
 enum class Hash { md5, sha1, sha256 };
+
+// The hash itself (16, 20 or 32 bytes): MD5 for HTTP Digest (RFC 2617 3.2.2, which Digest AKA,
+// RFC 3310 3.3, computes with RES as the password).
+Bytes digest(Hash hash, ByteView data);
 
 // The full HMAC output (16, 20 or 32 bytes).
 Bytes hmac(Hash hash, ByteView key, ByteView data);

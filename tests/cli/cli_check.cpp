@@ -227,5 +227,31 @@ TEST(CliCheck, KeysFromAkaInTheTrace) {
       << forged.out;
 }
 
+TEST(CliCheck, JudgesImsRegistrationFromSipLines) {
+  const CliRun ok = secmode_cli("check " + example("ims_registration_reregistration.jsonl"));
+  EXPECT_EQ(ok.status, 0) << ok.out << ok.err;
+  EXPECT_NE(ok.out.find("step 8: ok        ue, TS 24.229 5.1.1.5.1: expected REGISTER over the set proposed with "
+                        "spi-c 5555"),
+            std::string::npos)
+      << ok.out;
+  const CliRun bad = secmode_cli("check --json " + example("ims_security_verify_bidding_down.jsonl"));
+  EXPECT_EQ(bad.status, 1) << bad.out << bad.err;
+  EXPECT_NE(bad.out.find("its Security-Verify differs from the Security-Server of the 401"), std::string::npos)
+      << bad.out;
+  const std::string sip = R"({"kind":"sip","dir":"ul","protected_by":"none","text":"REGISTER sip:a SIP/2.0\r\n\r\n"})";
+  const std::string ctx =
+      R"({"kind":"context","rat":"ims","k":"465b5ce8b199b49faa5f0a2ee238a6bc","opc":"cd63cb71954a9f4e48a5994e37a02baf"})";
+  for (const auto& [trace, reason] : std::vector<std::pair<std::string, std::string>>{
+           {sip, "a sip line before the IMS context"},
+           {ctx + "\n" + sip, "REGISTER without Security-Client"},
+           {ctx + "\n" + R"({"kind":"sip","dir":"ul","protected_by":-1,"text":"x"})", "protected_by is"},
+           {ctx + "\n" + R"({"kind":"pdu","dir":"ul","proto":"nas-eps","hex":"00"})", "in an IMS trace"},
+           {R"({"kind":"context","rat":"ims"})", "an IMS context gives"}}) {
+    const CliRun r = secmode_cli("check -", &trace);
+    EXPECT_EQ(r.status, 2) << trace;
+    EXPECT_NE(r.err.find(reason), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace secmode::test
