@@ -74,7 +74,7 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
       {context + "\n" + R"({"kind":"pdu","dir":"ul","hex":"0741"})", "-:2: missing string field \"proto\""},
       {R"({"kind":"context","rat":"eps","kasme":"00","ksi":1})", "-:1: kasme: K_ASME is 32 octets"},
       {R"({"kind":"context","rat":"eps","kasme":"00","ksi":9})", "-:1: kasme"},
-      {context + "\n" + R"({"kind":"sip","dir":"ul","text":"REGISTER"})", "-:2: kind \"sip\""},
+      {context + "\n" + R"({"kind":"sip","dir":"ul","text":"REGISTER"})", "-:2: a sip line before the IMS context"},
       {"{not json", "-:1: not JSON"},
       {"7e99999", "-:1: not JSON"},  // a number beyond a double (found by fuzz/check_trace.cpp)
       {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"nas-eps","hex":"3700"})", "-:2: NAS PDU: "},
