@@ -1,5 +1,6 @@
 #include "cli/check_command.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -19,8 +20,10 @@ struct Options {
   std::vector<std::string> traces;
   bool json = false;
   std::string msc;
-  std::string pcap, context;
+  std::vector<std::string> pcaps;
+  std::string context;
   std::vector<std::uint64_t> ues;
+  std::vector<std::uint16_t> rntis;
 };
 
 std::string read_file(const std::string& path) {
@@ -31,47 +34,70 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-// The trace of a capture: the context file's lines, then one pdu line per NAS message. Fills
-// `packet_of_step` with each trace item's packet number (0 for the context's items).
-std::string capture_trace(const Options& o, std::vector<std::size_t>& packet_of_step) {
+// Where a trace item came from: a capture's packet (Wireshark's frame number), or none (0).
+struct Origin {
+  std::size_t packet = 0;
+  std::string capture;  // named only when several captures are merged
+};
+
+// The trace of the captures: the context file's lines, then one pdu line per NAS message or SRB
+// PDCP PDU, several captures merged by timestamp. Fills `origin` with each trace item's origin.
+std::string capture_trace(const Options& o, std::vector<Origin>& origin) {
   const std::string context = read_file(o.context);
-  const std::string file = read_file(o.pcap);
-  oracle::CapturedNasTrace captured;
-  try {
-    captured = oracle::capture_nas(std::span(reinterpret_cast<const std::uint8_t*>(file.data()), file.size()), o.ues);
-  } catch (const oracle::UnusableInput& e) {
-    throw BadLine{o.pcap, 0, e.what()};
+  struct Item {
+    oracle::CapturedPdu pdu;
+    std::size_t file;
+  };
+  std::vector<Item> items;
+  for (std::size_t f = 0; f < o.pcaps.size(); ++f) {
+    const std::string file = read_file(o.pcaps[f]);
+    oracle::CapturedTrace captured;
+    try {
+      captured = oracle::capture_pdus(std::span(reinterpret_cast<const std::uint8_t*>(file.data()), file.size()),
+                                      {o.ues, o.rntis});
+    } catch (const oracle::UnusableInput& e) {
+      throw BadLine{o.pcaps[f], 0, e.what()};
+    }
+    for (const std::string& n : captured.notes) std::cerr << "secmode check: " << o.pcaps[f] << ": note: " << n << '\n';
+    for (auto& p : captured.pdus) items.push_back({std::move(p), f});
   }
-  for (const std::string& n : captured.notes) std::cerr << "secmode check: " << o.pcap << ": note: " << n << '\n';
+  std::stable_sort(items.begin(), items.end(),
+                   [](const Item& a, const Item& b) { return a.pdu.time_us < b.pdu.time_us; });
   std::istringstream lines(context);
   std::string text, trace;
   while (std::getline(lines, text)) {
     const auto first = text.find_first_not_of(" \t\r");
-    if (first != std::string::npos && text[first] != '#') packet_of_step.push_back(0);
+    if (first != std::string::npos && text[first] != '#') origin.emplace_back();
     trace += text + '\n';
   }
-  const std::uint64_t start = captured.nas.empty() ? 0 : captured.nas.front().time_us;
-  for (const oracle::CapturedNas& n : captured.nas) {
+  const std::uint64_t start = items.empty() ? 0 : items.front().pdu.time_us;
+  for (const Item& i : items) {
+    const oracle::CapturedPdu& n = i.pdu;
     nlohmann::json line{{"kind", "pdu"},
                         {"dir", n.uplink ? "ul" : "dl"},
-                        {"proto", n.rat == oracle::Rat::eps ? "nas-eps" : "nas-5gs"},
+                        {"proto", n.srb                       ? "lte-pdcp-srb"
+                                  : n.rat == oracle::Rat::eps ? "nas-eps"
+                                                              : "nas-5gs"},
                         {"hex", spec::to_hex(n.pdu)},
-                        {"t_ms", (n.time_us >= start ? n.time_us - start : 0) / 1000},
+                        {"t_ms", (n.time_us - start) / 1000},
                         {"packet", n.packet}};
+    if (n.srb) line["srb"] = n.srb;
     trace += line.dump() + '\n';
-    packet_of_step.push_back(n.packet);
+    origin.push_back({n.packet, o.pcaps.size() > 1 ? o.pcaps[i.file] : std::string()});
   }
   return trace;
 }
 
 void run(const Options& o, int& exit_code) {
-  if (!o.pcap.empty() != !o.context.empty() || (!o.pcap.empty() && !o.traces.empty()) ||
-      (o.pcap.empty() && o.traces.empty()) || (!o.ues.empty() && o.pcap.empty())) {
-    std::cerr << "secmode check: give trace files, or --pcap FILE with --context FILE (and --ue only with --pcap)\n";
+  const bool capture = !o.pcaps.empty();
+  if (capture != !o.context.empty() || (capture && !o.traces.empty()) || (!capture && o.traces.empty()) ||
+      ((!o.ues.empty() || !o.rntis.empty()) && !capture)) {
+    std::cerr << "secmode check: give trace files, or --pcap FILE... with --context FILE (and --ue / --rnti only with "
+                 "--pcap)\n";
     exit_code = 2;
     return;
   }
-  const std::vector<std::string> names = o.pcap.empty() ? o.traces : std::vector<std::string>{o.pcap};
+  const std::vector<std::string> names = capture ? std::vector<std::string>{o.pcaps.front()} : o.traces;
   if (!o.msc.empty() && names.size() != 1) {
     std::cerr << "secmode check: --msc draws one trace; " << names.size() << " given\n";
     exit_code = 2;
@@ -81,10 +107,10 @@ void run(const Options& o, int& exit_code) {
   nlohmann::json summary = nlohmann::json::array();
   for (const std::string& name : names) {
     Judged result;
-    std::vector<std::size_t> packet_of_step;
+    std::vector<Origin> origin;
     try {
-      if (!o.pcap.empty()) {
-        std::istringstream in(capture_trace(o, packet_of_step));
+      if (capture) {
+        std::istringstream in(capture_trace(o, origin));
         result = judge_trace(name, in);
       } else if (name == "-") {
         result = judge_trace("-", std::cin);
@@ -100,8 +126,8 @@ void run(const Options& o, int& exit_code) {
       return;
     }
     // A capture's steps are named by packet (Wireshark's frame number), a trace's by item.
-    const auto packet = [&](std::size_t step) {
-      return step >= 1 && step <= packet_of_step.size() ? packet_of_step[step - 1] : 0;
+    const auto from = [&](std::size_t step) {
+      return step >= 1 && step <= origin.size() ? origin[step - 1] : Origin{};
     };
     const auto& verdicts = result.verdicts;
     if (!o.msc.empty()) {
@@ -119,12 +145,16 @@ void run(const Options& o, int& exit_code) {
       if (o.json) {
         nlohmann::json j = oracle::to_json(v);
         j["trace"] = name;
-        if (packet(v.step)) j["packet"] = packet(v.step);
+        if (const Origin w = from(v.step); w.packet) {
+          j["packet"] = w.packet;
+          if (!w.capture.empty()) j["capture"] = w.capture;
+        }
         std::cout << j.dump() << '\n';
       } else {
-        std::cout << name
-                  << (packet(v.step) ? " packet " + std::to_string(packet(v.step)) : " step " + std::to_string(v.step))
-                  << ": " << (v.ok ? "ok       " : "VIOLATION") << " " << v.party << ", " << v.clause << ": expected "
+        const Origin w = from(v.step);
+        std::cout << (w.capture.empty() ? name : w.capture)
+                  << (w.packet ? " packet " + std::to_string(w.packet) : " step " + std::to_string(v.step)) << ": "
+                  << (v.ok ? "ok       " : "VIOLATION") << " " << v.party << ", " << v.clause << ": expected "
                   << v.expected << ", observed " << v.observed << " (" << v.explain << ")\n";
       }
     }
@@ -161,12 +191,15 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "and {\"kind\":\"sip\",\"dir\":\"ul\"|\"dl\",\"protected_by\":\"none\"|ESP SPI,\"text\":SIP MESSAGE} "
       "(TS 24.229 5.1.1.5). Exit 0 conformant, 1 violations, 2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)");
-  cmd->add_option("--pcap", opts->pcap,
-                  "judge a capture instead (pcap or pcapng): the NAS-PDUs of S1AP / NGAP over SCTP (Ethernet, Linux "
-                  "cooked, raw IP) or of srsRAN's S1AP / NGAP link types 150 / 152; what is left out is noted on "
-                  "stderr, and verdicts name the packet");
+  cmd->add_option("--pcap", opts->pcaps,
+                  "judge captures instead (pcap or pcapng, several merged by timestamp): the NAS-PDUs of S1AP / NGAP "
+                  "over SCTP (Ethernet, Linux cooked, raw IP) or in srsRAN's S1AP / NGAP link types 150 / 152, and the "
+                  "LTE SRB PDCP PDUs of srsRAN MAC captures (link types 147 / 149, through MAC and RLC AM); what is "
+                  "left out is noted on stderr, and verdicts name the packet");
   cmd->add_option("--context", opts->context,
                   "with --pcap: a file of context lines (the keys, or K and OPc for the AKA in the capture)");
+  cmd->add_option("--rnti", opts->rntis,
+                  "with --pcap: the C-RNTIs of the UE to judge in MAC captures; needed when they hold several");
   cmd->add_option("--ue", opts->ues,
                   "with --pcap: the RAN UE identities (eNB-UE-S1AP-ID / RAN-UE-NGAP-ID) of the UE to judge, one per "
                   "connection; needed when the capture holds several");

@@ -1,8 +1,8 @@
 // The capture reader of `secmode check --pcap` (oracle/capture.h) on arbitrary files: pcap and
-// pcapng containers, link layers, IP, SCTP (reassembly, retransmissions) and the S1AP / NGAP
-// frame. Whatever the octets, it returns NAS messages or refuses the file as unusable; it never
-// crashes, reads out of bounds or throws anything else. Every NAS message it returns lies inside
-// the file's packets, names a packet that exists, and is non-empty only if a NAS-PDU held it.
+// pcapng containers, link layers, IP, SCTP (reassembly, retransmissions), the S1AP / NGAP frame,
+// and MAC-LTE with RLC AM reassembly. Whatever the octets, it returns NAS messages or refuses the file as unusable; it
+// never crashes, reads out of bounds or throws anything else. Every PDU it returns names a packet that exists and is no
+// longer than the file.
 #include "oracle/capture.h"
 
 #include <cstdint>
@@ -20,8 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   try {
-    const auto trace = secmode::oracle::capture_nas(file, {});
-    for (const auto& n : trace.nas)
+    const auto trace = secmode::oracle::capture_pdus(file, {});
+    for (const auto& n : trace.pdus)
       if (n.packet == 0 || n.packet > packets || n.pdu.size() > size) std::abort();
   } catch (const secmode::oracle::UnusableInput&) {
   }

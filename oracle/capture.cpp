@@ -5,50 +5,72 @@
 
 #include "oracle/ap_nas.h"
 #include "oracle/capture_file.h"
+#include "oracle/capture_mac_lte.h"
 #include "oracle/capture_sctp.h"
 
 namespace secmode::oracle {
 
-CapturedNasTrace capture_nas(std::span<const std::uint8_t> file, const std::vector<std::uint64_t>& ue) {
-  ApMessages ap = ap_messages(capture_packets(file));
-  CapturedNasTrace out;
+namespace {
+
+template <class Id>
+std::string listed(const std::set<Id>& ids) {
+  std::string list;
+  for (Id u : ids) list += (list.empty() ? "" : ", ") + std::to_string(u);
+  return list;
+}
+
+template <class Id>
+bool selected(const std::vector<Id>& chosen, Id id) {
+  return chosen.empty() || std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+}
+
+}  // namespace
+
+CapturedTrace capture_pdus(std::span<const std::uint8_t> file, const UeSelection& ue) {
+  const std::vector<Packet> packets = capture_packets(file);
+  ApMessages ap = ap_messages(packets);
+  SrbPdus srb = srb_pdus(packets);
+  CapturedTrace out;
   out.notes = std::move(ap.notes);
-  std::set<std::uint64_t> ues;
-  struct Read {
-    const ApMessage* message;
-    ApNas nas;
-  };
-  std::vector<Read> read;
+  out.notes.insert(out.notes.end(), srb.notes.begin(), srb.notes.end());
+  std::set<std::uint64_t> ran_ues;
   for (const ApMessage& m : ap.messages) {
     const char* name = m.protocol == ApProtocol::s1ap ? "S1AP " : "NGAP ";
+    ApNas nas;
     try {
-      ApNas nas = ap_nas(m.protocol, m.bytes);
-      if (!nas.left_out.empty())
-        out.notes.push_back("packet " + std::to_string(m.packet) + ": " + name + nas.procedure + ": " + nas.left_out);
-      if (nas.nas.empty()) continue;
-      if (!nas.ran_ue) throw UnusableInput(nas.procedure + " carries a NAS-PDU but no RAN UE identity");
-      ues.insert(*nas.ran_ue);
-      read.push_back({&m, std::move(nas)});
+      nas = ap_nas(m.protocol, m.bytes);
+      if (!nas.nas.empty() && !nas.ran_ue)
+        throw UnusableInput(nas.procedure + " carries a NAS-PDU but no RAN UE identity");
     } catch (const CaptureError&) {
       throw;
     } catch (const UnusableInput& e) {
       throw CaptureError("packet " + std::to_string(m.packet) + ": " + e.what());
     }
+    if (!nas.left_out.empty())
+      out.notes.push_back("packet " + std::to_string(m.packet) + ": " + name + nas.procedure + ": " + nas.left_out);
+    if (nas.nas.empty()) continue;
+    ran_ues.insert(*nas.ran_ue);
+    if (!selected(ue.ran_ue, *nas.ran_ue)) continue;
+    for (auto& pdu : nas.nas)
+      out.pdus.push_back({m.packet, m.time_us, m.protocol == ApProtocol::s1ap ? Rat::eps : Rat::fivegs, nas.uplink, 0,
+                          std::move(pdu)});
   }
-  if (ue.empty() && ues.size() > 1) {
-    std::string list;
-    for (std::uint64_t u : ues) list += (list.empty() ? "" : ", ") + std::to_string(u);
-    throw CaptureError("the capture holds " + std::to_string(ues.size()) + " UEs (RAN UE identities " + list +
-                       "): name the UE's with --ue");
+  std::set<std::uint16_t> rntis;
+  for (SrbPdu& p : srb.pdus) {
+    rntis.insert(p.rnti);
+    if (selected(ue.rnti, p.rnti))
+      out.pdus.push_back({p.packet, p.time_us, Rat::eps, p.uplink, p.srb, std::move(p.pdcp)});
   }
-  for (const Read& r : read) {
-    if (!ue.empty() && std::find(ue.begin(), ue.end(), *r.nas.ran_ue) == ue.end()) continue;
-    for (const auto& pdu : r.nas.nas)
-      out.nas.push_back({r.message->packet, r.message->time_us,
-                         r.message->protocol == ApProtocol::s1ap ? Rat::eps : Rat::fivegs, r.nas.uplink, pdu});
-  }
-  if (!ue.empty() && out.nas.empty())
-    throw CaptureError("no NAS message of the RAN UE identities given with --ue in the capture");
+  if (ue.ran_ue.empty() && ran_ues.size() > 1)
+    throw CaptureError("the capture holds " + std::to_string(ran_ues.size()) + " UEs (RAN UE identities " +
+                       listed(ran_ues) + "): name the UE's with --ue");
+  if (ue.rnti.empty() && rntis.size() > 1)
+    throw CaptureError("the capture holds SRB traffic of " + std::to_string(rntis.size()) + " C-RNTIs (" +
+                       listed(rntis) + "): name the UE's with --rnti");
+  if ((!ue.ran_ue.empty() || !ue.rnti.empty()) && out.pdus.empty())
+    throw CaptureError("nothing of the UE named with --ue / --rnti in the capture");
+  std::stable_sort(out.pdus.begin(), out.pdus.end(),
+                   [](const CapturedPdu& a, const CapturedPdu& b) { return a.packet < b.packet; });
   return out;
 }
 

@@ -1,5 +1,6 @@
-// A capture's NAS messages, ready for the judges: `secmode check --pcap` turns each into a trace
-// line (issues 6 and 7). The RAT is the protocol's: S1AP carries EPS NAS, NGAP 5GS NAS.
+// A capture's NAS messages and SRB PDCP PDUs, ready for the judges: `secmode check --pcap` turns
+// each into a trace line (issues 6 and 7). NAS comes from S1AP (EPS) or NGAP (5GS); the LTE SRB
+// PDUs from srsRAN MAC captures (capture_mac_lte.h).
 #pragma once
 
 #include <cstdint>
@@ -11,24 +12,30 @@
 
 namespace secmode::oracle {
 
-struct CapturedNas {
+struct CapturedPdu {
   std::size_t packet;  // the packet number (Wireshark's frame number)
   std::uint64_t time_us;
   Rat rat;
   bool uplink;
+  std::uint8_t srb;  // 0: a NAS message; 1, 2: a PDCP PDU of that SRB
   std::vector<std::uint8_t> pdu;
 };
 
-struct CapturedNasTrace {
-  std::vector<CapturedNas> nas;
+struct CapturedTrace {
+  std::vector<CapturedPdu> pdus;   // in packet order
   std::vector<std::string> notes;  // what was left out, and why
 };
 
-// The NAS messages of one UE: those of the connections whose RAN UE identity (eNB-UE-S1AP-ID /
-// RAN-UE-NGAP-ID) is in `ue` (a UE that went idle and came back has a new one), or, with `ue`
-// empty, of the only UE in the capture. Throws CaptureError (capture_file.h) on an unreadable
-// capture or message (with the packet number), or when `ue` is empty and the capture holds
-// several RAN UE identities (listed).
-CapturedNasTrace capture_nas(std::span<const std::uint8_t> file, const std::vector<std::uint64_t>& ue);
+// Which UE to judge: the RAN UE identities (eNB-UE-S1AP-ID / RAN-UE-NGAP-ID) of its connections
+// (a UE that went idle and came back has a new one) and its C-RNTIs; each may be left empty when
+// the capture holds one.
+struct UeSelection {
+  std::vector<std::uint64_t> ran_ue;
+  std::vector<std::uint16_t> rnti;
+};
+
+// Throws CaptureError (capture_file.h) on an unreadable capture or message (with the packet
+// number), or when a selection is empty and the capture holds several (listed), or selects none.
+CapturedTrace capture_pdus(std::span<const std::uint8_t> file, const UeSelection& ue);
 
 }  // namespace secmode::oracle

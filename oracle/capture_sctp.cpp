@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "oracle/capture_mac_lte.h"
+
 namespace secmode::oracle {
 
 namespace {
@@ -66,6 +68,9 @@ class Reader {
                                    p.linktype == kLinktypeS1apSrsran ? ApProtocol::s1ap : ApProtocol::ngap,
                                    {d.begin(), d.end()}});
         return;
+      case kLinktypeMacLteSrsran:
+      case kLinktypeUdpSrsran:
+        return;  // MAC-LTE: capture_mac_lte.h reads them
       case kLinktypeNasLteSrsran:
       case kLinktypeNas5gSrsran:
         fail(p, 0,
@@ -99,8 +104,8 @@ class Reader {
       default:
         fail(p, 0,
              "link type " + std::to_string(p.linktype) +
-                 " is not read (S1AP/NGAP over SCTP on Ethernet, Linux cooked or raw IP, or srsRAN's S1AP 150 / "
-                 "NGAP 152 are)");
+                 " is not read (S1AP/NGAP over SCTP on Ethernet, Linux cooked or raw IP, srsRAN's S1AP 150 / "
+                 "NGAP 152, and srsRAN's MAC-LTE 147 / 149 are)");
     }
   }
 

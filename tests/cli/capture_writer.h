@@ -73,7 +73,7 @@ inline Octets nas_transport(Ap ap, bool uplink, bool first, std::uint64_t ran_ue
   return ap_message(ap, code, ran_ue, first ? ~std::uint64_t{0} : 7, nas);
 }
 
-enum class Framing { srsran, ethernet_ipv4, sll2_ipv6 };
+enum class Framing { srsran, ethernet_ipv4, sll2_ipv6, mac_lte, mac_lte_udp };
 
 // Builds packets: SCTP DATA chunks numbered per direction (TSN), one chunk per packet, or the
 // message split across two packets when `fragment` is set.
@@ -97,6 +97,12 @@ class CaptureWriter {
   }
   // The last packet of that direction sent again (an SCTP retransmission: the same TSN).
   std::size_t retransmit_last(bool uplink) { return add(uplink ? last_ul_ : last_dl_); }
+  // The next packets' timestamps: `seconds`, then one second more each.
+  void at(std::uint64_t seconds) { next_time_ = seconds; }
+
+  // A packet as it is (srsRAN's MAC-LTE framing below builds them).
+  std::size_t raw(Octets packet) { return add(std::move(packet)); }
+
   // A packet of another protocol (an ARP request; Ethernet framing only), which the reader skips.
   std::size_t other() {
     Octets p{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 0, 1, 0x08, 0x06};
@@ -111,6 +117,10 @@ class CaptureWriter {
         return 1;
       case Framing::sll2_ipv6:
         return 276;
+      case Framing::mac_lte:
+        return 147;
+      case Framing::mac_lte_udp:
+        return 149;
     }
     return 0;
   }
@@ -123,7 +133,7 @@ class CaptureWriter {
       idb.insert(idb.end(), {9, 0, 1, 0, 9, 0, 0, 0, 0, 0, 0, 0});  // if_tsresol = 9 (ns), end of options
       block(f, 1, idb);
       for (std::size_t i = 0; i < packets_.size(); ++i) {
-        const std::uint64_t ns = (1700000000ull + i) * 1000000000ull + 250000000ull;
+        const std::uint64_t ns = times_[i] * 1000000000ull + 250000000ull;
         Octets epb;
         le32(epb, 0);
         le32(epb, static_cast<std::uint32_t>(ns >> 32));
@@ -142,7 +152,7 @@ class CaptureWriter {
       le32(f, 65535);
       le32(f, linktype());
       for (std::size_t i = 0; i < packets_.size(); ++i) {
-        le32(f, static_cast<std::uint32_t>(1700000000 + i));
+        le32(f, static_cast<std::uint32_t>(times_[i]));
         le32(f, 0);
         le32(f, static_cast<std::uint32_t>(packets_[i].size()));
         le32(f, static_cast<std::uint32_t>(packets_[i].size()));
@@ -157,11 +167,14 @@ class CaptureWriter {
   Framing framing_;
   Ap ap_;
   std::uint32_t tsn_ul_ = 100, tsn_dl_ = 5000;
+  std::uint64_t next_time_ = 0;       // 0: each packet one second after the previous, from 1700000000
+  std::vector<std::uint64_t> times_;  // seconds
   Octets last_ul_, last_dl_;
   std::vector<Octets> packets_;
 
   std::size_t add(Octets p) {
     packets_.push_back(std::move(p));
+    times_.push_back(next_time_ ? next_time_++ : 1700000000 + packets_.size() - 1);
     return packets_.size();
   }
   static void le32(Octets& o, std::uint32_t v) {
@@ -242,5 +255,51 @@ class CaptureWriter {
     return p;
   }
 };
+
+// srsRAN's MAC-LTE framing (Wireshark's mac-lte-framed context: radio type FDD, direction,
+// RNTI type C-RNTI, then RNTI, UE id, retx, CRC status and frame/subframe tags and the payload tag;
+// link type 149 puts an 8-octet UDP header and the signature "mac-lte" first) around a MAC PDU.
+inline Octets mac_lte_frame(bool udp, bool uplink, std::uint16_t rnti, bool crc_ok, const Octets& mac_pdu) {
+  Octets f;
+  if (udp) {
+    f = {0xbe, 0xef, 0xde, 0xad, 0, 0, 0, 0};
+    const std::string sig = "mac-lte";
+    f.insert(f.end(), sig.begin(), sig.end());
+  }
+  f.insert(f.end(), {1, static_cast<std::uint8_t>(uplink ? 0 : 1), 3, 0x02, static_cast<std::uint8_t>(rnti >> 8),
+                     static_cast<std::uint8_t>(rnti), 0x03, 0, 1, 0x06, 0, 0x07, static_cast<std::uint8_t>(crc_ok),
+                     0x04, 0x01, 0x23, 0x01});
+  f.insert(f.end(), mac_pdu.begin(), mac_pdu.end());
+  return f;
+}
+
+// An RLC AM data PDU (TS 36.322 6.2.1.4) without LIs: D/C 1, RF 0, P 0, FI, E 0, SN.
+inline Octets rlc_am(std::uint16_t sn, std::uint8_t fi, const Octets& data) {
+  Octets o{static_cast<std::uint8_t>(0x80 | fi << 3 | (sn >> 8 & 3)), static_cast<std::uint8_t>(sn)};
+  o.insert(o.end(), data.begin(), data.end());
+  return o;
+}
+
+// A MAC PDU (TS 36.321 6.1.2) with one SDU of logical channel `lcid`, after a Timing Advance
+// Command (downlink) or a Short BSR (uplink) control element, and `padding` octets at the end.
+inline Octets mac_pdu(bool uplink, std::uint8_t lcid, const Octets& sdu, std::size_t padding) {
+  Octets o{static_cast<std::uint8_t>(0x20 | 29)};  // E = 1, LCID 29: Timing Advance (DL) / Short BSR (UL)
+  if (padding) {
+    o.push_back(static_cast<std::uint8_t>(0x20 | lcid));
+    if (sdu.size() < 128) {
+      o.push_back(static_cast<std::uint8_t>(sdu.size()));
+    } else {
+      o.push_back(static_cast<std::uint8_t>(0x80 | sdu.size() >> 8));
+      o.push_back(static_cast<std::uint8_t>(sdu.size()));
+    }
+    o.push_back(31);  // the last subheader: padding to the end
+  } else {
+    o.push_back(lcid);  // the last subheader: the SDU to the end
+  }
+  o.push_back(uplink ? 0x12 : 0x1f);  // the control element's octet
+  o.insert(o.end(), sdu.begin(), sdu.end());
+  o.insert(o.end(), padding, 0);
+  return o;
+}
 
 }  // namespace secmode::test

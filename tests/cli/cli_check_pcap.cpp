@@ -89,6 +89,7 @@ std::vector<nlohmann::json> json_lines(const std::string& out) {
     auto j = nlohmann::json::parse(text);
     j.erase("trace");
     j.erase("packet");
+    j.erase("capture");
     if (j.contains("summary")) j["summary"].erase("traces");
     lines.push_back(j);
   }
@@ -209,6 +210,71 @@ TEST(CliCheckPcap, UnusableCapturesExitTwoWithPacketAndReason) {
   check(longer, "packet 1: S1AP offset 3: message value of");
   EXPECT_EQ(secmode_cli("check --pcap " + w.pcap).status, 2);  // no context
   EXPECT_EQ(secmode_cli("check --context " + w.context + " " + ex.path).status, 2);
+}
+
+// An example with NAS and SRB lines, as the MME's S1AP capture plus the eNB's MAC capture
+// (srsRAN link type 147 or 149), merged by timestamp: the same verdicts as the trace. The MAC side
+// adds what real captures hold: a PDCP PDU in two RLC segments, an RLC retransmission, a MAC PDU
+// whose CRC failed, control elements and padding.
+TEST(CliCheckPcap, S1apAndMacCapturesTogetherAreJudgedAsTheirTrace) {
+  for (const char* name : {"eps_attach_aka_nas_as_smc.jsonl", "eps_as_smc_complete_ciphered.jsonl"}) {
+    const std::string path = std::string(SECMODE_EXAMPLES) + "/traces/" + name;
+    SCOPED_TRACE(path);
+    const CliRun trace = secmode_cli("check --json " + path);
+    ASSERT_NE(trace.status, 2) << trace.err;
+    for (bool udp : {false, true}) {
+      CaptureWriter s1ap(Framing::ethernet_ipv4, Ap::s1ap),
+          mac(udp ? Framing::mac_lte_udp : Framing::mac_lte, Ap::s1ap);
+      std::string context;
+      std::istringstream in(slurp(path));
+      std::string text;
+      std::uint64_t t = 1700000000;
+      bool first = true;
+      std::uint16_t sn[2][3] = {};  // per direction and SRB
+      while (std::getline(in, text)) {
+        if (text.empty() || text[0] == '#') continue;
+        const auto j = nlohmann::json::parse(text);
+        if (j["kind"] == "context") {
+          context += text + "\n";
+          continue;
+        }
+        const bool ul = j["dir"] == "ul";
+        const Octets pdu = spec::from_hex(j["hex"].get<std::string>());
+        ++t;
+        if (j["proto"] == "nas-eps") {
+          s1ap.at(t);
+          s1ap.message(ul, nas_transport(Ap::s1ap, ul, first && ul, 42, pdu));
+          first = first && !ul;
+          continue;
+        }
+        const auto srb = j["srb"].get<std::uint8_t>();
+        std::uint16_t& next = sn[ul][srb];
+        mac.at(t);
+        if (next == 1) {  // the second PDU of each bearer and direction in two segments
+          const Octets a(pdu.begin(), pdu.begin() + pdu.size() / 2), b(pdu.begin() + pdu.size() / 2, pdu.end());
+          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, rlc_am(next, 1, a), 0)));
+          mac.raw(mac_lte_frame(udp, ul, 0x46, false, Octets{0xde, 0xad}));  // CRC failed: not read
+          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, rlc_am(next + 1, 2, b), 5)));
+          next += 2;
+        } else {
+          const Octets r = rlc_am(next++, 0, pdu);
+          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, r, 3)));
+          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, r, 0)));  // an RLC retransmission
+        }
+      }
+      const std::string s1ap_path = stem("merged_s1ap.pcap"), mac_path = stem("merged_mac.pcap");
+      const std::string context_path = stem("merged.context");
+      s1ap.write(s1ap_path);
+      mac.write(mac_path);
+      std::ofstream(context_path) << context;
+      const CliRun cap =
+          secmode_cli("check --json --pcap " + s1ap_path + " --pcap " + mac_path + " --context " + context_path);
+      SCOPED_TRACE(cap.err);
+      EXPECT_EQ(cap.status, trace.status);
+      EXPECT_EQ(json_lines(cap.out), json_lines(trace.out));
+      EXPECT_NE(cap.out.find("\"capture\":\"" + mac_path + "\""), std::string::npos) << cap.out;
+    }
+  }
 }
 
 // Wireshark's S1AP / NGAP dissectors find the same NAS-PDUs in the same packets as the reader.

@@ -3,6 +3,7 @@
 #include "oracle/ap_nas.h"
 #include "oracle/capture.h"
 #include "oracle/capture_file.h"
+#include "oracle/capture_mac_lte.h"
 #include "oracle/capture_sctp.h"
 #include "tests/cli/capture_writer.h"
 
@@ -64,11 +65,12 @@ TEST(Capture, PcapngNanosecondTimestampsAndBlockChecks) {
   ASSERT_EQ(packets.size(), 1u);
   EXPECT_EQ(packets[0].time_us, 1700000000ull * 1000000 + 250000);
   EXPECT_EQ(packets[0].linktype, 276u);
-  const CapturedNasTrace t = capture_nas(file, {});
-  ASSERT_EQ(t.nas.size(), 1u);
-  EXPECT_EQ(t.nas[0].rat, Rat::fivegs);
-  EXPECT_TRUE(t.nas[0].uplink);
-  EXPECT_EQ(t.nas[0].pdu, kNas);
+  const CapturedTrace t = capture_pdus(file, {});
+  ASSERT_EQ(t.pdus.size(), 1u);
+  EXPECT_EQ(t.pdus[0].rat, Rat::fivegs);
+  EXPECT_TRUE(t.pdus[0].uplink);
+  EXPECT_EQ(t.pdus[0].srb, 0);
+  EXPECT_EQ(t.pdus[0].pdu, kNas);
 
   Octets bad = file;
   bad[bad.size() - 1] ^= 1;  // the trailing copy of the last block's length
@@ -214,6 +216,52 @@ TEST(Capture, SctpAndIpRefusalsAndReassembly) {
   const Octets ip = ipv4_sctp(0x4000, 0, 0x03, 1, m);
   loop.insert(loop.end(), ip.begin(), ip.end());
   EXPECT_EQ(ap_messages(capture_packets(be_pcap(0xa1b2c3d4, 0, {loop}))).messages.size(), 1u);
+}
+
+// RLC AM PDUs with LIs (TS 36.322 6.2.1.4: E/LI pairs of 12 bits, padded to an octet), a PDU
+// whose SDU spans into the next, and the reader's refusals.
+TEST(Capture, MacLteRlcAmLengthIndicatorsAndRefusals) {
+  const auto read = [](const std::vector<Octets>& macs) {
+    std::vector<Octets> frames;
+    for (const Octets& m : macs) frames.push_back(test::mac_lte_frame(false, false, 0x46, true, m));
+    return srb_pdus(capture_packets(be_pcap(0xa1b2c3d4, kLinktypeMacLteSrsran, frames)));
+  };
+  // SN 0, FI 01 (the last SDU continues), E 1; LIs 2 and 3; then 2, 3 and 1 data octets.
+  const Octets two_lis{0x80 | 1 << 3 | 0x04, 0x00, 0x80, 0x20, 0x03, 0xa1, 0xa2, 0xb1, 0xb2, 0xb3, 0xc1};
+  // SN 1, FI 10 (continues an SDU), no LI.
+  const Octets rest{0x80 | 2 << 3, 0x01, 0xc2, 0xc3};
+  const SrbPdus got = read({test::mac_pdu(false, 1, two_lis, 0), test::mac_pdu(false, 1, rest, 2)});
+  ASSERT_EQ(got.pdus.size(), 3u);
+  EXPECT_EQ(got.pdus[0].pdcp, (Octets{0xa1, 0xa2}));
+  EXPECT_EQ(got.pdus[1].pdcp, (Octets{0xb1, 0xb2, 0xb3}));
+  EXPECT_EQ(got.pdus[2].pdcp, (Octets{0xc1, 0xc2, 0xc3}));
+  EXPECT_EQ(got.pdus[2].packet, 2u);
+  EXPECT_EQ(got.pdus[0].srb, 1);
+  EXPECT_FALSE(got.pdus[0].uplink);
+  EXPECT_EQ(got.pdus[0].rnti, 0x46);
+  // Out of order: SN 1 before SN 0 is held until SN 0 comes.
+  EXPECT_EQ(read({test::mac_pdu(false, 1, rest, 0), test::mac_pdu(false, 1, two_lis, 0)}).pdus.size(), 3u);
+  // A gap at the end is noted, never bridged.
+  const SrbPdus gap = read({test::mac_pdu(false, 1, rest, 0)});
+  EXPECT_TRUE(gap.pdus.empty());
+  EXPECT_FALSE(gap.notes.empty());
+
+  const auto err = [&](const std::vector<Octets>& macs) { return error_of([&] { read(macs); }); };
+  Octets resegment = rest;
+  resegment[0] |= 0x40;
+  EXPECT_NE(err({test::mac_pdu(false, 1, resegment, 0)}).find("re-segmented"), std::string::npos);
+  EXPECT_NE(err({Octets{0x30}}).find("extended LCID"), std::string::npos);                // E = 1, LCID 16
+  EXPECT_NE(err({Octets{0x21, 0x09, 0x01}}).find("exceeds the PDU"), std::string::npos);  // L 9, one octet
+  EXPECT_NE(err({Octets{0x2b}}).find("LCID 11: its size is not known here"), std::string::npos);
+  Octets li_too_long = two_lis;
+  li_too_long[3] = 0x7f;  // LI 2047
+  EXPECT_NE(err({test::mac_pdu(false, 1, li_too_long, 0)}).find("exceeds the PDU"), std::string::npos);
+  Octets unknown_tag = test::mac_lte_frame(false, false, 0x46, true, {});
+  unknown_tag[3] = 0x7e;
+  EXPECT_NE(error_of([&] {
+              srb_pdus(capture_packets(be_pcap(0xa1b2c3d4, kLinktypeMacLteSrsran, {unknown_tag})));
+            }).find("context tag 126 is not known here"),
+            std::string::npos);
 }
 
 }  // namespace
