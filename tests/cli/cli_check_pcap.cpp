@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "oracle/ap_nas.h"
+#include "oracle/capture_file.h"
+#include "oracle/capture_mac_lte.h"
 #include "spec/hex.h"
 #include "tests/cli/capture_writer.h"
 #include "tests/cli/run.h"
@@ -212,67 +214,117 @@ TEST(CliCheckPcap, UnusableCapturesExitTwoWithPacketAndReason) {
   EXPECT_EQ(secmode_cli("check --context " + w.context + " " + ex.path).status, 2);
 }
 
-// An example with NAS and SRB lines, as the MME's S1AP capture plus the eNB's MAC capture
-// (srsRAN link type 147 or 149), merged by timestamp: the same verdicts as the trace. The MAC side
-// adds what real captures hold: a PDCP PDU in two RLC segments, an RLC retransmission, a MAC PDU
-// whose CRC failed, control elements and padding.
+// An example with NAS and SRB lines as the MME's S1AP capture plus the eNB's MAC capture (srsRAN
+// link type 147 or 149), with what real MAC captures hold: a PDCP PDU in two RLC segments, an RLC
+// retransmission, a MAC PDU whose CRC failed, control elements and padding. Packet times follow the
+// trace's order, so merging the two by timestamp gives it back.
+struct SplitCaptures {
+  std::string s1ap, mac, context;
+};
+SplitCaptures write_split(const std::string& trace_path, bool udp) {
+  CaptureWriter s1ap(Framing::ethernet_ipv4, Ap::s1ap), mac(udp ? Framing::mac_lte_udp : Framing::mac_lte, Ap::s1ap);
+  SplitCaptures out{stem("split_s1ap.pcap"), stem("split_mac.pcap"), stem("split.context")};
+  std::string context;
+  std::istringstream in(slurp(trace_path));
+  std::string text;
+  std::uint64_t t = 1700000000;
+  bool first = true;
+  std::uint16_t sn[2][3] = {};  // per direction and SRB
+  while (std::getline(in, text)) {
+    if (text.empty() || text[0] == '#') continue;
+    const auto j = nlohmann::json::parse(text);
+    if (j["kind"] == "context") {
+      context += text + "\n";
+      continue;
+    }
+    const bool ul = j["dir"] == "ul";
+    const Octets pdu = spec::from_hex(j["hex"].get<std::string>());
+    ++t;
+    if (j["proto"] == "nas-eps") {
+      s1ap.at(t);
+      s1ap.message(ul, nas_transport(Ap::s1ap, ul, first && ul, 42, pdu));
+      first = first && !ul;
+      continue;
+    }
+    const auto srb = j["srb"].get<std::uint8_t>();
+    std::uint16_t& next = sn[ul][srb];
+    mac.at(t);
+    if (next == 1) {  // the second PDU of each bearer and direction in two segments
+      const Octets a(pdu.begin(), pdu.begin() + pdu.size() / 2), b(pdu.begin() + pdu.size() / 2, pdu.end());
+      mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, rlc_am(next, 1, a), 0)));
+      mac.raw(mac_lte_frame(udp, ul, 0x46, false, Octets{0xde, 0xad}));  // CRC failed: not read
+      mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, rlc_am(next + 1, 2, b), 5)));
+      next += 2;
+    } else {
+      const Octets r = rlc_am(next++, 0, pdu);
+      mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, r, 3)));
+      mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, r, 0)));  // an RLC retransmission
+    }
+  }
+  s1ap.write(out.s1ap);
+  mac.write(out.mac);
+  std::ofstream(out.context) << context;
+  return out;
+}
+
+const char* const kSplitExamples[] = {"eps_attach_aka_nas_as_smc.jsonl", "eps_as_smc_complete_ciphered.jsonl"};
+
 TEST(CliCheckPcap, S1apAndMacCapturesTogetherAreJudgedAsTheirTrace) {
-  for (const char* name : {"eps_attach_aka_nas_as_smc.jsonl", "eps_as_smc_complete_ciphered.jsonl"}) {
+  for (const char* name : kSplitExamples) {
     const std::string path = std::string(SECMODE_EXAMPLES) + "/traces/" + name;
     SCOPED_TRACE(path);
     const CliRun trace = secmode_cli("check --json " + path);
     ASSERT_NE(trace.status, 2) << trace.err;
     for (bool udp : {false, true}) {
-      CaptureWriter s1ap(Framing::ethernet_ipv4, Ap::s1ap),
-          mac(udp ? Framing::mac_lte_udp : Framing::mac_lte, Ap::s1ap);
-      std::string context;
-      std::istringstream in(slurp(path));
-      std::string text;
-      std::uint64_t t = 1700000000;
-      bool first = true;
-      std::uint16_t sn[2][3] = {};  // per direction and SRB
-      while (std::getline(in, text)) {
-        if (text.empty() || text[0] == '#') continue;
-        const auto j = nlohmann::json::parse(text);
-        if (j["kind"] == "context") {
-          context += text + "\n";
-          continue;
-        }
-        const bool ul = j["dir"] == "ul";
-        const Octets pdu = spec::from_hex(j["hex"].get<std::string>());
-        ++t;
-        if (j["proto"] == "nas-eps") {
-          s1ap.at(t);
-          s1ap.message(ul, nas_transport(Ap::s1ap, ul, first && ul, 42, pdu));
-          first = first && !ul;
-          continue;
-        }
-        const auto srb = j["srb"].get<std::uint8_t>();
-        std::uint16_t& next = sn[ul][srb];
-        mac.at(t);
-        if (next == 1) {  // the second PDU of each bearer and direction in two segments
-          const Octets a(pdu.begin(), pdu.begin() + pdu.size() / 2), b(pdu.begin() + pdu.size() / 2, pdu.end());
-          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, rlc_am(next, 1, a), 0)));
-          mac.raw(mac_lte_frame(udp, ul, 0x46, false, Octets{0xde, 0xad}));  // CRC failed: not read
-          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, rlc_am(next + 1, 2, b), 5)));
-          next += 2;
-        } else {
-          const Octets r = rlc_am(next++, 0, pdu);
-          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, r, 3)));
-          mac.raw(mac_lte_frame(udp, ul, 0x46, true, mac_pdu(ul, srb, r, 0)));  // an RLC retransmission
-        }
-      }
-      const std::string s1ap_path = stem("merged_s1ap.pcap"), mac_path = stem("merged_mac.pcap");
-      const std::string context_path = stem("merged.context");
-      s1ap.write(s1ap_path);
-      mac.write(mac_path);
-      std::ofstream(context_path) << context;
-      const CliRun cap =
-          secmode_cli("check --json --pcap " + s1ap_path + " --pcap " + mac_path + " --context " + context_path);
+      const SplitCaptures c = write_split(path, udp);
+      const CliRun cap = secmode_cli("check --json --pcap " + c.s1ap + " --pcap " + c.mac + " --context " + c.context);
       SCOPED_TRACE(cap.err);
       EXPECT_EQ(cap.status, trace.status);
       EXPECT_EQ(json_lines(cap.out), json_lines(trace.out));
-      EXPECT_NE(cap.out.find("\"capture\":\"" + mac_path + "\""), std::string::npos) << cap.out;
+      EXPECT_NE(cap.out.find("\"capture\":\"" + c.mac + "\""), std::string::npos) << cap.out;
+    }
+  }
+}
+
+// Wireshark's MAC-LTE, RLC-LTE and PDCP-LTE dissectors find the same SRB PDCP PDUs, completed in
+// the same packets (its retransmitted copies, which it shows again, aside).
+TEST(CliCheckPcap, TsharkFindsTheSameSrbPdus) {
+  if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
+  const std::string config = ::testing::TempDir() + "/secmode_wireshark_" + std::to_string(::getpid());
+  std::filesystem::create_directories(config);
+  std::ofstream(config + "/user_dlts") << "\"User 0 (DLT=147)\",\"mac-lte-framed\",\"0\",\"\",\"0\",\"\"\n";
+  for (const char* name : kSplitExamples) {
+    SCOPED_TRACE(name);
+    const SplitCaptures c = write_split(std::string(SECMODE_EXAMPLES) + "/traces/" + name, false);
+    const std::string out = stem("tshark_srb.out");
+    const std::string cmd = "WIRESHARK_CONFIG_DIR=" + config + " tshark -n -r " + c.mac +
+                            " -o pdcp-lte.show_signalling_plane_as_rrc:FALSE -Y pdcp-lte.mac -T fields -e frame.number "
+                            "-e mac-lte.direction -e pdcp-lte.seq-num -e pdcp-lte.signalling-data -e pdcp-lte.mac >" +
+                            out + " 2>" + out + ".err";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
+    std::vector<std::pair<std::size_t, std::string>> wireshark;
+    std::string last[2];
+    std::istringstream in(slurp(out));
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream f(line);
+      std::size_t frame, direction, seq;
+      std::string data, mac;
+      ASSERT_TRUE(f >> frame >> direction >> seq >> data >> mac) << line;
+      char sn[3];
+      std::snprintf(sn, sizeof sn, "%02zx", seq);
+      const std::string pdu = sn + data + mac.substr(2);
+      if (pdu == last[direction]) continue;  // a retransmitted copy
+      last[direction] = pdu;
+      wireshark.emplace_back(frame, pdu);
+    }
+    const std::string bytes = slurp(c.mac);
+    const auto ours = oracle::srb_pdus(
+        oracle::capture_packets(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
+    ASSERT_EQ(ours.pdus.size(), wireshark.size()) << slurp(out);
+    for (std::size_t i = 0; i < wireshark.size(); ++i) {
+      EXPECT_EQ(ours.pdus[i].packet, wireshark[i].first);
+      EXPECT_EQ(spec::to_hex(ours.pdus[i].pdcp), wireshark[i].second);
     }
   }
 }
