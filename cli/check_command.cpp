@@ -61,8 +61,10 @@ std::string capture_trace(const Options& o, std::vector<Origin>& origin) {
     for (const std::string& n : captured.notes) std::cerr << "secmode check: " << o.pcaps[f] << ": note: " << n << '\n';
     for (auto& p : captured.pdus) items.push_back({std::move(p), f});
   }
-  std::stable_sort(items.begin(), items.end(),
-                   [](const Item& a, const Item& b) { return a.pdu.time_us < b.pdu.time_us; });
+  // One capture keeps its packet order (its timestamps need not grow); several merge by time.
+  if (o.pcaps.size() > 1)
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Item& a, const Item& b) { return a.pdu.time_us < b.pdu.time_us; });
   std::istringstream lines(context);
   std::string text, trace;
   while (std::getline(lines, text)) {
@@ -70,7 +72,8 @@ std::string capture_trace(const Options& o, std::vector<Origin>& origin) {
     if (first != std::string::npos && text[first] != '#') origin.emplace_back();
     trace += text + '\n';
   }
-  const std::uint64_t start = items.empty() ? 0 : items.front().pdu.time_us;
+  std::uint64_t start = items.empty() ? 0 : items.front().pdu.time_us;
+  for (const Item& i : items) start = std::min(start, i.pdu.time_us);
   for (const Item& i : items) {
     const oracle::CapturedPdu& n = i.pdu;
     nlohmann::json line{{"kind", "pdu"},

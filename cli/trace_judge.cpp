@@ -153,12 +153,12 @@ Judged judge_trace(const std::string& name, std::istream& in) {
           spi = static_cast<std::uint32_t>(p->get<std::uint64_t>());
         else if (!p->is_string() || p->get<std::string>() != "none")
           throw oracle::UnusableInput("protected_by is \"none\" or the ESP SPI, 1..4294967295");
-        const std::string text = field(j, "text");
-        ims->sip(step, dir == "ul", spi, text, verdicts);
-        const auto eol = text.find_first_of("\r\n");
+        const std::string message = field(j, "text");
+        ims->sip(step, dir == "ul", spi, message, verdicts);
+        const auto eol = message.find_first_of("\r\n");
         judged.arrows.push_back(
             {step, dir == "ul",
-             text.substr(0, std::min<std::size_t>(eol, 40)) + (spi ? " [ESP " + std::to_string(*spi) + "]" : "")});
+             message.substr(0, std::min<std::size_t>(eol, 40)) + (spi ? " [ESP " + std::to_string(*spi) + "]" : "")});
       } else if (ims) {
         throw oracle::UnusableInput("kind \"" + kind + "\" in an IMS trace, which holds sip lines");
       } else if (kind == "context") {

@@ -46,7 +46,8 @@ const Octets kNas = {0x07, 0x41, 0x71};
 
 TEST(Capture, BigEndianNanosecondPcap) {
   const Octets m = test::ap_message(test::Ap::s1ap, 12, 5, ~std::uint64_t{0}, kNas);
-  const auto packets = capture_packets(be_pcap(0xa1b23c4d, kLinktypeS1apSrsran, {m, m}));
+  const Octets file = be_pcap(0xa1b23c4d, kLinktypeS1apSrsran, {m, m});
+  const auto packets = capture_packets(file);  // views `file`
   ASSERT_EQ(packets.size(), 2u);
   EXPECT_EQ(packets[1].number, 2u);
   EXPECT_EQ(packets[0].time_us, 1700000000ull * 1000000 + 123456);
