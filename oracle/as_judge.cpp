@@ -100,8 +100,8 @@ void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_
 
 namespace {
 
-Reading read(Rat rat, std::span<const std::uint8_t, 32> key, const PdcpSecurity& s, std::uint32_t count,
-             Direction direction, std::span<const std::uint8_t> pdu, std::uint8_t srb = 1) {
+Reading read(impl::engine::AlgorithmKeys& keys, Rat rat, std::span<const std::uint8_t, 32> key, const PdcpSecurity& s,
+             std::uint32_t count, Direction direction, std::span<const std::uint8_t> pdu, std::uint8_t srb = 1) {
   const auto& format = rat == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
   const auto profile = impl::engine::rrc_profile(
       rat == Rat::eps ? impl::crypto::KeyHierarchy::eps : impl::crypto::KeyHierarchy::fivegs, srb);
@@ -109,7 +109,7 @@ Reading read(Rat rat, std::span<const std::uint8_t, 32> key, const PdcpSecurity&
   std::vector<std::uint8_t> buffer(pdu.size());
   std::size_t size = 0;
   r.readable =
-      impl::engine::pdcp_open(format, key, profile, s, count, direction, pdu, buffer, size, r.mac_ok) == nullptr;
+      impl::engine::pdcp_open(keys, format, key, profile, s, count, direction, pdu, buffer, size, r.mac_ok) == nullptr;
   if (r.readable) r.message.assign(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(size));
   return r;
 }
@@ -129,10 +129,10 @@ std::uint32_t count_of(Rat rat, std::uint32_t expected, std::span<const std::uin
 // The verdict on a message that must be integrity protected (and ciphered, when `expected` says
 // so) with the connection's algorithms: `so` is the PDU read that way; when it does not verify,
 // the verdict says whether it came integrity protected but unciphered.
-Verdict protection_verdict(Rat rat, std::span<const std::uint8_t, 32> key, std::size_t step, const char* party,
-                           std::string clause, const std::string& what, const PdcpSecurity& expected, const Reading& so,
-                           std::uint32_t count, Direction d, std::span<const std::uint8_t> pdu, std::uint8_t srb,
-                           std::string why_ok) {
+Verdict protection_verdict(impl::engine::AlgorithmKeys& keys, Rat rat, std::span<const std::uint8_t, 32> key,
+                           std::size_t step, const char* party, std::string clause, const std::string& what,
+                           const PdcpSecurity& expected, const Reading& so, std::uint32_t count, Direction d,
+                           std::span<const std::uint8_t> pdu, std::uint8_t srb, std::string why_ok) {
   Verdict v{step,
             so.readable && so.mac_ok,
             party,
@@ -143,7 +143,7 @@ Verdict protection_verdict(Rat rat, std::span<const std::uint8_t, 32> key, std::
             std::move(why_ok)};
   if (v.ok) return v;
   const bool unciphered = expected.ciphering && expected.eea != 0 &&
-                          read(rat, key, {true, false, expected.eia, 0}, count, d, pdu, srb).mac_ok;
+                          read(keys, rat, key, {true, false, expected.eia, 0}, count, d, pdu, srb).mac_ok;
   v.observed = unciphered ? "integrity protected, not ciphered" : "a MAC-I that does not verify";
   v.explain = std::string("at ") + (d == Direction::uplink ? "uplink" : "downlink") + " COUNT " +
               std::to_string(count) + (srb == 2 ? " of SRB2" : "") +
@@ -163,7 +163,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   // standard says a first one goes, without ciphering.
   const PdcpSecurity configured{ran_.integrity, ran_.dl_ciphering, static_cast<std::uint8_t>(ran_.eia),
                                 static_cast<std::uint8_t>(ran_.eea)};
-  Reading r = read(rat_, key_, configured, count, Direction::downlink, pdu);
+  Reading r = read(keys_, rat_, key_, configured, count, Direction::downlink, pdu);
   AsCommand c;
   bool command = r.readable && r.mac_ok && read_command(rat_, r.message, c);
   bool ciphered = command && configured.ciphering && configured.eea != 0;
@@ -171,7 +171,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   // one that does not (or a message before any protection) may be a command sent otherwise.
   const bool settled = configured.integrity && r.readable && r.mac_ok;
   if (!command && !settled) {
-    const Reading plain = read(rat_, key_, {}, count, Direction::downlink, pdu);
+    const Reading plain = read(keys_, rat_, key_, {}, count, Direction::downlink, pdu);
     if (plain.readable && read_command(rat_, plain.message, c)) {
       command = true;
       ciphered = false;
@@ -181,7 +181,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   // 7.2.4.5 rules out), which only trying them tells.
   for (std::uint8_t eea = 1; !command && !settled && eea < 4; ++eea)
     for (std::uint8_t eia = 0; !command && eia < 4; ++eia) {
-      const Reading r2 = read(rat_, key_, {true, true, eia, eea}, count, Direction::downlink, pdu);
+      const Reading r2 = read(keys_, rat_, key_, {true, true, eia, eea}, count, Direction::downlink, pdu);
       if (r2.readable && r2.mac_ok && read_command(rat_, r2.message, c) && c.eea == eea && c.eia == eia) {
         command = true;
         ciphered = true;
@@ -194,7 +194,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
     const auto st = spec::step(v, ran_rules(), ran_, n);
     const auto& o = st.output;
     if (o.message != ran::kNothing && o.integrity)
-      emit(out, protection_verdict(rat_, key_, step, "network", std::string(ran_rules()[st.fired].clause),
+      emit(out, protection_verdict(keys_, rat_, key_, step, "network", std::string(ran_rules()[st.fired].clause),
                                    "a downlink message", configured, r, count, Direction::downlink, pdu, 1,
                                    "after the SecurityModeCommand every downlink message is protected"));
     ran_ = st.state;
@@ -208,7 +208,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   n.eia = c.eia;
   const auto before = ran_;
   const auto st = spec::step(v, ran_rules(), ran_, n);
-  const Reading own = read(rat_, key_, {true, false, c.eia, 0}, count, Direction::downlink, pdu);
+  const Reading own = read(keys_, rat_, key_, {true, false, c.eia, 0}, count, Direction::downlink, pdu);
   const bool mac = c.integrity_present && own.readable && own.mac_ok;
   const std::string name = "SecurityModeCommand " + algorithms(rat_, c.eea, c.eia);
   Verdict verdict{step, true, "network", "", "", name, ""};
@@ -280,8 +280,8 @@ void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8
   }
   const Direction d = uplink_pdu ? Direction::uplink : Direction::downlink;
   const PdcpSecurity expected{true, true, static_cast<std::uint8_t>(eia), static_cast<std::uint8_t>(eea)};
-  const Verdict v = protection_verdict(rat_, key_, step, party, clause, "an SRB2 message", expected,
-                                       read(rat_, key_, expected, count, d, pdu, 2), count, d, pdu, 2,
+  const Verdict v = protection_verdict(keys_, rat_, key_, step, party, clause, "an SRB2 message", expected,
+                                       read(keys_, rat_, key_, expected, count, d, pdu, 2), count, d, pdu, 2,
                                        "SRB2 carries only protected messages");
   if (v.ok && !uplink_pdu && !ran_.bearers) {
     ran::Event<Concrete> n{};
@@ -307,11 +307,11 @@ void AsJudge::uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::v
   const auto& o = st.output;
   if (o.message != ue::kNothing && o.integrity) {
     const PdcpSecurity expected{true, o.ciphered, static_cast<std::uint8_t>(o.eia), static_cast<std::uint8_t>(o.eea)};
-    emit(out, protection_verdict(rat_, key_, step, "ue",
-                                 std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
-                                 "an uplink message", expected,
-                                 read(rat_, key_, expected, count, Direction::uplink, pdu), count, Direction::uplink,
-                                 pdu, 1, "once AS security is activated every uplink message is protected"));
+    emit(out, protection_verdict(
+                  keys_, rat_, key_, step, "ue",
+                  std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
+                  "an uplink message", expected, read(keys_, rat_, key_, expected, count, Direction::uplink, pdu),
+                  count, Direction::uplink, pdu, 1, "once AS security is activated every uplink message is protected"));
   }
   ue_ = st.state;
 }
@@ -322,9 +322,9 @@ void AsJudge::answer(std::size_t step, std::span<const std::uint8_t> pdu, std::u
   const Expectation x = *expecting_;
   expecting_.reset();
   // What the UE sent: read plain, with MAC-I of the commanded algorithm, and ciphered too.
-  const Reading plain = read(rat_, key_, {}, count, Direction::uplink, pdu);
-  const Reading integrity = read(rat_, key_, {true, false, x.eia, 0}, count, Direction::uplink, pdu);
-  const Reading both = read(rat_, key_, {true, true, x.eia, x.eea}, count, Direction::uplink, pdu);
+  const Reading plain = read(keys_, rat_, key_, {}, count, Direction::uplink, pdu);
+  const Reading integrity = read(keys_, rat_, key_, {true, false, x.eia, 0}, count, Direction::uplink, pdu);
+  const Reading both = read(keys_, rat_, key_, {true, true, x.eia, x.eea}, count, Direction::uplink, pdu);
   const AsUplink as_plain = read_uplink(rat_, plain.message);
   const AsUplink as_ciphered = read_uplink(rat_, both.message);
   const bool protected_mac = integrity.readable && integrity.mac_ok && x.eia != 0;

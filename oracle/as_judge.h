@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "impl/engine/message_security.h"
 #include "oracle/verdict.h"
 #include "spec/procedures/as_smc_ran.h"
 #include "spec/procedures/as_smc_ue.h"
@@ -71,6 +72,7 @@ class AsJudge {
   bool judge_ue_ = true, judge_network_ = true;
   std::array<std::uint8_t, 32> key_{};
   bool keyed_ = false;
+  impl::engine::AlgorithmKeys keys_;  // K_RRCint / K_RRCenc (per SRB profile), derived once
   std::uint16_t caps_ = 0xffff;
   spec::as_smc_ue::State<spec::Concrete> ue_ = spec::as_smc_ue::initial(spec::Concrete{});
   spec::as_smc_ran::State<spec::Concrete> ran_ = spec::as_smc_ran::initial(spec::Concrete{});

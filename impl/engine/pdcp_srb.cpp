@@ -58,6 +58,13 @@ const char* pdcp_protect(const PdcpFormat& format, std::span<const std::uint8_t,
 const char* pdcp_open(const PdcpFormat& format, std::span<const std::uint8_t, 32> key, SecurityProfile profile,
                       const PdcpSecurity& security, std::uint32_t count, Direction direction, ByteView pdu,
                       std::span<std::uint8_t> out, std::size_t& size, bool& mac_ok) noexcept {
+  AlgorithmKeys keys;
+  return pdcp_open(keys, format, key, profile, security, count, direction, pdu, out, size, mac_ok);
+}
+
+const char* pdcp_open(AlgorithmKeys& keys, const PdcpFormat& format, std::span<const std::uint8_t, 32> key,
+                      SecurityProfile profile, const PdcpSecurity& security, std::uint32_t count, Direction direction,
+                      ByteView pdu, std::span<std::uint8_t> out, std::size_t& size, bool& mac_ok) noexcept {
   if (pdu.size() < format.header_size + kMacISize) return "a PDCP data PDU of an SRB holds a header and MAC-I";
   const std::size_t message_size = pdu.size() - format.header_size - kMacISize;
   // The header, the message and MAC-I, deciphered, in `out`; MAC-I goes to `received` at the end.
@@ -65,7 +72,7 @@ const char* pdcp_open(const PdcpFormat& format, std::span<const std::uint8_t, 32
   std::copy(pdu.begin(), pdu.end(), out.begin());
   if (security.ciphering) {
     const std::span<std::uint8_t> body = out.subspan(format.header_size, message_size + kMacISize);
-    if (const char* fault = message_cipher(key, profile, security.eea, count, direction, body, body)) return fault;
+    if (const char* fault = keys.cipher(key, profile, security.eea, count, direction, body, body)) return fault;
   }
   std::array<std::uint8_t, kMacISize> received{};
   std::copy_n(out.begin() + static_cast<std::ptrdiff_t>(format.header_size + message_size), kMacISize,
@@ -73,8 +80,8 @@ const char* pdcp_open(const PdcpFormat& format, std::span<const std::uint8_t, 32
   mac_ok = true;
   if (security.integrity) {
     std::array<std::uint8_t, kMacISize> expected{};
-    if (const char* fault = message_mac(key, profile, security.eia, count, direction,
-                                        ByteView(out.data(), format.header_size + message_size), expected))
+    if (const char* fault = keys.mac(key, profile, security.eia, count, direction,
+                                     ByteView(out.data(), format.header_size + message_size), expected))
       return fault;
     mac_ok = crypto::ct::equal_bytes(expected.data(), received.data(), kMacISize);
   }

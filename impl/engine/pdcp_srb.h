@@ -57,5 +57,9 @@ const char* pdcp_protect(const PdcpFormat& format, std::span<const std::uint8_t,
 const char* pdcp_open(const PdcpFormat& format, std::span<const std::uint8_t, 32> key, SecurityProfile profile,
                       const PdcpSecurity& security, std::uint32_t count, Direction direction, ByteView pdu,
                       std::span<std::uint8_t> out, std::size_t& size, bool& mac_ok) noexcept;
+// The same with K_RRCint / K_RRCenc from `keys` (message_security.h), for a receiver that reads many.
+const char* pdcp_open(AlgorithmKeys& keys, const PdcpFormat& format, std::span<const std::uint8_t, 32> key,
+                      SecurityProfile profile, const PdcpSecurity& security, std::uint32_t count, Direction direction,
+                      ByteView pdu, std::span<std::uint8_t> out, std::size_t& size, bool& mac_ok) noexcept;
 
 }  // namespace secmode::impl::engine
