@@ -16,18 +16,13 @@ constexpr std::uint32_t kPcapngEnhancedPacket = 6;
 constexpr std::uint16_t kPcapngOptionEnd = 0;
 constexpr std::uint16_t kPcapngOptionTsresol = 9;
 
-[[noreturn]] void fail(std::size_t packet, std::size_t offset, const std::string& what) {
-  throw CaptureError((packet ? "packet " + std::to_string(packet) + ", " : std::string()) + "offset " +
-                     std::to_string(offset) + ": " + what);
-}
-
 // Reads integers of the file's byte order at absolute offsets, failing on reads past the end.
 struct Reader {
   std::span<const std::uint8_t> file;
   bool swapped = false;  // the file's byte order is not little-endian
 
   void need(std::size_t at, std::size_t n, std::size_t packet, const char* what) const {
-    if (at > file.size() || file.size() - at < n) fail(packet, at, std::string("truncated ") + what);
+    if (at > file.size() || file.size() - at < n) capture_fail(packet, at, std::string("truncated ") + what);
   }
   std::uint32_t u32(std::size_t at) const {
     const std::uint32_t le = std::uint32_t{file[at]} | std::uint32_t{file[at + 1]} << 8 |
@@ -68,12 +63,12 @@ std::uint64_t tsresol(const Reader& r, std::size_t at, std::size_t end, std::siz
   while (at + 4 <= end) {
     const std::uint16_t code = r.u16(at), len = r.u16(at + 2);
     if (code == kPcapngOptionEnd) break;
-    if (end - at - 4 < len) fail(packet, at, "interface option longer than its block");
+    if (end - at - 4 < len) capture_fail(packet, at, "interface option longer than its block");
     if (code == kPcapngOptionTsresol && len >= 1) {
       const std::uint8_t v = r.file[at + 4];
       const unsigned exponent = v & 0x7f;
       if (exponent > 19 || ((v & 0x80) && exponent > 63))
-        fail(packet, at, "if_tsresol " + std::to_string(v) + " out of range");
+        capture_fail(packet, at, "if_tsresol " + std::to_string(v) + " out of range");
       units = 1;
       for (unsigned i = 0; i < exponent; ++i) units *= (v & 0x80) ? 2 : 10;
     }
@@ -100,30 +95,31 @@ std::vector<Packet> pcapng(std::span<const std::uint8_t> file) {
       else if (__builtin_bswap32(bom) == kPcapngByteOrderMagic)
         r.swapped = true;
       else
-        fail(number, at + 8, "section header block without the byte-order magic");
+        capture_fail(number, at + 8, "section header block without the byte-order magic");
       interfaces.clear();  // interface numbers are per section
     } else if (at == 0) {
-      fail(0, 0, "not a pcap or pcapng file");
+      capture_fail(0, 0, "not a pcap or pcapng file");
     }
     const std::uint32_t type = r.u32(at), length = r.u32(at + 4);
-    if (length < 12 || length % 4 != 0) fail(number, at + 4, "pcapng block length " + std::to_string(length));
+    if (length < 12 || length % 4 != 0) capture_fail(number, at + 4, "pcapng block length " + std::to_string(length));
     r.need(at, length, number, "pcapng block");
-    if (r.u32(at + length - 4) != length) fail(number, at + length - 4, "pcapng block lengths differ");
+    if (r.u32(at + length - 4) != length) capture_fail(number, at + length - 4, "pcapng block lengths differ");
     const std::size_t body = at + 8, end = at + length - 4;
     if (type == kPcapngInterfaceDescription) {
-      if (end - body < 8) fail(number, body, "interface description block too short");
+      if (end - body < 8) capture_fail(number, body, "interface description block too short");
       interfaces.push_back({r.u16(body), tsresol(r, body + 8, end, number)});
     } else if (type == kPcapngEnhancedPacket || type == kPcapngSimplePacket) {
       const bool enhanced = type == kPcapngEnhancedPacket;
       const std::size_t fixed = enhanced ? 20 : 4;
-      if (end - body < fixed) fail(number, body, "packet block too short");
+      if (end - body < fixed) capture_fail(number, body, "packet block too short");
       const std::uint32_t id = enhanced ? r.u32(body) : 0;
       if (id >= interfaces.size())
-        fail(number, body, "packet of interface " + std::to_string(id) + ", which no block described");
+        capture_fail(number, body, "packet of interface " + std::to_string(id) + ", which no block described");
       const Interface& itf = interfaces[id];
       std::uint32_t caplen = enhanced ? r.u32(body + 12) : r.u32(body);
       if (caplen > end - body - fixed) {
-        if (enhanced) fail(number, body + 12, "captured length " + std::to_string(caplen) + " exceeds its block");
+        if (enhanced)
+          capture_fail(number, body + 12, "captured length " + std::to_string(caplen) + " exceeds its block");
         caplen = static_cast<std::uint32_t>(end - body - fixed);  // a simple packet block holds min(snaplen, len)
       }
       std::uint64_t time_us = 0;
@@ -141,8 +137,13 @@ std::vector<Packet> pcapng(std::span<const std::uint8_t> file) {
 
 }  // namespace
 
+void capture_fail(std::size_t packet, std::size_t offset, const std::string& what) {
+  throw CaptureError((packet ? "packet " + std::to_string(packet) + ", " : std::string()) + "offset " +
+                     std::to_string(offset) + ": " + what);
+}
+
 std::vector<Packet> capture_packets(std::span<const std::uint8_t> file) {
-  if (file.size() < 4) fail(0, 0, "not a pcap or pcapng file (" + std::to_string(file.size()) + " octets)");
+  if (file.size() < 4) capture_fail(0, 0, "not a pcap or pcapng file (" + std::to_string(file.size()) + " octets)");
   Reader r{file};
   const std::uint32_t magic = r.u32(0);
   if (magic == kPcapMagicMicro || magic == kPcapMagicNano) return classic(r, magic == kPcapMagicNano);

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "oracle/verdict.h"
@@ -19,6 +20,9 @@ namespace secmode::oracle {
 struct CaptureError : UnusableInput {
   using UnusableInput::UnusableInput;
 };
+
+// Throws CaptureError "packet N, offset M: what" (no packet part when `packet` is 0: the file).
+[[noreturn]] void capture_fail(std::size_t packet, std::size_t offset, const std::string& what);
 
 struct Packet {
   std::size_t number;                  // 1 for the first packet, as Wireshark numbers frames

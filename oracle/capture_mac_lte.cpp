@@ -11,7 +11,7 @@ namespace {
 using Bytes = std::span<const std::uint8_t>;
 
 [[noreturn]] void fail(const Packet& p, std::size_t offset, const std::string& what) {
-  throw CaptureError("packet " + std::to_string(p.number) + ", offset " + std::to_string(offset) + ": " + what);
+  capture_fail(p.number, offset, what);
 }
 
 constexpr std::uint8_t kDirectionUplink = 0;

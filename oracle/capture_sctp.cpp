@@ -38,7 +38,7 @@ constexpr std::uint16_t kPortNgap = 38412;
 using Bytes = std::span<const std::uint8_t>;
 
 [[noreturn]] void fail(const Packet& p, std::size_t offset, const std::string& what) {
-  throw CaptureError("packet " + std::to_string(p.number) + ", offset " + std::to_string(offset) + ": " + what);
+  capture_fail(p.number, offset, what);
 }
 
 std::uint16_t be16(Bytes b, std::size_t at) { return static_cast<std::uint16_t>(b[at] << 8 | b[at + 1]); }
