@@ -76,15 +76,27 @@ std::string capture_trace(const Options& o, std::vector<Origin>& origin) {
   for (const Item& i : items) start = std::min(start, i.pdu.time_us);
   for (const Item& i : items) {
     const oracle::CapturedPdu& n = i.pdu;
-    nlohmann::json line{{"kind", "pdu"},
-                        {"dir", n.uplink ? "ul" : "dl"},
-                        {"proto", n.srb                       ? "lte-pdcp-srb"
-                                  : n.rat == oracle::Rat::eps ? "nas-eps"
-                                                              : "nas-5gs"},
-                        {"hex", spec::to_hex(n.pdu)},
-                        {"t_ms", (n.time_us - start) / 1000},
-                        {"packet", n.packet}};
-    if (n.srb) line["srb"] = n.srb;
+    nlohmann::json line;
+    if (n.context_setup) {
+      const auto bits = [](std::uint16_t map) {
+        const std::array<std::uint8_t, 2> octets{static_cast<std::uint8_t>(map >> 8), static_cast<std::uint8_t>(map)};
+        return spec::to_hex(octets);
+      };
+      line = {{"kind", "context_setup"},
+              {"security_key", spec::to_hex(n.context_setup->key)},
+              {"encryption_algorithms", bits(n.context_setup->encryption)},
+              {"integrity_algorithms", bits(n.context_setup->integrity)}};
+    } else {
+      line = {{"kind", "pdu"},
+              {"dir", n.uplink ? "ul" : "dl"},
+              {"proto", n.srb                       ? "lte-pdcp-srb"
+                        : n.rat == oracle::Rat::eps ? "nas-eps"
+                                                    : "nas-5gs"},
+              {"hex", spec::to_hex(n.pdu)}};
+      if (n.srb) line["srb"] = n.srb;
+    }
+    line["t_ms"] = (n.time_us - start) / 1000;
+    line["packet"] = n.packet;
     trace += line.dump() + '\n';
     origin.push_back({n.packet, o.pcaps.size() > 1 ? o.pcaps[i.file] : std::string()});
   }

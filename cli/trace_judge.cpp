@@ -88,6 +88,67 @@ oracle::Subscription subscription(const nlohmann::json& j) {
   return s;
 }
 
+// The UE security capabilities IE of S1AP / NGAP (TS 36.413 9.2.1.40, TS 38.413 9.3.1.86): two
+// BIT STRINGs of 16 bits, hex, whose first bit is algorithm 1 (algorithm 0 is always supported);
+// encoded as the AS judge takes them, bit i for ciphering algorithm i, bit 8 + i for integrity.
+std::uint16_t as_capabilities(const std::string& encryption, const std::string& integrity) {
+  std::uint16_t caps = 1u | 1u << 8;
+  for (unsigned which = 0; which < 2; ++which) {
+    const auto bits = spec::from_hex(which == 0 ? encryption : integrity);
+    if (bits.size() != 2)
+      throw oracle::UnusableInput(std::string(which == 0 ? "encryption_algorithms" : "integrity_algorithms") +
+                                  ": a BIT STRING of 16 bits, as 4 hex digits");
+    const unsigned map = bits[0] << 8 | bits[1];
+    for (unsigned i = 1; i < 8; ++i)
+      if (map >> (16 - i) & 1) caps |= static_cast<std::uint16_t>(1u << (8 * which + i));
+  }
+  return caps;
+}
+
+// The core's side of an Initial Context Setup: the key it hands the eNB / gNB is the one the UE
+// derives (TS 33.401 A.3, TS 33.501 A.9), and the capabilities are those the UE sent (TS 33.401
+// 7.2.4.2.1, TS 33.501 6.7.3.0: the eNB / gNB chooses the AS algorithms from them, so capabilities
+// altered here bid the UE down).
+void context_setup_verdicts(std::size_t step, oracle::Rat rat, const std::vector<std::uint8_t>& key,
+                            const std::array<std::uint8_t, 32>* expected, bool from_context,
+                            std::optional<std::uint16_t> sent, std::uint16_t caps, std::vector<oracle::Verdict>& out,
+                            std::optional<bool> role_ue) {
+  if (role_ue.value_or(false)) return;  // the network is not judged
+  const bool eps = rat == oracle::Rat::eps;
+  if (expected) {
+    const bool same = impl::crypto::ct::equal_bytes(key.data(), expected->data(), expected->size());
+    const std::string name = eps ? "K_eNB" : "K_gNB";
+    out.push_back(
+        {step, same, "network", eps ? "TS 33.401 A.3" : "TS 33.501 A.9",
+         "SecurityKey = " + name +
+             (from_context ? " of the context"
+                           : std::string(" derived from ") + (eps ? "K_ASME" : "K_AMF") +
+                                 " and the uplink NAS COUNT of the latest uplink NAS message"),
+         same ? "that " + name : "another key",
+         same ? std::string(eps ? "the eNB" : "the gNB") + " and the UE start from the same key"
+              : std::string(eps ? "the eNB" : "the gNB") + " would protect the AS with a key the UE does not have"});
+  }
+  if (sent) {
+    constexpr std::uint16_t kAlgorithms1To7 = 0xfefe;  // the bits both encodings carry
+    const bool same = (caps & kAlgorithms1To7) == (*sent & kAlgorithms1To7);
+    const auto listed = [eps](std::uint16_t c) {
+      std::string ciphering, integrity;
+      for (unsigned i = 1; i < 8; ++i) {
+        if (c >> i & 1) ciphering += (ciphering.empty() ? "" : ",") + std::to_string(i);
+        if (c >> (8 + i) & 1) integrity += (integrity.empty() ? "" : ",") + std::to_string(i);
+      }
+      return std::string(eps ? "EEA " : "NEA ") + (ciphering.empty() ? "0 only" : ciphering) +
+             (eps ? ", EIA " : ", NIA ") + (integrity.empty() ? "0 only" : integrity);
+    };
+    out.push_back({step, same, "network", eps ? "TS 33.401 7.2.4.2.1" : "TS 33.501 6.7.3.0",
+                   "UE security capabilities as the UE sent them (" + listed(*sent) + ")", listed(caps),
+                   std::string(eps ? "the eNB" : "the gNB") +
+                       (same ? " chooses from what the UE supports"
+                             : " is told other capabilities than the UE's: it may choose algorithms the UE did not "
+                               "offer, or be bid down")});
+  }
+}
+
 }  // namespace
 
 Judged judge_trace(const std::string& name, std::istream& in) {
@@ -103,18 +164,17 @@ Judged judge_trace(const std::string& name, std::istream& in) {
       throw oracle::UnusableInput(std::string(what) + " of the other RAT: a trace holds one RAT");
     return *judge;
   };
-  // The AS judge comes with the first SRB PDU; its key from the context or, derived, from NAS.
-  const auto as_for = [&](oracle::Rat rat) -> oracle::AsJudge& {
-    oracle::NasJudge& nas = judge_for(rat, "a PDU");
+  // The AS judge comes with the first SRB PDU or Initial Context Setup; its key from the context,
+  // or derived from NAS when the SecurityModeCommand comes.
+  const auto as_for = [&](oracle::Rat rat, const char* what) -> oracle::AsJudge& {
+    oracle::NasJudge& nas = judge_for(rat, what);
     if (!as) {
       as = std::make_unique<oracle::AsJudge>(rat);
       if (role_ue) as->judge(*role_ue, !*role_ue);
-      std::array<std::uint8_t, 32> k{};
       if (!as_key.empty())
         as->key(as_key);
-      else if (nas.as_key(k))
-        as->key(k);
-      impl::crypto::ct::wipe_object(k);
+      else
+        as->key_source([&nas](std::array<std::uint8_t, 32>& k) { return nas.as_key(k); });
     }
     return *as;
   };
@@ -197,7 +257,7 @@ Judged judge_trace(const std::string& name, std::istream& in) {
               j["srb"].get<std::uint64_t>() > 2)
             throw oracle::UnusableInput("srb: this version judges SRB1 and SRB2 (\"srb\":1 or 2)");
           const auto srb = static_cast<std::uint8_t>(j["srb"].get<std::uint64_t>());
-          as_for(proto.rat).pdu(step, dir == "ul", pdu, verdicts, srb);
+          as_for(proto.rat, "a PDU").pdu(step, dir == "ul", pdu, verdicts, srb);
           judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu, srb)});
         } else {
           oracle::NasJudge& nas = judge_for(proto.rat, "a PDU");
@@ -218,6 +278,22 @@ Judged judge_trace(const std::string& name, std::istream& in) {
           judged.arrows.push_back(
               {step, dir == "ul", proto.rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
         }
+      } else if (kind == "context_setup") {
+        if (!judge) throw oracle::UnusableInput("a context_setup line before the context: its RAT is unknown");
+        const oracle::Rat rat = judge->rat();
+        const auto key = spec::from_hex(field(j, "security_key"));
+        if (key.size() != 32) throw oracle::UnusableInput("security_key: SecurityKey is 256 bits (TS 36.413 / 38.413)");
+        const std::uint16_t caps = as_capabilities(field(j, "encryption_algorithms"), field(j, "integrity_algorithms"));
+        std::array<std::uint8_t, 32> expected{};
+        const bool known = as_key.size() == 32 ? (std::copy(as_key.begin(), as_key.end(), expected.begin()), true)
+                                               : judge->as_key(expected);
+        context_setup_verdicts(step, rat, key, known ? &expected : nullptr, as_key.size() == 32,
+                               judge->sent_capabilities(), caps, verdicts, role_ue);
+        // The UE's key when the oracle knows it: a wrong SecurityKey shows again in the eNB's MAC-Is.
+        as_for(rat, "a context_setup line").context_setup(known ? std::span<const std::uint8_t>(expected) : key, caps);
+        impl::crypto::ct::wipe_object(expected);
+        judged.arrows.push_back(
+            {step, false, rat == oracle::Rat::eps ? "S1AP InitialContextSetup" : "NGAP InitialContextSetup"});
       } else if (kind == "event") {
         if (!judge) throw oracle::UnusableInput("an event before any context or PDU: its RAT is unknown");
         if (judge->rat() != oracle::Rat::fivegs)
@@ -228,7 +304,8 @@ Judged judge_trace(const std::string& name, std::istream& in) {
         concurrency.event(step, event, phase, verdicts);
         judged.arrows.push_back({step, true, "event " + event + " " + phase});
       } else {
-        throw oracle::UnusableInput("kind \"" + kind + "\": this version judges context, pdu, event and sip lines");
+        throw oracle::UnusableInput("kind \"" + kind +
+                                    "\": this version judges context, pdu, context_setup, event and sip lines");
       }
     }
     if (ims) ims->finish(verdicts);

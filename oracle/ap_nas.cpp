@@ -1,5 +1,7 @@
 #include "oracle/ap_nas.h"
 
+#include <algorithm>
+
 namespace secmode::oracle {
 
 namespace {
@@ -38,6 +40,11 @@ constexpr Procedure kNgapProcedures[] = {
 
 constexpr std::uint16_t kS1apNasPdu = 26, kS1apEnbUeId = 8;
 constexpr std::uint16_t kNgapNasPdu = 38, kNgapRanUeId = 85;
+// InitialContextSetupRequest (S1AP procedure 9, NGAP 14) and its IEs SecurityKey and
+// UESecurityCapabilities (TS 36.413 9.3.7: ids 73, 107; TS 38.413 9.4.7: ids 94, 119).
+constexpr std::uint8_t kS1apContextSetup = 9, kNgapContextSetup = 14;
+constexpr std::uint16_t kS1apSecurityKey = 73, kS1apUeSecurityCapabilities = 107;
+constexpr std::uint16_t kNgapSecurityKey = 94, kNgapUeSecurityCapabilities = 119;
 
 class Per {
  public:
@@ -83,6 +90,40 @@ void criticality(const Per& per, std::size_t& at) {
   if ((per.octet(at, "criticality") >> 6) > 2) per.fail(start, "criticality 3 (only reject, ignore, notify exist)");
 }
 
+// Reads `value` bit by bit, most significant first (an unaligned stretch of PER).
+class Bits {
+ public:
+  Bits(const Per& per, Bytes value, std::size_t at) : per_(per), value_(value), at_(at) {}
+  unsigned read(unsigned n, const char* field) {
+    unsigned out = 0;
+    for (unsigned i = 0; i < n; ++i, ++bit_) {
+      if (bit_ / 8 >= value_.size()) per_.fail(at_ + bit_ / 8, std::string("truncated at ") + field);
+      out = out << 1 | (value_[bit_ / 8] >> (7 - bit_ % 8) & 1u);
+    }
+    return out;
+  }
+
+ private:
+  const Per& per_;
+  Bytes value_;
+  std::size_t at_, bit_ = 0;
+};
+
+// UESecurityCapabilities ::= SEQUENCE { BIT STRING (SIZE (16, ...)) x 2 (S1AP) or x 4 (NGAP: NR,
+// then E-UTRA), iE-Extensions OPTIONAL, ... }: the extension bit, the optional's presence bit,
+// then each BIT STRING's size-extension bit and its 16 bits, unaligned (X.691 16.9).
+void ue_security_capabilities(const Per& per, Bytes value, std::size_t at, ApContextSetup& out) {
+  Bits bits(per, value, at);
+  if (bits.read(1, "UESecurityCapabilities extension bit"))
+    per.fail(at, "UESecurityCapabilities with extension additions (not read here)");
+  bits.read(1, "UESecurityCapabilities iE-Extensions presence");
+  for (std::uint16_t* map : {&out.encryption, &out.integrity}) {
+    if (bits.read(1, "algorithms BIT STRING size extension"))
+      per.fail(at, "UESecurityCapabilities algorithms beyond 16 bits (not read here)");
+    *map = static_cast<std::uint16_t>(bits.read(16, "algorithms BIT STRING"));
+  }
+}
+
 }  // namespace
 
 ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
@@ -115,6 +156,11 @@ ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
   per.octet(at, "message SEQUENCE preamble");  // the extension bit, then padding
   const std::uint16_t count = per.u16(at, "protocolIEs count");
   const std::uint16_t nas_id = s1ap ? kS1apNasPdu : kNgapNasPdu, ue_id = s1ap ? kS1apEnbUeId : kNgapRanUeId;
+  const bool context_setup = kind == 0 && code == (s1ap ? kS1apContextSetup : kNgapContextSetup);
+  const std::uint16_t key_id = s1ap ? kS1apSecurityKey : kNgapSecurityKey,
+                      caps_id = s1ap ? kS1apUeSecurityCapabilities : kNgapUeSecurityCapabilities;
+  ApContextSetup setup;
+  bool key_read = false, caps_read = false;
   for (std::uint16_t i = 0; i < count; ++i) {
     const std::uint16_t id = per.u16(at, "ProtocolIE-ID");
     criticality(per, at);
@@ -138,7 +184,24 @@ ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
       std::uint64_t ue = 0;
       for (std::size_t k = 1; k <= octets; ++k) ue = ue << 8 | value[k];
       out.ran_ue = ue;
+    } else if (context_setup && id == key_id) {
+      // SecurityKey ::= BIT STRING (SIZE (256)): fixed, octet-aligned, no length (X.691 16.11).
+      if (value.size() != setup.key.size())
+        per.fail(ie_value_at, "SecurityKey of " + std::to_string(value.size()) + " octets (it is 256 bits)");
+      std::copy(value.begin(), value.end(), setup.key.begin());
+      key_read = true;
+    } else if (context_setup && id == caps_id) {
+      ue_security_capabilities(per, value, ie_value_at, setup);
+      caps_read = true;
     }
+  }
+  if (context_setup) {
+    if (!key_read || !caps_read)
+      per.fail(0, std::string("InitialContextSetupRequest without ") +
+                      (!key_read ? "SecurityKey (IE " + std::to_string(key_id) + ")"
+                                 : "UESecurityCapabilities (IE " + std::to_string(caps_id) + ")") +
+                      ", which it always carries");
+    out.context_setup = setup;
   }
   if (!out.nas.empty() || (proc && proc->carries == Procedure::nested)) {
     if (!proc) per.fail(0, out.procedure + " carries a NAS-PDU, and its direction is not known here");

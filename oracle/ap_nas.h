@@ -5,9 +5,12 @@
 // (0..255), criticality, value open type } whose value is SEQUENCE { protocolIEs
 // SEQUENCE (SIZE (0..65535)) OF SEQUENCE { id INTEGER (0..65535), criticality, value open
 // type }, ... }. Only the IEs named below are decoded inside their open types; the rest are
-// skipped by length, so a message of any procedure is walked without its full ASN.1.
+// skipped by length, so a message of any procedure is walked without its full ASN.1. Besides the
+// NAS-PDUs, the AS security an Initial Context Setup brings is read (SecurityKey, UE security
+// capabilities), for the oracle to judge the AS algorithm choice and key against.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -18,12 +21,21 @@
 
 namespace secmode::oracle {
 
+// What an InitialContextSetupRequest hands the eNB / gNB for the AS (TS 36.413 / 38.413 8.3.1):
+// SecurityKey (K_eNB / K_gNB) and the UE security capabilities as the two 16-bit BIT STRINGs of
+// the RAT (S1AP: encryption / integrity; NGAP: the NR ones), first bit in the most significant.
+struct ApContextSetup {
+  std::array<std::uint8_t, 32> key{};
+  std::uint16_t encryption = 0, integrity = 0;
+};
+
 struct ApNas {
   std::string procedure;                       // e.g. "UplinkNASTransport", or "procedure 42"
   std::optional<std::uint64_t> ran_ue;         // eNB-UE-S1AP-ID (id 8) / RAN-UE-NGAP-ID (id 85)
   bool uplink = false;                         // meaningful when `nas` is not empty
   std::vector<std::vector<std::uint8_t>> nas;  // NAS-PDU IEs (S1AP id 26, NGAP id 38), in order
   std::string left_out;                        // non-empty: NAS-PDUs this message may carry that are not read, and why
+  std::optional<ApContextSetup> context_setup;  // an InitialContextSetupRequest's security IEs
 };
 
 // Throws UnusableInput naming the offset and the field when `message` is not a well-formed frame,

@@ -57,14 +57,40 @@ void AsJudge::emit(std::vector<Verdict>& out, Verdict v) const {
   if ((v.party == "ue" && judge_ue_) || (v.party == "network" && judge_network_)) out.push_back(std::move(v));
 }
 
-// A new RRC connection: both sides hold the key (the UE derives it as the core did), the core has
-// handed it to the eNB / gNB with the UE's capabilities (Initial Context Setup).
+void AsJudge::context_setup(std::span<const std::uint8_t> k, std::uint16_t caps) {
+  // TS 33.401 7.2.4.5: the AS SMC activates an initial key once; a connection that has its key
+  // keeps it.
+  if (ran_.connected && ran_.key != ran::kNoKey) return;
+  key(k);
+  caps_ = caps;
+  setup_ = true;
+  if (ran_.connected) setup_ran();
+}
+
+bool AsJudge::try_key() { return keyed_ || (source_ && source_(key_)); }
+
+void AsJudge::need_key() {
+  if (!try_key())
+    throw UnusableInput(rat_ == Rat::eps ? "a SecurityModeCommand without K_eNB: give kenb in the context, K_ASME "
+                                           "and NAS security before it, or the S1AP Initial Context Setup"
+                                         : "a SecurityModeCommand without K_gNB: give kgnb in the context, K_AMF "
+                                           "and NAS security before it, or the NGAP Initial Context Setup");
+  keyed_ = true;
+  if (ran_.key == ran::kNoKey) setup_ran();
+}
+
+// The core hands the key to the eNB / gNB with the UE's capabilities (Initial Context Setup).
+void AsJudge::setup_ran() {
+  ran::Event<Concrete> n{};
+  n.kind = ran::kContextSetup;
+  n.key = kKey;
+  n.caps = caps_;
+  ran_ = spec::step(Concrete{}, ran_rules(), ran_, n).state;
+}
+
+// A new RRC connection. The UE will derive the key from its NAS context; the eNB / gNB has it once
+// the core's Initial Context Setup has come.
 void AsJudge::connect() {
-  if (!keyed_)
-    throw UnusableInput(rat_ == Rat::eps ? "an SRB PDU without K_eNB: give kenb in the context, or K_ASME and NAS "
-                                           "security before it"
-                                         : "an SRB PDU without K_gNB: give kgnb in the context, or K_AMF and NAS "
-                                           "security before it");
   const Concrete v;
   ue_ = ue::initial(v);
   ran_ = ran::initial(v);
@@ -75,10 +101,7 @@ void AsJudge::connect() {
   ran::Event<Concrete> n{};
   n.kind = ran::kConnect;
   ran_ = spec::step(v, ran_rules(), ran_, n).state;
-  n.kind = ran::kContextSetup;
-  n.key = kKey;
-  n.caps = caps_;
-  ran_ = spec::step(v, ran_rules(), ran_, n).state;
+  if (setup_) setup_ran();
   dl_next_ = ul_next_ = dl2_next_ = ul2_next_ = 0;
   expecting_.reset();
 }
@@ -179,7 +202,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   }
   // A command that is neither: perhaps ciphered with the algorithms it names (the fault TS 33.401
   // 7.2.4.5 rules out), which only trying them tells.
-  for (std::uint8_t eea = 1; !command && !settled && eea < 4; ++eea)
+  for (std::uint8_t eea = 1; !command && !settled && try_key() && eea < 4; ++eea)
     for (std::uint8_t eia = 0; !command && eia < 4; ++eia) {
       const Reading r2 = read(keys_, rat_, key_, {true, true, eia, eea}, count, Direction::downlink, pdu);
       if (r2.readable && r2.mac_ok && read_command(rat_, r2.message, c) && c.eea == eea && c.eia == eia) {
@@ -202,6 +225,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   }
 
   // A SecurityModeCommand: the network's side.
+  need_key();
   ran::Event<Concrete> n{};
   n.kind = ran::kStartSmc;
   n.eea = c.eea;
@@ -214,12 +238,16 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   Verdict verdict{step, true, "network", "", "", name, ""};
   if (st.output.message != ran::kSmc) {
     verdict.ok = false;
-    verdict.clause = "TS 36.331 / 38.331 5.3.4.2, TS 33.401 7.2.4.5";
-    verdict.expected = "no SecurityModeCommand";
+    const bool state = before.activated || before.pending || before.bearers;
+    verdict.clause = state              ? "TS 36.331 / 38.331 5.3.4.2, TS 33.401 7.2.4.5"
+                     : rat_ == Rat::eps ? "TS 33.401 7.2.4.2.1"
+                                        : "TS 33.501 6.7.3.0";
+    verdict.expected = state ? "no SecurityModeCommand" : "algorithms from the UE security capabilities";
     verdict.explain = before.activated ? "AS security is activated once per connection"
                       : before.pending ? "a SecurityModeCommand is already waiting for its answer"
                       : before.bearers ? "SRB2 and DRBs exist: the command goes while SRB1 alone is established"
-                                       : "the algorithms are not among the UE security capabilities";
+                                       : "the algorithms are not among the UE security capabilities of the Initial "
+                                         "Context Setup";
   } else {
     verdict.clause = std::string(ran_rules()[st.fired].clause);
     verdict.expected = name + ", integrity protected with K_RRCint, not ciphered";

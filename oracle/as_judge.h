@@ -10,12 +10,15 @@
 //  - the UE: the answer each command requires (SecurityModeComplete integrity protected and not
 //    ciphered when MAC-I verifies, SecurityModeFailure without protection when not), and every
 //    uplink message after activation integrity protected and ciphered.
-// One trace is one RRC connection, entered at its first SRB1 PDU; a SecurityModeFailure ends it.
+// One trace is one RRC connection, entered at its first SRB1 PDU (with or without a key: the
+// network has one from the Initial Context Setup, the UE derives its own when it needs it); a
+// SecurityModeFailure ends it.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,13 +43,17 @@ class AsJudge {
     judge_ue_ = ue;
     judge_network_ = network;
   }
-  // The connection's K_eNB / K_gNB (32 octets): given in the trace, or derived by the caller from
-  // the NAS context (TS 33.401 A.3, TS 33.501 A.9).
+  // The connection's K_eNB / K_gNB (32 octets), given in the trace's context.
   void key(std::span<const std::uint8_t> key);
-  bool keyed() const { return keyed_; }
-  // The UE security capabilities the core sent with the key (TS 36.413 / 38.413), bit i for
-  // EEA / NEA i and bit 8 + i for EIA / NIA i; unknown to the trace, every algorithm counts.
-  void capabilities(std::uint16_t caps) { caps_ = caps; }
+  // Or where to ask for it when first needed (a SecurityModeCommand): the caller derives it from
+  // the NAS context then (TS 33.401 A.3, TS 33.501 A.9), not at the connection's first PDU, which
+  // may come before NAS security (RRCConnectionSetupComplete). False: not known yet.
+  using KeySource = std::function<bool(std::array<std::uint8_t, 32>&)>;
+  void key_source(KeySource source) { source_ = std::move(source); }
+  // The S1AP / NGAP Initial Context Setup (TS 36.413 / 38.413): the key the eNB / gNB takes, and
+  // the UE security capabilities the core sent with it, bit i for EEA / NEA i and bit 8 + i for
+  // EIA / NIA i. Without one, the key comes as above and every algorithm counts as supported.
+  void context_setup(std::span<const std::uint8_t> key, std::uint16_t caps);
 
   // The next PDCP PDU of SRB1 or SRB2, uplink or downlink.
   void pdu(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out,
@@ -62,6 +69,9 @@ class AsJudge {
     std::string clause, why;
   };
   void connect();
+  bool try_key();   // the key is fixed, or the source gives one now (into key_, not fixed)
+  void need_key();  // fixes the key and sets up the eNB / gNB; UnusableInput when there is none
+  void setup_ran();
   void downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
   void uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
   void srb2(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
@@ -71,7 +81,9 @@ class AsJudge {
   Rat rat_;
   bool judge_ue_ = true, judge_network_ = true;
   std::array<std::uint8_t, 32> key_{};
-  bool keyed_ = false;
+  bool keyed_ = false;  // key_ is fixed: from the context, the Initial Context Setup, or at the command
+  bool setup_ = false;  // an Initial Context Setup was given
+  KeySource source_;
   impl::engine::AlgorithmKeys keys_;  // K_RRCint / K_RRCenc (per SRB profile), derived once
   std::uint16_t caps_ = 0xffff;
   spec::as_smc_ue::State<spec::Concrete> ue_ = spec::as_smc_ue::initial(spec::Concrete{});

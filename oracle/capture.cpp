@@ -39,8 +39,6 @@ CapturedTrace capture_pdus(std::span<const std::uint8_t> file, const UeSelection
     ApNas nas;
     try {
       nas = ap_nas(m.protocol, m.bytes);
-      if (!nas.nas.empty() && !nas.ran_ue)
-        throw UnusableInput(nas.procedure + " carries a NAS-PDU but no RAN UE identity");
     } catch (const CaptureError&) {
       throw;
     } catch (const UnusableInput& e) {
@@ -48,18 +46,23 @@ CapturedTrace capture_pdus(std::span<const std::uint8_t> file, const UeSelection
     }
     if (!nas.left_out.empty())
       out.notes.push_back("packet " + std::to_string(m.packet) + ": " + name + nas.procedure + ": " + nas.left_out);
-    if (nas.nas.empty()) continue;
+    if (nas.nas.empty() && !nas.context_setup) continue;
+    if (!nas.ran_ue)
+      throw CaptureError("packet " + std::to_string(m.packet) + ": " + name + nas.procedure +
+                         " without a RAN UE identity");
     ran_ues.insert(*nas.ran_ue);
     if (!selected(ue.ran_ue, *nas.ran_ue)) continue;
-    for (auto& pdu : nas.nas)
-      out.pdus.push_back({m.packet, m.time_us, m.protocol == ApProtocol::s1ap ? Rat::eps : Rat::fivegs, nas.uplink, 0,
-                          std::move(pdu)});
+    const Rat rat = m.protocol == ApProtocol::s1ap ? Rat::eps : Rat::fivegs;
+    // NGAP's Initial Context Setup may carry a NAS-PDU too, which the gNB delivers after it takes
+    // the key; S1AP's are in the E-RAB items, not read.
+    if (nas.context_setup) out.pdus.push_back({m.packet, m.time_us, rat, false, 0, {}, nas.context_setup});
+    for (auto& pdu : nas.nas) out.pdus.push_back({m.packet, m.time_us, rat, nas.uplink, 0, std::move(pdu), {}});
   }
   std::set<std::uint16_t> rntis;
   for (SrbPdu& p : srb.pdus) {
     rntis.insert(p.rnti);
     if (selected(ue.rnti, p.rnti))
-      out.pdus.push_back({p.packet, p.time_us, Rat::eps, p.uplink, p.srb, std::move(p.pdcp)});
+      out.pdus.push_back({p.packet, p.time_us, Rat::eps, p.uplink, p.srb, std::move(p.pdcp), {}});
   }
   if (ue.ran_ue.empty() && ran_ues.size() > 1)
     throw CaptureError("the capture holds " + std::to_string(ran_ues.size()) + " UEs (RAN UE identities " +

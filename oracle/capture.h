@@ -1,13 +1,16 @@
 // A capture's NAS messages and SRB PDCP PDUs, ready for the judges: `secmode check --pcap` turns
-// each into a trace line (issues 6 and 7). NAS comes from S1AP (EPS) or NGAP (5GS); the LTE SRB
-// PDUs from srsRAN MAC captures (capture_mac_lte.h).
+// each into a trace line (issues 6 and 7). NAS comes from S1AP (EPS) or NGAP (5GS), with the AS
+// key and UE capabilities of their Initial Context Setup; the LTE SRB PDUs from srsRAN MAC
+// captures (capture_mac_lte.h).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "oracle/ap_nas.h"
 #include "oracle/verdict.h"
 
 namespace secmode::oracle {
@@ -19,6 +22,7 @@ struct CapturedPdu {
   bool uplink;
   std::uint8_t srb;  // 0: a NAS message; 1, 2: a PDCP PDU of that SRB
   std::vector<std::uint8_t> pdu;
+  std::optional<ApContextSetup> context_setup;  // instead of a PDU: an Initial Context Setup (downlink)
 };
 
 struct CapturedTrace {

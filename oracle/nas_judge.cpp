@@ -228,6 +228,16 @@ bool NasJudge::as_key(std::array<std::uint8_t, 32>& out) const {
   return true;
 }
 
+std::optional<std::uint16_t> NasJudge::sent_capabilities() const {
+  if (sent_caps_.size() < 2) return std::nullopt;
+  std::uint16_t caps = 0;
+  for (unsigned i = 0; i < 8; ++i) {  // bit 8 of an octet is algorithm 0
+    if (sent_caps_[0] >> (7 - i) & 1) caps |= static_cast<std::uint16_t>(1u << i);
+    if (sent_caps_[1] >> (7 - i) & 1) caps |= static_cast<std::uint16_t>(1u << (8 + i));
+  }
+  return caps;
+}
+
 void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
   if (pdu.empty()) throw UnusableInput("hex: an empty NAS PDU");
   happened_ = Happened::nothing;

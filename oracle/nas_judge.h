@@ -59,6 +59,11 @@ class NasJudge {
   // it accepted (the SECURITY MODE COMPLETE of an attach, a SERVICE REQUEST). False without a
   // current context.
   bool as_key(std::array<std::uint8_t, 32>& out) const;
+  // The ciphering and integrity algorithms of the UE security capabilities the UE sent in its
+  // latest initial request (EPS: EEA / EIA, TS 24.301 9.9.3.36; 5GS: 5G-EA / 5G-IA, TS 24.501
+  // 9.11.3.54), encoded as the AS judge takes them: bit i for algorithm i, bit 8 + i for integrity
+  // algorithm i. Empty before any request.
+  std::optional<std::uint16_t> sent_capabilities() const;
   // What the latest PDU meant to the concurrent security procedures (TS 33.501 6.9.5.1,
   // oracle/concurrency_judge.h): an AKA established a new key, a command taking it into use went
   // out, or a COMPLETE verified.

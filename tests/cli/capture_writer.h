@@ -1,6 +1,7 @@
 // Captures of NAS traffic as real stacks write them, for `secmode check --pcap` tests: NAS-PDUs
 // wrapped in S1AP / NGAP InitialUEMessage, UplinkNASTransport and DownlinkNASTransport (aligned
-// PER, TS 36.413 / TS 38.413: only the UE identities and the NAS-PDU among their IEs), carried
+// PER, TS 36.413 / TS 38.413: only the UE identities and the NAS-PDU among their IEs), and the
+// Initial Context Setup with its AS security, carried
 // either bare (srsRAN's link types 150 / 152) or in SCTP DATA chunks over IPv4 on Ethernet or
 // IPv6 on Linux cooked capture v2, in a classic pcap or a pcapng file.
 #pragma once
@@ -43,14 +44,44 @@ inline Octets ue_id(std::uint64_t v, unsigned bits) {
 
 enum class Ap { s1ap, ngap };
 
+// The AS security of an InitialContextSetupRequest: SecurityKey and the UE security capabilities'
+// 16-bit maps (first bit: algorithm 1; NGAP repeats them as the E-UTRA ones).
+struct ContextSetupIes {
+  Octets key;  // 32 octets
+  std::uint16_t encryption = 0, integrity = 0;
+};
+
+// UESecurityCapabilities, unaligned inside (X.691 16.9): extension bit, iE-Extensions presence,
+// then per BIT STRING its size-extension bit and 16 bits; padded to an octet.
+inline Octets ue_security_capabilities(Ap ap, std::uint16_t encryption, std::uint16_t integrity) {
+  std::vector<bool> bits{false, false};
+  const std::vector<std::uint16_t> maps =
+      ap == Ap::s1ap ? std::vector<std::uint16_t>{encryption, integrity}
+                     : std::vector<std::uint16_t>{encryption, integrity, encryption, integrity};
+  for (std::uint16_t map : maps) {
+    bits.push_back(false);
+    for (int b = 15; b >= 0; --b) bits.push_back(map >> b & 1);
+  }
+  Octets o((bits.size() + 7) / 8);
+  for (std::size_t i = 0; i < bits.size(); ++i)
+    if (bits[i]) o[i / 8] = static_cast<std::uint8_t>(o[i / 8] | 0x80 >> (i % 8));
+  return o;
+}
+
 // An initiating message of procedure `code` with the RAN UE id, the core's UE id (when `core` is
-// not ~0) and the NAS-PDU (when not empty).
-inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::uint64_t core_ue, const Octets& nas) {
+// not ~0), the NAS-PDU (when not empty) and the AS security of an Initial Context Setup (when
+// given; S1AP procedure 9, NGAP 14: SecurityKey IE 73 / 94, UESecurityCapabilities IE 107 / 119).
+inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::uint64_t core_ue, const Octets& nas,
+                         const ContextSetupIes* security = nullptr) {
   const bool s1 = ap == Ap::s1ap;
   Octets ies;
   std::uint16_t count = 0;
   if (core_ue != ~std::uint64_t{0}) put_ie(ies, s1 ? 0 : 10, ue_id(core_ue, s1 ? 2 : 3)), ++count;
   put_ie(ies, s1 ? 8 : 85, ue_id(ran_ue, 2)), ++count;
+  if (security) {
+    put_ie(ies, s1 ? 107 : 119, ue_security_capabilities(ap, security->encryption, security->integrity)), ++count;
+    put_ie(ies, s1 ? 73 : 94, security->key), ++count;
+  }
   if (!nas.empty()) {
     Octets v;
     put_length(v, nas.size());
@@ -63,6 +94,10 @@ inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::ui
   put_length(o, value.size());
   o.insert(o.end(), value.begin(), value.end());
   return o;
+}
+
+inline Octets context_setup(Ap ap, std::uint64_t ran_ue, const ContextSetupIes& security, const Octets& nas = {}) {
+  return ap_message(ap, ap == Ap::s1ap ? 9 : 14, ran_ue, 7, nas, &security);
 }
 
 // The message a NAS-PDU travels in: the first uplink one in InitialUEMessage, later ones in

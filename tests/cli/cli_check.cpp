@@ -86,8 +86,8 @@ TEST(CliCheck, UnusableTracesExitTwoWithLineAndReason) {
       {R"({"kind":"context","rat":"eps","k":"00","opc":"00","plmn":"00101"})", "-:1: k: K is 16 octets"},
       {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"lte-pdcp-srb","srb":3,"hex":"0000000000"})",
        "-:2: srb: this version judges SRB1 and SRB2"},
-      {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"lte-pdcp-srb","srb":1,"hex":"0000000000"})",
-       "-:2: an SRB PDU without K_eNB"},
+      {context + "\n" + R"({"kind":"pdu","dir":"dl","proto":"lte-pdcp-srb","srb":1,"hex":"0030022042a78a90"})",
+       "-:2: a SecurityModeCommand without K_eNB"},
       {R"({"kind":"context","rat":"5gs","kgnb":"0011","kamf":")" + std::string(64, '1') + R"(","ksi":1})",
        "-:1: kgnb: K_gNB is 32 octets"},
       {R"({"kind":"context","rat":"eps","kenb":")" + std::string(64, '1') + R"("})" + "\n" +
@@ -151,8 +151,8 @@ TEST(CliCheck, DrawsTheMessageSequenceChartWithTheViolationInRed) {
 TEST(CliCheck, JudgesTheAsSecurityModeCommand) {
   const CliRun ok = secmode_cli("check " + example("eps_attach_aka_nas_as_smc.jsonl"));
   EXPECT_EQ(ok.status, 0) << ok.out << ok.err;
-  EXPECT_NE(ok.out.find("step 8: ok        ue, TS 38.331 / 36.331 5.3.4.3"), std::string::npos) << ok.out;
-  EXPECT_NE(ok.out.find("8 verdicts, 0 violations"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("step 9: ok        ue, TS 38.331 / 36.331 5.3.4.3"), std::string::npos) << ok.out;
+  EXPECT_NE(ok.out.find("10 verdicts, 0 violations"), std::string::npos) << ok.out;
   const CliRun bad = secmode_cli("check " + example("eps_as_smc_complete_ciphered.jsonl"));
   EXPECT_EQ(bad.status, 1) << bad.out << bad.err;
   EXPECT_NE(bad.out.find("step 8: VIOLATION ue, TS 38.331 / 36.331 5.3.4.3"), std::string::npos) << bad.out;

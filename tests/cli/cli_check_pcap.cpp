@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "oracle/ap_nas.h"
+#include "oracle/capture.h"
 #include "oracle/capture_file.h"
 #include "oracle/capture_mac_lte.h"
 #include "spec/hex.h"
@@ -237,9 +238,20 @@ SplitCaptures write_split(const std::string& trace_path, bool udp) {
       context += text + "\n";
       continue;
     }
+    ++t;
+    if (j["kind"] == "context_setup") {
+      const auto map = [&](const char* field) {
+        const Octets b = spec::from_hex(j[field].get<std::string>());
+        return static_cast<std::uint16_t>(b[0] << 8 | b[1]);
+      };
+      s1ap.at(t);
+      s1ap.message(false, context_setup(Ap::s1ap, 42,
+                                        {spec::from_hex(j["security_key"].get<std::string>()),
+                                         map("encryption_algorithms"), map("integrity_algorithms")}));
+      continue;
+    }
     const bool ul = j["dir"] == "ul";
     const Octets pdu = spec::from_hex(j["hex"].get<std::string>());
-    ++t;
     if (j["proto"] == "nas-eps") {
       s1ap.at(t);
       s1ap.message(ul, nas_transport(Ap::s1ap, ul, first && ul, 42, pdu));
@@ -284,6 +296,15 @@ TEST(CliCheckPcap, S1apAndMacCapturesTogetherAreJudgedAsTheirTrace) {
       EXPECT_NE(cap.out.find("\"capture\":\"" + c.mac + "\""), std::string::npos) << cap.out;
     }
   }
+}
+
+// The bundled example captures of that attach are its trace so written (to renew them after the
+// trace changes, copy the files this test names).
+TEST(CliCheckPcap, TheExampleCapturesAreTheirTraceWritten) {
+  const SplitCaptures c = write_split(std::string(SECMODE_EXAMPLES) + "/traces/eps_attach_aka_nas_as_smc.jsonl", false);
+  const std::string stem = std::string(SECMODE_EXAMPLES) + "/captures/eps_attach_aka_nas_as_smc";
+  EXPECT_TRUE(slurp(stem + ".s1ap.pcap") == slurp(c.s1ap)) << "renew it from " << c.s1ap;
+  EXPECT_TRUE(slurp(stem + ".mac.pcap") == slurp(c.mac)) << "renew it from " << c.mac;
 }
 
 // Wireshark's MAC-LTE, RLC-LTE and PDCP-LTE dissectors find the same SRB PDCP PDUs, completed in
@@ -366,7 +387,9 @@ TEST(CliCheckPcap, TsharkNamesTheProceduresAsTheReaderDoes) {
     CaptureWriter w(Framing::ethernet_ipv4, ap);
     std::vector<std::string> names;
     for (std::uint8_t code : codes) {
-      const Octets m = ap_message(ap, code, 1, 2, nas);
+      const ContextSetupIes security{Octets(32, 0x11), 0xe000, 0xc000};
+      const bool ics = code == (ap == Ap::s1ap ? 9 : 14);
+      const Octets m = ap_message(ap, code, 1, 2, nas, ics ? &security : nullptr);
       w.message(false, m);
       names.push_back(
           oracle::ap_nas(ap == Ap::s1ap ? oracle::ApProtocol::s1ap : oracle::ApProtocol::ngap, m).procedure);
@@ -381,6 +404,49 @@ TEST(CliCheckPcap, TsharkNamesTheProceduresAsTheReaderDoes) {
     for (const std::string& name : names) {
       ASSERT_TRUE(std::getline(in, info));
       EXPECT_EQ(info.substr(0, info.find(',')), name);
+    }
+  }
+}
+
+// Wireshark reads the same SecurityKey and UE security capabilities from Initial Context Setups
+// (S1AP's maps, NGAP's NR maps), through its own S1AP / NGAP dissectors.
+TEST(CliCheckPcap, TsharkReadsTheSameContextSetupSecurity) {
+  if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
+  for (Ap ap : {Ap::s1ap, Ap::ngap}) {
+    CaptureWriter w(Framing::ethernet_ipv4, ap);
+    std::vector<ContextSetupIes> sent;
+    for (std::uint16_t i = 0; i < 4; ++i) {
+      Octets key(32);
+      for (std::size_t b = 0; b < key.size(); ++b) key[b] = static_cast<std::uint8_t>(b * 31 + i * 17 + 3);
+      sent.push_back({key, static_cast<std::uint16_t>(0xe000 >> i | i), static_cast<std::uint16_t>(0x4000 << (i % 2))});
+      w.message(false, context_setup(ap, 3 + i, sent.back()));
+    }
+    const std::string pcap = stem("ics.pcap"), out = stem("ics.out");
+    w.write(pcap);
+    const std::string p = ap == Ap::s1ap ? "s1ap." : "ngap.";
+    const std::string enc = ap == Ap::s1ap ? "encryptionAlgorithms" : "nRencryptionAlgorithms";
+    const std::string integ = ap == Ap::s1ap ? "integrityProtectionAlgorithms" : "nRintegrityProtectionAlgorithms";
+    const std::string cmd = "WIRESHARK_CONFIG_DIR=" + ::testing::TempDir() + " tshark -n -r " + pcap +
+                            " -T fields -e " + p + "SecurityKey -e " + p + enc + " -e " + p + integ + " >" + out +
+                            " 2>" + out + ".err";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
+    const std::string bytes = slurp(pcap);
+    const auto ours = oracle::capture_pdus(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()),
+                                           {{3, 4, 5, 6}, {}});
+    ASSERT_EQ(ours.pdus.size(), sent.size());
+    std::istringstream in(slurp(out));
+    for (const auto& pdu : ours.pdus) {
+      std::string line, key, e, i;
+      ASSERT_TRUE(std::getline(in, line));
+      std::istringstream f(line);
+      ASSERT_TRUE(f >> key >> e >> i) << line;
+      ASSERT_TRUE(pdu.context_setup);
+      const auto hex16 = [](std::uint16_t v) {
+        return spec::to_hex(Octets{static_cast<std::uint8_t>(v >> 8), static_cast<std::uint8_t>(v)});
+      };
+      EXPECT_EQ(spec::to_hex(pdu.context_setup->key), key);
+      EXPECT_EQ(hex16(pdu.context_setup->encryption), e);
+      EXPECT_EQ(hex16(pdu.context_setup->integrity), i);
     }
   }
 }

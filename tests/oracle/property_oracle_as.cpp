@@ -5,7 +5,9 @@
 // have, made by altering one PDU, is caught on the party that made it: a UE that completes a
 // command whose MAC-I fails, that ciphers its COMPLETE, that protects its FAILURE, that sends in
 // the clear after activation; a network that sends the command twice, ciphers it, or sends in the
-// clear after it, or uses SRB2 before the command or unciphered.
+// clear after it, uses SRB2 before the command or unciphered, or selects algorithms outside the UE
+// capabilities of the Initial Context Setup. The key reaches the judge as the context gives it, from
+// NAS when the command comes, or with the Initial Context Setup, before or after the first PDUs.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -43,7 +45,12 @@ enum class Fault {
   network_plain_after_command,
   network_srb2_before_command,
   network_srb2_unciphered,
+  network_outside_capabilities,  // selects an integrity algorithm the Initial Context Setup left out
 };
+
+// How the judge learns the key: from the context, from NAS when the command comes (a source that
+// has none until NAS security exists), or from the Initial Context Setup (with the capabilities).
+enum class KeyFrom { context, nas, context_setup };
 
 template <class Wire, class Ue, class Ran>
 struct Connection {
@@ -72,6 +79,10 @@ struct Connection {
   }
 
   void run() {
+    const KeyFrom from = fault == Fault::network_outside_capabilities
+                             ? KeyFrom::context_setup
+                             : *rc::gen::element(KeyFrom::context, KeyFrom::nas, KeyFrom::context_setup);
+    RC_TAG(from == KeyFrom::context ? "key from the context" : from == KeyFrom::nas ? "key from NAS" : "key from ICS");
     const Bytes k = *rc::gen::container<Bytes>(32, rc::gen::arbitrary<std::uint8_t>());
     std::copy(k.begin(), k.end(), key.begin());
     key[0] |= 1;
@@ -84,22 +95,45 @@ struct Connection {
     if (fault == Fault::ue_completes_failed_command || fault == Fault::ue_protects_failure) judge.judge(true, false);
     ran_key = key;
     if (!same) ran_key[1] ^= 0x40;
-    judge.key(key);
-    RC_ASSERT(ue.connect(key));
-    RC_ASSERT(ran.connect());
-    RC_ASSERT(ran.context_setup(ran_key, 0x0f0f));
+    bool nas_secured = false;
+    if (from == KeyFrom::context) judge.key(key);
+    if (from == KeyFrom::nas)
+      judge.key_source([&](std::array<std::uint8_t, 32>& out) {
+        if (nas_secured) out = key;
+        return nas_secured;
+      });
     // Ciphering with EEA0 / NEA0 changes nothing: the ciphering faults need a real algorithm.
     const bool ciphers = fault == Fault::ue_ciphers_complete || fault == Fault::network_ciphers_command ||
                          fault == Fault::network_srb2_unciphered;
     const auto eea = *rc::gen::inRange<std::uint8_t>(ciphers ? 1 : 0, 4);
     const auto eia = *rc::gen::inRange<std::uint8_t>(1, 4);
-    // Some downlink traffic before the command (NAS in DLInformationTransfer), in the clear.
+    // What the core tells the eNB / gNB the UE supports: algorithms 0-3, less the chosen integrity
+    // algorithm when the eNB / gNB is to select outside them.
+    const std::uint16_t caps = fault == Fault::network_outside_capabilities
+                                   ? static_cast<std::uint16_t>(0x0f0f & ~(1u << (8 + eia)))
+                                   : std::uint16_t{0x0f0f};
+    const bool setup_first = *rc::gen::arbitrary<bool>();
+    if (from == KeyFrom::context_setup && setup_first) judge.context_setup(key, caps);
+    RC_ASSERT(ue.connect(key));
+    RC_ASSERT(ran.connect());
+    // Traffic in the clear before the command, both ways: RRCConnectionSetupComplete and NAS in
+    // information transfers.
     for (int n = *rc::gen::inRange(0, 3); n > 0; --n) {
       const Bytes m{0x08, static_cast<std::uint8_t>(n)};
-      const AsRanResult r = ran.send(m, dl);
-      trace(false, r.pdu);
-      RC_ASSERT(ue.receive(r.pdu, ul).outcome == AsUeResult::Outcome::delivered);
+      if (*rc::gen::arbitrary<bool>()) {
+        const AsUeResult u = ue.send(m, ul);
+        RC_ASSERT(u.outcome == AsUeResult::Outcome::sent);
+        trace(true, u.pdu);
+        RC_ASSERT(ran.receive(u.pdu).outcome == AsRanResult::Outcome::delivered);
+      } else {
+        const AsRanResult r = ran.send(m, dl);
+        trace(false, r.pdu);
+        RC_ASSERT(ue.receive(r.pdu, ul).outcome == AsUeResult::Outcome::delivered);
+      }
     }
+    nas_secured = true;
+    RC_ASSERT(ran.context_setup(ran_key, 0x0f0f));
+    if (from == KeyFrom::context_setup && !setup_first) judge.context_setup(key, caps);
     if (fault == Fault::network_srb2_before_command)  // SRB2 before AS security
       trace(false, made(Bytes{0x2a, 0x01}, {}, 0, impl::engine::Direction::downlink, 2), 2);
     const AsRanResult c = ran.start(eea, eia, dl);
@@ -205,7 +239,7 @@ Fault any_fault() {
                            Fault::ue_ciphers_complete, Fault::ue_protects_failure, Fault::ue_plain_after_activation,
                            Fault::network_second_command, Fault::network_ciphers_command,
                            Fault::network_plain_after_command, Fault::network_srb2_before_command,
-                           Fault::network_srb2_unciphered);
+                           Fault::network_srb2_unciphered, Fault::network_outside_capabilities);
 }
 
 RC_GTEST_PROP(OracleAs, LteConformsUnlessAFaultIsMadeAndThenTheFaultyPartyIsCaught, ()) {

@@ -120,13 +120,63 @@ TEST(Capture, WhatIsNotANewNasMessageIsLeftOutWithAReason) {
   const ApNas undelivered = ap_nas(ApProtocol::s1ap, test::ap_message(test::Ap::s1ap, 16, 5, 7, kNas));
   EXPECT_TRUE(undelivered.nas.empty());
   EXPECT_NE(undelivered.left_out.find("could not deliver"), std::string::npos);
-  const ApNas ics = ap_nas(ApProtocol::ngap, test::ap_message(test::Ap::ngap, 14, 5, 7, kNas));
+  const test::ContextSetupIes security{Octets(32, 0x5a), 0xe000, 0x6000};
+  const ApNas ics = ap_nas(ApProtocol::ngap, test::context_setup(test::Ap::ngap, 5, security, kNas));
   EXPECT_EQ(ics.nas.size(), 1u);  // the top-level NAS-PDU is read
   EXPECT_FALSE(ics.uplink);
   EXPECT_NE(ics.left_out.find("PDU session items"), std::string::npos);
   const ApNas no_nas = ap_nas(ApProtocol::s1ap, test::ap_message(test::Ap::s1ap, 23, 5, 7, {}));
   EXPECT_TRUE(no_nas.nas.empty());
   EXPECT_TRUE(no_nas.left_out.empty());
+}
+
+// The AS security of an Initial Context Setup: S1AP's two maps, NGAP's NR ones (of four).
+TEST(Capture, TheInitialContextSetupGivesKeyAndCapabilities) {
+  Octets key(32);
+  for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<std::uint8_t>(i * 7 + 1);
+  for (test::Ap ap : {test::Ap::s1ap, test::Ap::ngap}) {
+    const ApProtocol protocol = ap == test::Ap::s1ap ? ApProtocol::s1ap : ApProtocol::ngap;
+    const ApNas m = ap_nas(protocol, test::context_setup(ap, 9, {key, 0xa001, 0x4000}));
+    ASSERT_TRUE(m.context_setup);
+    EXPECT_EQ(Octets(m.context_setup->key.begin(), m.context_setup->key.end()), key);
+    EXPECT_EQ(m.context_setup->encryption, 0xa001);
+    EXPECT_EQ(m.context_setup->integrity, 0x4000);
+    EXPECT_EQ(m.ran_ue, 9u);
+    EXPECT_EQ(m.procedure, "InitialContextSetupRequest");
+    // Other messages carry no AS security, even with the IEs' identities.
+    EXPECT_FALSE(
+        ap_nas(protocol, test::ap_message(ap, ap == test::Ap::s1ap ? 11 : 4, 9, 7, kNas, nullptr)).context_setup);
+  }
+}
+
+TEST(Capture, AnInitialContextSetupWithoutItsSecurityIsRefused) {
+  try {
+    ap_nas(ApProtocol::s1ap, test::ap_message(test::Ap::s1ap, 9, 5, 7, kNas));
+    FAIL() << "accepted";
+  } catch (const UnusableInput& e) {
+    EXPECT_NE(std::string(e.what()).find("InitialContextSetupRequest without SecurityKey (IE 73)"), std::string::npos)
+        << e.what();
+  }
+  // A SecurityKey of 31 octets, and capabilities with extension additions.
+  Octets m = test::context_setup(test::Ap::s1ap, 5, {Octets(31, 1), 0xe000, 0xe000});
+  try {
+    ap_nas(ApProtocol::s1ap, m);
+    FAIL() << "accepted";
+  } catch (const UnusableInput& e) {
+    EXPECT_NE(std::string(e.what()).find("SecurityKey of 31 octets"), std::string::npos) << e.what();
+  }
+  m = test::context_setup(test::Ap::s1ap, 5, {Octets(32, 1), 0xe000, 0xe000});
+  const Octets caps = test::ue_security_capabilities(test::Ap::s1ap, 0xe000, 0xe000);
+  const auto at = std::search(m.begin(), m.end(), caps.begin(), caps.end());
+  ASSERT_NE(at, m.end());
+  *at |= 0x80;  // the SEQUENCE's extension bit
+  try {
+    ap_nas(ApProtocol::s1ap, m);
+    FAIL() << "accepted";
+  } catch (const UnusableInput& e) {
+    EXPECT_NE(std::string(e.what()).find("UESecurityCapabilities with extension additions"), std::string::npos)
+        << e.what();
+  }
 }
 
 // An IPv4 packet with SCTP DATA chunks, built by hand to reach the reader's refusals.
