@@ -2,18 +2,33 @@
 
 #include <algorithm>
 
+#include "oracle/aper.h"
+
 namespace secmode::oracle {
 
 namespace {
 
-using Bytes = std::span<const std::uint8_t>;
+// The lists of E-RAB / PDU session items that carry NAS-PDUs in the downlink, per procedure:
+// S1AP (TS 36.413 9.1.3.1, 9.1.4.1, 9.1.3.3) lists of ProtocolIE-SingleContainers, NGAP (TS
+// 38.413 9.2.2.1, 9.2.1.1, 9.2.1.3) lists of items.
+enum class Items : std::uint8_t {
+  none,
+  s1ap_context_setup,   // E-RABToBeSetupListCtxtSUReq (IE 24) of E-RABToBeSetupItemCtxtSUReq (IE 52)
+  s1ap_erab_setup,      // E-RABToBeSetupListBearerSUReq (IE 16) of E-RABToBeSetupItemBearerSUReq (IE 17)
+  s1ap_erab_modify,     // E-RABToBeModifiedListBearerModReq (IE 30) of E-RABToBeModifiedItemBearerModReq (IE 36)
+  ngap_context_setup,   // PDUSessionResourceSetupListCxtReq (IE 71)
+  ngap_session_setup,   // PDUSessionResourceSetupListSUReq (IE 74)
+  ngap_session_modify,  // PDUSessionResourceModifyListModReq (IE 64)
+};
 
 // What each protocol's message with a NAS-PDU is, from the procedure codes and IE identifiers of
 // TS 36.413 9.3.7 and TS 38.413 9.4.7.
 struct Procedure {
   std::uint8_t code;
   const char* name;
-  enum Carries : std::uint8_t { uplink, downlink, not_delivered, nested } carries;
+  enum Carries : std::uint8_t { uplink, downlink, not_delivered } carries;
+  Items items = Items::none;
+  std::uint16_t list_id = 0, item_id = 0;  // the list IE, and (S1AP) its items' IE
 };
 
 constexpr Procedure kS1apProcedures[] = {
@@ -22,9 +37,9 @@ constexpr Procedure kS1apProcedures[] = {
     {11, "DownlinkNASTransport", Procedure::downlink},
     {7, "E-RABReleaseCommand", Procedure::downlink},
     {16, "NASNonDeliveryIndication", Procedure::not_delivered},
-    {9, "InitialContextSetupRequest", Procedure::nested},
-    {5, "E-RABSetupRequest", Procedure::nested},
-    {6, "E-RABModifyRequest", Procedure::nested},
+    {9, "InitialContextSetupRequest", Procedure::downlink, Items::s1ap_context_setup, 24, 52},
+    {5, "E-RABSetupRequest", Procedure::downlink, Items::s1ap_erab_setup, 16, 17},
+    {6, "E-RABModifyRequest", Procedure::downlink, Items::s1ap_erab_modify, 30, 36},
 };
 constexpr Procedure kNgapProcedures[] = {
     {15, "InitialUEMessage", Procedure::uplink},
@@ -32,10 +47,9 @@ constexpr Procedure kNgapProcedures[] = {
     {4, "DownlinkNASTransport", Procedure::downlink},
     {28, "PDUSessionResourceReleaseCommand", Procedure::downlink},
     {19, "NASNonDeliveryIndication", Procedure::not_delivered},
-    // Their top-level NAS-PDU is read; those inside the per-session items are not.
-    {14, "InitialContextSetupRequest", Procedure::nested},
-    {29, "PDUSessionResourceSetupRequest", Procedure::nested},
-    {26, "PDUSessionResourceModifyRequest", Procedure::nested},
+    {14, "InitialContextSetupRequest", Procedure::downlink, Items::ngap_context_setup, 71},
+    {29, "PDUSessionResourceSetupRequest", Procedure::downlink, Items::ngap_session_setup, 74},
+    {26, "PDUSessionResourceModifyRequest", Procedure::downlink, Items::ngap_session_modify, 64},
 };
 
 constexpr std::uint16_t kS1apNasPdu = 26, kS1apEnbUeId = 8;
@@ -46,81 +60,126 @@ constexpr std::uint8_t kS1apContextSetup = 9, kNgapContextSetup = 14;
 constexpr std::uint16_t kS1apSecurityKey = 73, kS1apUeSecurityCapabilities = 107;
 constexpr std::uint16_t kNgapSecurityKey = 94, kNgapUeSecurityCapabilities = 119;
 
-class Per {
- public:
-  Per(Bytes b, const char* protocol) : b_(b), protocol_(protocol) {}
-
-  [[noreturn]] void fail(std::size_t at, const std::string& what) const {
-    throw UnusableInput(std::string(protocol_) + " offset " + std::to_string(at) + ": " + what);
-  }
-  std::uint8_t octet(std::size_t& at, const char* field) const {
-    if (at >= b_.size()) fail(at, std::string("truncated at ") + field);
-    return b_[at++];
-  }
-  std::uint16_t u16(std::size_t& at, const char* field) const {
-    const std::uint8_t hi = octet(at, field);
-    return static_cast<std::uint16_t>(hi << 8 | octet(at, field));
-  }
-  // An aligned length determinant (X.691 11.9.3.6-8); fragmented lengths (>= 16K) are refused.
-  std::size_t length(std::size_t& at, const char* field) const {
-    const std::size_t start = at;
-    const std::uint8_t first = octet(at, field);
-    if ((first & 0x80) == 0) return first;
-    if ((first & 0xc0) == 0x80) return std::size_t{first & 0x3fu} << 8 | octet(at, field);
-    fail(start, std::string("fragmented length (16K octets or more) of ") + field);
-  }
-  Bytes take(std::size_t& at, std::size_t n, const char* field) const {
-    if (b_.size() - at < n)
-      fail(at, std::string(field) + " of " + std::to_string(n) + " octets exceeds the message (" +
-                   std::to_string(b_.size() - at) + " left)");
-    const Bytes out = b_.subspan(at, n);
-    at += n;
-    return out;
-  }
-  std::size_t size() const { return b_.size(); }
-
- private:
-  Bytes b_;
-  const char* protocol_;
-};
-
-// The criticality ENUMERATED { reject, ignore, notify } in the top two bits of an octet.
-void criticality(const Per& per, std::size_t& at) {
-  const std::size_t start = at;
-  if ((per.octet(at, "criticality") >> 6) > 2) per.fail(start, "criticality 3 (only reject, ignore, notify exist)");
+// The criticality ENUMERATED { reject, ignore, notify }: two bits (the open type after it aligns).
+void criticality(Aper& a) {
+  if (a.bits(2, "criticality") > 2) a.fail("criticality 3 (only reject, ignore, notify exist)");
 }
 
-// Reads `value` bit by bit, most significant first (an unaligned stretch of PER).
-class Bits {
- public:
-  Bits(const Per& per, Bytes value, std::size_t at) : per_(per), value_(value), at_(at) {}
-  unsigned read(unsigned n, const char* field) {
-    unsigned out = 0;
-    for (unsigned i = 0; i < n; ++i, ++bit_) {
-      if (bit_ / 8 >= value_.size()) per_.fail(at_ + bit_ / 8, std::string("truncated at ") + field);
-      out = out << 1 | (value_[bit_ / 8] >> (7 - bit_ % 8) & 1u);
-    }
-    return out;
-  }
-
- private:
-  const Per& per_;
-  Bytes value_;
-  std::size_t at_, bit_ = 0;
-};
+// NAS-PDU ::= OCTET STRING: a length determinant and the octets.
+std::vector<std::uint8_t> nas_pdu(Aper& a) {
+  const auto nas = a.open("NAS-PDU");
+  return {nas.begin(), nas.end()};
+}
 
 // UESecurityCapabilities ::= SEQUENCE { BIT STRING (SIZE (16, ...)) x 2 (S1AP) or x 4 (NGAP: NR,
 // then E-UTRA), iE-Extensions OPTIONAL, ... }: the extension bit, the optional's presence bit,
 // then each BIT STRING's size-extension bit and its 16 bits, unaligned (X.691 16.9).
-void ue_security_capabilities(const Per& per, Bytes value, std::size_t at, ApContextSetup& out) {
-  Bits bits(per, value, at);
-  if (bits.read(1, "UESecurityCapabilities extension bit"))
-    per.fail(at, "UESecurityCapabilities with extension additions (not read here)");
-  bits.read(1, "UESecurityCapabilities iE-Extensions presence");
+void ue_security_capabilities(Aper a, ApContextSetup& out) {
+  const std::size_t at = a.offset();
+  if (a.bit("UESecurityCapabilities extension bit"))
+    a.fail(at, "UESecurityCapabilities with extension additions (not read here)");
+  a.bit("UESecurityCapabilities iE-Extensions presence");
   for (std::uint16_t* map : {&out.encryption, &out.integrity}) {
-    if (bits.read(1, "algorithms BIT STRING size extension"))
-      per.fail(at, "UESecurityCapabilities algorithms beyond 16 bits (not read here)");
-    *map = static_cast<std::uint16_t>(bits.read(16, "algorithms BIT STRING"));
+    if (a.bit("algorithms BIT STRING size extension"))
+      a.fail(at, "UESecurityCapabilities algorithms beyond 16 bits (not read here)");
+    *map = static_cast<std::uint16_t>(a.bits(16, "algorithms BIT STRING"));
+  }
+}
+
+// A SEQUENCE's preamble: its extension bit and the presence bits of its `n` optionals.
+struct Preamble {
+  bool extended;
+  std::uint32_t present;  // bit n-1-i: optional i
+};
+Preamble preamble(Aper& a, unsigned n, const char* field) {
+  const bool extended = a.bit(field);
+  return {extended, a.bits(n, field)};
+}
+// The end of a SEQUENCE: its iE-Extensions (when present), then its extension additions.
+void finish(Aper& a, const Preamble& p, bool extensions_present, const char* field) {
+  if (extensions_present) a.skip_extension_container(field);
+  if (p.extended) a.skip_additions(field);
+}
+
+// E-RAB-ID ::= INTEGER (0..15, ...).
+void erab_id(Aper& a) {
+  if (a.bit("E-RAB-ID extension bit")) a.fail("E-RAB-ID beyond 0..15");
+  a.whole(0, 15, "E-RAB-ID");
+}
+
+// E-RABLevelQoSParameters ::= SEQUENCE { qCI INTEGER (0..255), allocationRetentionPriority
+// SEQUENCE { priorityLevel INTEGER (0..15), pre-emptionCapability ENUMERATED (2),
+// pre-emptionVulnerability ENUMERATED (2), iE-Extensions OPTIONAL, ... }, gbrQosInformation
+// SEQUENCE { 4 x BitRate INTEGER (0..10000000000), iE-Extensions OPTIONAL, ... } OPTIONAL,
+// iE-Extensions OPTIONAL, ... } (TS 36.413 9.2.1.15, 9.2.1.60, 9.2.1.18): skipped.
+void skip_erab_qos(Aper& a) {
+  const Preamble qos = preamble(a, 2, "E-RABLevelQoSParameters");
+  a.whole(0, 255, "QCI");
+  const Preamble arp = preamble(a, 1, "AllocationAndRetentionPriority");
+  a.whole(0, 15, "priorityLevel");
+  a.bits(2, "pre-emptionCapability, pre-emptionVulnerability");
+  finish(a, arp, arp.present & 1, "AllocationAndRetentionPriority");
+  if (qos.present & 2) {
+    const Preamble gbr = preamble(a, 1, "GBR-QosInformation");
+    for (int i = 0; i < 4; ++i) a.whole(0, 10000000000ull, "BitRate");
+    finish(a, gbr, gbr.present & 1, "GBR-QosInformation");
+  }
+  finish(a, qos, qos.present & 1, "E-RABLevelQoSParameters");
+}
+
+// The NAS-PDU of one S1AP E-RAB item (TS 36.413 9.1.4.1, 9.1.3.1, 9.1.3.3):
+// E-RABToBeSetupItemCtxtSUReq ::= SEQUENCE { e-RAB-ID, e-RABlevelQoSParameters,
+// transportLayerAddress BIT STRING (SIZE (1..160, ...)), gTP-TEID OCTET STRING (SIZE (4)),
+// nAS-PDU OPTIONAL, iE-Extensions OPTIONAL, ... }; the BearerSUReq item the same with nAS-PDU
+// mandatory; the BearerModReq item { e-RAB-ID, e-RABLevelQoSParameters, nAS-PDU, iE-Extensions
+// OPTIONAL, ... }. What follows the NAS-PDU is bounded by the item's container.
+void erab_item(Aper a, Items items, std::vector<std::vector<std::uint8_t>>& out) {
+  const bool optional_nas = items == Items::s1ap_context_setup;
+  const Preamble item = preamble(a, optional_nas ? 2 : 1, "E-RAB item");
+  erab_id(a);
+  skip_erab_qos(a);
+  if (items != Items::s1ap_erab_modify) {
+    if (a.bit("TransportLayerAddress size extension")) a.fail("TransportLayerAddress beyond 160 bits");
+    const std::uint64_t size = a.whole(1, 160, "TransportLayerAddress length");
+    a.octets((size + 7) / 8, "TransportLayerAddress");
+    a.octets(4, "GTP-TEID");
+  }
+  if (!optional_nas || item.present & 2) out.push_back(nas_pdu(a));
+}
+
+// An S1AP list: SEQUENCE (SIZE (1..256)) OF ProtocolIE-SingleContainer (id, criticality, value).
+void s1ap_items(Aper a, const Procedure& p, std::vector<std::vector<std::uint8_t>>& out) {
+  const std::uint64_t count = a.whole(1, 256, "E-RAB list count");
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const std::uint16_t id = a.u16("E-RAB item ProtocolIE-ID");
+    criticality(a);
+    const std::size_t length = a.length("E-RAB item"), at = a.offset();
+    const auto value = a.octets(length, "E-RAB item");
+    if (id != p.item_id)
+      a.fail(at, "an item of IE " + std::to_string(id) + " in a list of IE " + std::to_string(p.item_id) + " items");
+    erab_item(Aper(value, a.protocol(), at), p.items, out);
+  }
+}
+
+// An NGAP list: SEQUENCE (SIZE (1..256)) OF items, each SEQUENCE { pDUSessionID INTEGER
+// (0..255), nAS-PDU OPTIONAL, s-NSSAI SEQUENCE { sST OCTET STRING (SIZE (1)), sD OCTET STRING
+// (SIZE (3)) OPTIONAL, iE-Extensions OPTIONAL, ... } (not in the modify item), the request
+// transfer OCTET STRING, iE-Extensions OPTIONAL, ... } (TS 38.413 9.3.1.x; items read in full
+// to reach the next).
+void ngap_items(Aper a, const Procedure& p, std::vector<std::vector<std::uint8_t>>& out) {
+  const std::uint64_t count = a.whole(1, 256, "PDU session list count");
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const Preamble item = preamble(a, 2, "PDU session item");
+    a.whole(0, 255, "PDUSessionID");
+    if (item.present & 2) out.push_back(nas_pdu(a));
+    if (p.items != Items::ngap_session_modify) {
+      const Preamble nssai = preamble(a, 2, "S-NSSAI");
+      a.bits(8, "SST");
+      if (nssai.present & 2) a.octets(3, "SD");
+      finish(a, nssai, nssai.present & 1, "S-NSSAI");
+    }
+    a.open("PDU session resource request transfer");
+    finish(a, item, item.present & 1, "PDU session item");
   }
 }
 
@@ -128,18 +187,17 @@ void ue_security_capabilities(const Per& per, Bytes value, std::size_t at, ApCon
 
 ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
   const bool s1ap = protocol == ApProtocol::s1ap;
-  const Per per(message, s1ap ? "S1AP" : "NGAP");
-  std::size_t at = 0;
-  const std::uint8_t choice = per.octet(at, "PDU CHOICE");
-  if (choice & 0x80) per.fail(0, "PDU CHOICE extension (not one of the three message kinds)");
-  const unsigned kind = choice >> 5 & 3;
-  if (kind == 3) per.fail(0, "PDU CHOICE index 3 (only 0-2 exist)");
-  const std::uint8_t code = per.octet(at, "procedureCode");
-  criticality(per, at);
-  const std::size_t value_at = at, value_length = per.length(at, "message value");
-  if (per.size() - at != value_length)
-    per.fail(value_at, "message value of " + std::to_string(value_length) + " octets, but " +
-                           std::to_string(per.size() - at) + " follow");
+  Aper a(message, s1ap ? "S1AP" : "NGAP");
+  if (a.bit("PDU CHOICE")) a.fail(0, "PDU CHOICE extension (not one of the three message kinds)");
+  const unsigned kind = a.bits(2, "PDU CHOICE");
+  if (kind == 3) a.fail(0, "PDU CHOICE index 3 (only 0-2 exist)");
+  const std::uint8_t code = a.octet("procedureCode");
+  criticality(a);
+  a.align();
+  const std::size_t value_at = a.offset(), value_length = a.length("message value");
+  if (a.left() != value_length)
+    a.fail(value_at,
+           "message value of " + std::to_string(value_length) + " octets, but " + std::to_string(a.left()) + " follow");
 
   ApNas out;
   const Procedure* proc = nullptr;
@@ -153,8 +211,8 @@ ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
                                                  : "unsuccessful outcome of ") +
                              "procedure " + std::to_string(code);
 
-  per.octet(at, "message SEQUENCE preamble");  // the extension bit, then padding
-  const std::uint16_t count = per.u16(at, "protocolIEs count");
+  a.bit("message SEQUENCE extension bit");
+  const std::uint16_t count = a.u16("protocolIEs count");
   const std::uint16_t nas_id = s1ap ? kS1apNasPdu : kNgapNasPdu, ue_id = s1ap ? kS1apEnbUeId : kNgapRanUeId;
   const bool context_setup = kind == 0 && code == (s1ap ? kS1apContextSetup : kNgapContextSetup);
   const std::uint16_t key_id = s1ap ? kS1apSecurityKey : kNgapSecurityKey,
@@ -162,49 +220,53 @@ ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
   ApContextSetup setup;
   bool key_read = false, caps_read = false;
   for (std::uint16_t i = 0; i < count; ++i) {
-    const std::uint16_t id = per.u16(at, "ProtocolIE-ID");
-    criticality(per, at);
-    const std::size_t len = per.length(at, "IE value");
-    const std::size_t ie_value_at = at;
-    const Bytes value = per.take(at, len, "IE value");
+    const std::uint16_t id = a.u16("ProtocolIE-ID");
+    criticality(a);
+    const std::size_t len = a.length("IE value");
+    const std::size_t ie_value_at = a.offset();
+    const auto value = a.octets(len, "IE value");
+    Aper v(value, a.protocol(), ie_value_at);
     if (id == nas_id) {
-      // NAS-PDU ::= OCTET STRING, its own length determinant inside the open type.
-      std::size_t v = ie_value_at;
-      const std::size_t n = per.length(v, "NAS-PDU");
-      if (v + n != ie_value_at + len)
-        per.fail(ie_value_at, "NAS-PDU of " + std::to_string(n) + " octets in an IE value of " + std::to_string(len));
-      const Bytes nas = per.take(v, n, "NAS-PDU");
+      const std::size_t n = v.length("NAS-PDU");
+      if (n != v.left())
+        v.fail(ie_value_at, "NAS-PDU of " + std::to_string(n) + " octets in an IE value of " + std::to_string(len));
+      const auto nas = v.octets(n, "NAS-PDU");
       out.nas.emplace_back(nas.begin(), nas.end());
     } else if (id == ue_id) {
       // INTEGER (0..16777215) / (0..4294967295): its octet count less one in the top two bits
       // (X.691 13.2.6 a), then that many octets.
-      if (value.empty()) per.fail(ie_value_at, "empty RAN UE identity");
+      if (value.empty()) v.fail(ie_value_at, "empty RAN UE identity");
       const std::size_t octets = (value[0] >> 6) + 1;
-      if (value.size() != 1 + octets) per.fail(ie_value_at, "RAN UE identity of the wrong length");
+      if (value.size() != 1 + octets) v.fail(ie_value_at, "RAN UE identity of the wrong length");
       std::uint64_t ue = 0;
       for (std::size_t k = 1; k <= octets; ++k) ue = ue << 8 | value[k];
       out.ran_ue = ue;
     } else if (context_setup && id == key_id) {
       // SecurityKey ::= BIT STRING (SIZE (256)): fixed, octet-aligned, no length (X.691 16.11).
       if (value.size() != setup.key.size())
-        per.fail(ie_value_at, "SecurityKey of " + std::to_string(value.size()) + " octets (it is 256 bits)");
+        v.fail(ie_value_at, "SecurityKey of " + std::to_string(value.size()) + " octets (it is 256 bits)");
       std::copy(value.begin(), value.end(), setup.key.begin());
       key_read = true;
     } else if (context_setup && id == caps_id) {
-      ue_security_capabilities(per, value, ie_value_at, setup);
+      ue_security_capabilities(v, setup);
       caps_read = true;
+    } else if (proc && proc->items != Items::none && id == proc->list_id) {
+      if (s1ap)
+        s1ap_items(v, *proc, out.nas);
+      else
+        ngap_items(v, *proc, out.nas);
     }
   }
   if (context_setup) {
     if (!key_read || !caps_read)
-      per.fail(0, std::string("InitialContextSetupRequest without ") +
-                      (!key_read ? "SecurityKey (IE " + std::to_string(key_id) + ")"
-                                 : "UESecurityCapabilities (IE " + std::to_string(caps_id) + ")") +
-                      ", which it always carries");
+      a.fail(0, std::string("InitialContextSetupRequest without ") +
+                    (!key_read ? "SecurityKey (IE " + std::to_string(key_id) + ")"
+                               : "UESecurityCapabilities (IE " + std::to_string(caps_id) + ")") +
+                    ", which it always carries");
     out.context_setup = setup;
   }
-  if (!out.nas.empty() || (proc && proc->carries == Procedure::nested)) {
-    if (!proc) per.fail(0, out.procedure + " carries a NAS-PDU, and its direction is not known here");
+  if (!out.nas.empty()) {
+    if (!proc) a.fail(0, out.procedure + " carries a NAS-PDU, and its direction is not known here");
     switch (proc->carries) {
       case Procedure::uplink:
         out.uplink = true;
@@ -214,10 +276,6 @@ ApNas ap_nas(ApProtocol protocol, std::span<const std::uint8_t> message) {
       case Procedure::not_delivered:
         out.left_out = "the NAS-PDU the RAN could not deliver is not a new message";
         out.nas.clear();
-        break;
-      case Procedure::nested:
-        out.left_out = s1ap ? "NAS-PDUs inside its E-RAB items are not read"
-                            : "NAS-PDUs inside its PDU session items are not read";
         break;
     }
   }

@@ -1,11 +1,13 @@
-// The NAS-PDUs an S1AP (TS 36.413) or NGAP (TS 38.413) message carries at its top level, with
+// The NAS-PDUs an S1AP (TS 36.413) or NGAP (TS 38.413) message carries, at its top level or inside
+// its E-RAB / PDU session items (where the ATTACH ACCEPT and session NAS messages travel), with
 // their direction and the RAN's UE identity, read from the aligned PER encoding (ITU-T X.691) of
 // the messages' common frame: S1AP-PDU / NGAP-PDU ::= CHOICE { initiatingMessage,
 // successfulOutcome, unsuccessfulOutcome, ... }, each a SEQUENCE { procedureCode INTEGER
 // (0..255), criticality, value open type } whose value is SEQUENCE { protocolIEs
 // SEQUENCE (SIZE (0..65535)) OF SEQUENCE { id INTEGER (0..65535), criticality, value open
-// type }, ... }. Only the IEs named below are decoded inside their open types; the rest are
-// skipped by length, so a message of any procedure is walked without its full ASN.1. Besides the
+// type }, ... }. Only the IEs named in ap_nas.cpp are decoded inside their open types (the item
+// lists down to their NAS-PDUs); the rest are skipped by length, so a message of any procedure is
+// walked without its full ASN.1. Besides the
 // NAS-PDUs, the AS security an Initial Context Setup brings is read (SecurityKey, UE security
 // capabilities), for the oracle to judge the AS algorithm choice and key against.
 #pragma once
@@ -33,7 +35,7 @@ struct ApNas {
   std::string procedure;                       // e.g. "UplinkNASTransport", or "procedure 42"
   std::optional<std::uint64_t> ran_ue;         // eNB-UE-S1AP-ID (id 8) / RAN-UE-NGAP-ID (id 85)
   bool uplink = false;                         // meaningful when `nas` is not empty
-  std::vector<std::vector<std::uint8_t>> nas;  // NAS-PDU IEs (S1AP id 26, NGAP id 38), in order
+  std::vector<std::vector<std::uint8_t>> nas;  // NAS-PDUs (IE S1AP 26 / NGAP 38, or in items), in order
   std::string left_out;                        // non-empty: NAS-PDUs this message may carry that are not read, and why
   std::optional<ApContextSetup> context_setup;  // an InitialContextSetupRequest's security IEs
 };

@@ -71,8 +71,132 @@ inline Octets ue_security_capabilities(Ap ap, std::uint16_t encryption, std::uin
 // An initiating message of procedure `code` with the RAN UE id, the core's UE id (when `core` is
 // not ~0), the NAS-PDU (when not empty) and the AS security of an Initial Context Setup (when
 // given; S1AP procedure 9, NGAP 14: SecurityKey IE 73 / 94, UESecurityCapabilities IE 107 / 119).
+// Aligned PER, bit by bit, for the nested items below.
+class AperWriter {
+ public:
+  void bits(std::uint64_t v, unsigned n) {
+    for (unsigned i = n; i-- > 0;) bits_.push_back(v >> i & 1);
+  }
+  void align() {
+    while (bits_.size() % 8) bits_.push_back(false);
+  }
+  void octets(const Octets& o) {
+    align();
+    for (std::uint8_t b : o) bits(b, 8);
+  }
+  void open(const Octets& o) {  // a length determinant (< 16K) and the octets
+    Octets l;
+    put_length(l, o.size());
+    octets(l);
+    octets(o);
+  }
+  void whole(std::uint64_t lb, std::uint64_t ub, std::uint64_t v) {  // X.691 11.5.7, ranges used here
+    const std::uint64_t range = ub - lb + 1;
+    if (range <= 255) {
+      unsigned n = 0;
+      while ((std::uint64_t{1} << n) < range) ++n;
+      bits(v - lb, n);
+    } else if (range == 256) {
+      align();
+      bits(v - lb, 8);
+    } else if (range <= 65536) {
+      align();
+      bits(v - lb, 16);
+    } else {  // BitRate (0..10000000000): octet count 1..5 in 3 bits, then the octets
+      unsigned count = 1;
+      while (count < 5 && (v - lb) >> (8 * count)) ++count;
+      bits(count - 1, 3);
+      align();
+      bits(v - lb, 8 * count);
+    }
+  }
+  Octets done() {
+    align();
+    Octets o(bits_.size() / 8);
+    for (std::size_t i = 0; i < bits_.size(); ++i)
+      if (bits_[i]) o[i / 8] = static_cast<std::uint8_t>(o[i / 8] | 0x80 >> (i % 8));
+    return o;
+  }
+
+ private:
+  std::vector<bool> bits_;
+};
+
+// One E-RAB or PDU session of a list: its NAS-PDU (empty: none, where optional) and the optional
+// parts a real core may fill in, which the reader must step over.
+struct SessionItem {
+  Octets nas;
+  bool gbr = false;         // S1AP: GBR-QosInformation present
+  bool extensions = false;  // an iE-Extensions container in the item (S1AP: in its ARP)
+  bool sd = false;          // NGAP: S-NSSAI with SD
+};
+
+// An empty-valued ProtocolExtensionContainer of one field (id 1, criticality ignore).
+inline void put_extension_container(AperWriter& w) {
+  w.whole(1, 65535, 1);
+  w.whole(0, 65535, 1);
+  w.bits(1, 2);
+  w.open(Octets{0x00});
+}
+
+// S1AP: E-RABToBeSetupListCtxtSUReq (`kind` 0, item IE 52), E-RABToBeSetupListBearerSUReq (1,
+// item IE 17) or E-RABToBeModifiedListBearerModReq (2, item IE 36) of these items.
+inline Octets erab_list(int kind, const std::vector<SessionItem>& items) {
+  AperWriter list;
+  list.whole(1, 256, items.size());
+  std::uint8_t id = 5;
+  for (const SessionItem& i : items) {
+    AperWriter w;
+    w.bits(0, 1);                                  // extension bit
+    if (kind == 0) w.bits(!i.nas.empty(), 1);      // nAS-PDU present
+    w.bits(i.extensions && kind == 1, 1);          // iE-Extensions present
+    w.bits(0, 1), w.whole(0, 15, id++ % 16);       // e-RAB-ID
+    w.bits(0, 1), w.bits(i.gbr, 1), w.bits(0, 1);  // E-RABLevelQoSParameters preamble
+    w.whole(0, 255, i.gbr ? 1 : 9);                // QCI
+    w.bits(0, 1), w.bits(i.extensions, 1);         // AllocationAndRetentionPriority preamble
+    w.whole(0, 15, 8), w.bits(1, 1), w.bits(0, 1);
+    if (i.extensions) put_extension_container(w);
+    if (i.gbr) {
+      w.bits(0, 2);
+      for (std::uint64_t rate : {10000000000ull, 50000000ull, 0ull, 255ull}) w.whole(0, 10000000000ull, rate);
+    }
+    if (kind != 2) {
+      w.bits(0, 1), w.whole(1, 160, 32);  // an IPv4 TransportLayerAddress
+      w.octets({10, 0, 0, 1});
+      w.octets({0x12, 0x34, 0x56, static_cast<std::uint8_t>(id)});  // GTP-TEID
+    }
+    if (kind != 0 || !i.nas.empty()) w.open(i.nas);
+    if (i.extensions && kind == 1) put_extension_container(w);
+    list.whole(0, 65535, kind == 0 ? 52 : kind == 1 ? 17 : 36);
+    list.bits(0, 2);
+    list.open(w.done());
+  }
+  return list.done();
+}
+
+// NGAP: PDUSessionResourceSetupListCxtReq / SUReq (`modify` false) or ModifyListModReq items.
+inline Octets session_list(bool modify, const std::vector<SessionItem>& items) {
+  AperWriter w;
+  w.whole(1, 256, items.size());
+  std::uint8_t id = 1;
+  for (const SessionItem& i : items) {
+    w.bits(0, 1), w.bits(!i.nas.empty(), 1), w.bits(i.extensions, 1);
+    w.whole(0, 255, id++);
+    if (!i.nas.empty()) w.open(i.nas);
+    if (!modify) {
+      w.bits(0, 1), w.bits(i.sd, 1), w.bits(0, 1);
+      w.bits(1, 8);  // SST eMBB
+      if (i.sd) w.octets({0x01, 0x02, 0x03});
+    }
+    w.open(Octets{0x00, 0x00, 0x00});  // a transfer (opaque here): SEQUENCE { protocolIEs of none, ... }
+    if (i.extensions) put_extension_container(w);
+  }
+  return w.done();
+}
+
 inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::uint64_t core_ue, const Octets& nas,
-                         const ContextSetupIes* security = nullptr) {
+                         const ContextSetupIes* security = nullptr,
+                         const std::vector<std::pair<std::uint16_t, Octets>>& more = {}) {
   const bool s1 = ap == Ap::s1ap;
   Octets ies;
   std::uint16_t count = 0;
@@ -82,6 +206,7 @@ inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::ui
     put_ie(ies, s1 ? 107 : 119, ue_security_capabilities(ap, security->encryption, security->integrity)), ++count;
     put_ie(ies, s1 ? 73 : 94, security->key), ++count;
   }
+  for (const auto& [id, value] : more) put_ie(ies, id, value), ++count;
   if (!nas.empty()) {
     Octets v;
     put_length(v, nas.size());
@@ -96,8 +221,22 @@ inline Octets ap_message(Ap ap, std::uint8_t code, std::uint64_t ran_ue, std::ui
   return o;
 }
 
-inline Octets context_setup(Ap ap, std::uint64_t ran_ue, const ContextSetupIes& security, const Octets& nas = {}) {
-  return ap_message(ap, ap == Ap::s1ap ? 9 : 14, ran_ue, 7, nas, &security);
+inline Octets context_setup(Ap ap, std::uint64_t ran_ue, const ContextSetupIes& security, const Octets& nas = {},
+                            const std::vector<SessionItem>& items = {}) {
+  std::vector<std::pair<std::uint16_t, Octets>> more;
+  if (!items.empty())
+    more.emplace_back(ap == Ap::s1ap ? 24 : 71, ap == Ap::s1ap ? erab_list(0, items) : session_list(false, items));
+  return ap_message(ap, ap == Ap::s1ap ? 9 : 14, ran_ue, 7, nas, &security, more);
+}
+
+// E-RABSetupRequest / E-RABModifyRequest (S1AP 5 / 6) or PDUSessionResourceSetupRequest /
+// ModifyRequest (NGAP 29 / 26) with these items.
+inline Octets session_request(Ap ap, bool modify, std::uint64_t ran_ue, const std::vector<SessionItem>& items) {
+  const bool s1 = ap == Ap::s1ap;
+  const std::uint8_t code = s1 ? (modify ? 6 : 5) : (modify ? 26 : 29);
+  const std::uint16_t list = s1 ? (modify ? 30 : 16) : (modify ? 64 : 74);
+  return ap_message(ap, code, ran_ue, 7, {}, nullptr,
+                    {{list, s1 ? erab_list(modify ? 2 : 1, items) : session_list(modify, items)}});
 }
 
 // The message a NAS-PDU travels in: the first uplink one in InitialUEMessage, later ones in

@@ -377,6 +377,65 @@ TEST(CliCheckPcap, TsharkFindsTheSameNasPdus) {
   }
 }
 
+// NAS-PDUs inside E-RAB items (S1AP Initial Context Setup, E-RAB Setup and Modify) and PDU session
+// items (NGAP Initial Context Setup, PDU Session Resource Setup and Modify), with the optional
+// parts a core may fill in (GBR QoS, extension containers, SD): Wireshark finds the same ones in
+// the same packets, in the same order.
+TEST(CliCheckPcap, TsharkFindsTheSameNestedNasPdus) {
+  if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
+  std::uint8_t n = 0;
+  const auto nas = [&n] { return Octets{0x27, 0x1f, 0x2e, 0x3d, n, 0x4c, static_cast<std::uint8_t>(n++ * 37), 0x07}; };
+  const ContextSetupIes security{Octets(32, 0x22), 0xe000, 0xe000};
+  for (Ap ap : {Ap::s1ap, Ap::ngap}) {
+    SCOPED_TRACE(ap == Ap::s1ap ? "S1AP" : "NGAP");
+    CaptureWriter w(Framing::ethernet_ipv4, ap);
+    const std::vector<SessionItem> setup{
+        {nas(), false, false, false}, {{}, true, true, true}, {nas(), true, false, true}},
+        modify{{nas(), false, true, false}, {nas(), true, false, false}};
+    w.message(false, context_setup(ap, 4, security, ap == Ap::ngap ? nas() : Octets{}, setup));
+    w.message(false, session_request(ap, false, 4, {{nas(), true, true, true}, {nas(), false, false, false}}));
+    w.message(false, session_request(ap, true, 4, modify));
+    const std::string name = ap == Ap::s1ap ? "nested_s1ap" : "nested_ngap";
+    const std::string pcap = stem(name + ".pcap"), out = stem(name + ".out");
+    w.write(pcap);
+    // Wireshark names the NAS-PDU field after the ASN.1 component: NAS-PDU (an IE), nAS-PDU and
+    // pDUSessionNAS-PDU (in items); each a column, so a packet's NAS-PDUs are compared as a set.
+    const std::string fields = ap == Ap::s1ap ? " -e s1ap.NAS_PDU -e s1ap.nAS_PDU"
+                                              : " -e ngap.NAS_PDU -e ngap.nAS_PDU -e ngap.pDUSessionNAS_PDU";
+    const std::string cmd = "WIRESHARK_CONFIG_DIR=" + ::testing::TempDir() + " tshark -n -r " + pcap +
+                            " -T fields -E occurrence=a -E aggregator=, -e frame.number" + fields + " >" + out + " 2>" +
+                            out + ".err";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
+    std::vector<std::pair<std::size_t, std::string>> seen;
+    std::istringstream in(slurp(out));
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream columns(line);
+      std::string column;
+      std::getline(columns, column, '\t');
+      const std::size_t frame = std::stoul(column);
+      while (std::getline(columns, column, '\t')) {
+        std::istringstream each(column);
+        std::string hex;
+        while (std::getline(each, hex, ','))
+          if (!hex.empty()) seen.emplace_back(frame, hex);
+      }
+    }
+    const std::string bytes = slurp(pcap);
+    const auto ours =
+        oracle::capture_pdus(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()), {});
+    std::vector<std::pair<std::size_t, std::string>> read;
+    for (const auto& p : ours.pdus)
+      if (!p.context_setup) read.emplace_back(p.packet, spec::to_hex(p.pdu));
+    std::sort(seen.begin(), seen.end());
+    std::vector<std::pair<std::size_t, std::string>> sorted = read;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(sorted, seen) << slurp(out);
+    EXPECT_EQ(read.size(), ap == Ap::s1ap ? 6u : 7u);
+    EXPECT_TRUE(ours.notes.empty());
+  }
+}
+
 // The reader's procedure table (codes, names, which carry a NAS-PDU) agrees with Wireshark's.
 TEST(CliCheckPcap, TsharkNamesTheProceduresAsTheReaderDoes) {
   if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
