@@ -31,6 +31,11 @@ struct Packet {
   std::span<const std::uint8_t> data;  // the captured octets (views `file`)
 };
 
+// The same about a packet's content, `offset` into its captured octets.
+[[noreturn]] inline void capture_fail(const Packet& p, std::size_t offset, const std::string& what) {
+  capture_fail(p.number, offset, what);
+}
+
 // Every packet of `file` in order. Throws CaptureError on a malformed file.
 std::vector<Packet> capture_packets(std::span<const std::uint8_t> file);
 

@@ -10,10 +10,6 @@ namespace {
 
 using Bytes = std::span<const std::uint8_t>;
 
-[[noreturn]] void fail(const Packet& p, std::size_t offset, const std::string& what) {
-  capture_fail(p.number, offset, what);
-}
-
 constexpr std::uint8_t kDirectionUplink = 0;
 constexpr std::uint8_t kCRnti = 3;
 constexpr std::uint8_t kPayloadTag = 0x01;
@@ -78,6 +74,8 @@ std::optional<std::size_t> control_element_size(bool uplink, std::uint8_t lcid) 
 constexpr std::uint8_t kPadding = 31;
 
 struct RlcPdu {
+  std::size_t packet;  // where it was captured
+  std::uint64_t time_us;
   std::uint8_t fi;  // framing info: bit 1 "not the first octet of an SDU", bit 0 "not the last"
   std::vector<std::vector<std::uint8_t>> elements;  // data field elements, in order
 };
@@ -85,7 +83,7 @@ struct RlcPdu {
 // One RLC AM entity's receiving side, in sequence-number order (10-bit SN, TS 36.322 6.2.2.3).
 struct AmReceiver {
   std::uint16_t next = 0;  // next SN to deliver: VR(R), 0 when the entity is established (TS 36.322 7.1)
-  std::map<std::uint16_t, std::pair<std::size_t, RlcPdu>> held;  // SN -> (packet, PDU) waiting for the gap
+  std::map<std::uint16_t, RlcPdu> held;                          // SN -> PDU waiting for the gap
   std::optional<std::vector<std::uint8_t>> partial;              // an SDU whose last octets are still to come
   bool delivered = false;                                        // whether any PDU was delivered
 };
@@ -104,19 +102,19 @@ class Reader {
     } else if (p.linktype != kLinktypeMacLteSrsran) {
       return;
     }
-    if (d.size() < at + 3) fail(p, at, "truncated MAC-LTE context");
+    if (d.size() < at + 3) capture_fail(p, at, "truncated MAC-LTE context");
     const bool uplink = d[at + 1] == kDirectionUplink;
     const std::uint8_t rnti_type = d[at + 2];
     at += 3;
     std::uint16_t rnti = 0;
     bool crc_ok = true;
     for (;;) {
-      if (at >= d.size()) fail(p, at, "MAC-LTE context without its payload tag");
+      if (at >= d.size()) capture_fail(p, at, "MAC-LTE context without its payload tag");
       const std::uint8_t tag = d[at++];
       if (tag == kPayloadTag) break;
       const auto len = tag_length(tag);
-      if (!len) fail(p, at - 1, "MAC-LTE context tag " + std::to_string(tag) + " is not known here");
-      if (d.size() - at < *len) fail(p, at, "truncated MAC-LTE context tag " + std::to_string(tag));
+      if (!len) capture_fail(p, at - 1, "MAC-LTE context tag " + std::to_string(tag) + " is not known here");
+      if (d.size() - at < *len) capture_fail(p, at, "truncated MAC-LTE context tag " + std::to_string(tag));
       if (tag == 0x02) rnti = static_cast<std::uint16_t>(d[at] << 8 | d[at + 1]);
       if (tag == 0x07) crc_ok = d[at] != 0;
       at += *len;
@@ -138,7 +136,7 @@ class Reader {
                               " missing" + (rx.partial ? ", an SDU left incomplete before them" : ""));
           rx.partial.reset();
         }
-        deliver(held.first, uplink, lcid, rnti, rx, held.second);
+        deliver(uplink, lcid, rnti, rx, held);
         rx.next = static_cast<std::uint16_t>((sn + 1) & 0x3ff);
       }
       if (rx.partial) out.notes.push_back(where + ": the capture ends inside an SDU");
@@ -147,7 +145,6 @@ class Reader {
 
  private:
   std::map<std::tuple<std::uint16_t, bool, std::uint8_t>, AmReceiver> receivers_;
-  std::map<std::size_t, std::uint64_t> times_;
 
   // TS 36.321 6.1.2: R/F2/E/LCID subheaders, each but the last (and fixed-size control elements')
   // with F/L (7 or 15 bits) or, with F2, a 16-bit L; then the control elements, SDUs and padding in
@@ -160,12 +157,12 @@ class Reader {
     };
     std::vector<Sub> subs;
     for (bool more = true; more;) {
-      if (at >= d.size()) fail(p, at, "truncated MAC subheader");
+      if (at >= d.size()) capture_fail(p, at, "truncated MAC subheader");
       const std::uint8_t h = d[at++];
       const bool f2 = h & 0x40;
       more = h & 0x20;
       const std::uint8_t lcid = h & 0x1f;
-      if (lcid == 16) fail(p, at - 1, "MAC subheader with an extended LCID (eLCID) is not read here");
+      if (lcid == 16) capture_fail(p, at - 1, "MAC subheader with an extended LCID (eLCID) is not read here");
       if (!more) {
         subs.push_back({lcid, std::nullopt});
         break;
@@ -179,16 +176,16 @@ class Reader {
         continue;
       }
       if (lcid > 10 && !(uplink && (lcid == 24 || lcid == 25)))
-        fail(p, at - 1, "MAC subheader LCID " + std::to_string(lcid) + ": its size is not known here");
+        capture_fail(p, at - 1, "MAC subheader LCID " + std::to_string(lcid) + ": its size is not known here");
       std::size_t len = 0;
       if (f2) {
-        if (d.size() - at < 2) fail(p, at, "truncated MAC subheader L");
+        if (d.size() - at < 2) capture_fail(p, at, "truncated MAC subheader L");
         len = std::size_t{d[at]} << 8 | d[at + 1];
         at += 2;
       } else {
-        if (at >= d.size()) fail(p, at, "truncated MAC subheader F/L");
+        if (at >= d.size()) capture_fail(p, at, "truncated MAC subheader F/L");
         if (d[at] & 0x80) {
-          if (d.size() - at < 2) fail(p, at, "truncated MAC subheader L");
+          if (d.size() - at < 2) capture_fail(p, at, "truncated MAC subheader L");
           len = std::size_t{d[at] & 0x7fu} << 8 | d[at + 1];
           at += 2;
         } else {
@@ -200,7 +197,7 @@ class Reader {
     for (const Sub& s : subs) {
       const std::size_t size = s.size ? *s.size : d.size() - at;
       if (d.size() - at < size)
-        fail(p, at, "MAC SDU or control element of " + std::to_string(size) + " octets exceeds the PDU");
+        capture_fail(p, at, "MAC SDU or control element of " + std::to_string(size) + " octets exceeds the PDU");
       if (s.lcid == 1 || s.lcid == 2) rlc_am(p, d.subspan(at, size), at, uplink, rnti, s.lcid);
       at += size;
       if (!s.size) break;
@@ -210,27 +207,26 @@ class Reader {
   // TS 36.322 6.2.1.4: D/C, RF, P, FI, E, SN (10 bits); with E, E/LI pairs (11-bit LI); the data
   // field elements. STATUS PDUs (D/C = 0) carry no SDU.
   void rlc_am(const Packet& p, Bytes pdu, std::size_t base, bool uplink, std::uint16_t rnti, std::uint8_t lcid) {
-    if (pdu.size() < 2) fail(p, base, "truncated RLC AM header");
+    if (pdu.size() < 2) capture_fail(p, base, "truncated RLC AM header");
     if (!(pdu[0] & 0x80)) return;  // a STATUS PDU
     if (pdu[0] & 0x40)
-      fail(p, base, "RLC AM PDU segment (RF = 1): re-segmented retransmissions are not reassembled here");
-    RlcPdu r;
-    r.fi = (pdu[0] >> 3) & 3;
+      capture_fail(p, base, "RLC AM PDU segment (RF = 1): re-segmented retransmissions are not reassembled here");
+    RlcPdu r{p.number, p.time_us, static_cast<std::uint8_t>((pdu[0] >> 3) & 3), {}};
     bool e = pdu[0] & 0x04;
     const auto sn = static_cast<std::uint16_t>((pdu[0] & 0x03) << 8 | pdu[1]);
     std::vector<std::size_t> lis;
     std::size_t bit = 16;  // position of the next E/LI in bits
     while (e) {
-      if ((bit + 12 + 7) / 8 > pdu.size()) fail(p, base + bit / 8, "truncated RLC AM LI");
+      if ((bit + 12 + 7) / 8 > pdu.size()) capture_fail(p, base + bit / 8, "truncated RLC AM LI");
       std::uint32_t v = 0;  // 12 bits starting at `bit`
       for (int k = 0; k < 12; ++k, ++bit) v = v << 1 | ((pdu[bit / 8] >> (7 - bit % 8)) & 1u);
       e = v & 0x800;
       lis.push_back(v & 0x7ff);
-      if (lis.back() == 0) fail(p, base + bit / 8, "RLC AM LI of 0 (TS 36.322 6.2.2.5: reserved)");
+      if (lis.back() == 0) capture_fail(p, base + bit / 8, "RLC AM LI of 0 (TS 36.322 6.2.2.5: reserved)");
     }
     std::size_t at = (bit + 7) / 8;
     for (std::size_t li : lis) {
-      if (pdu.size() - at < li) fail(p, base + at, "RLC AM LI " + std::to_string(li) + " exceeds the PDU");
+      if (pdu.size() - at < li) capture_fail(p, base + at, "RLC AM LI " + std::to_string(li) + " exceeds the PDU");
       r.elements.emplace_back(pdu.begin() + static_cast<std::ptrdiff_t>(at),
                               pdu.begin() + static_cast<std::ptrdiff_t>(at + li));
       at += li;
@@ -241,12 +237,11 @@ class Reader {
     const std::uint16_t behind = static_cast<std::uint16_t>((rx.next - sn) & 0x3ff);
     if (rx.delivered && behind != 0 && behind <= 512) return;  // delivered already: a retransmission
     if (rx.held.count(sn)) return;
-    rx.held.emplace(sn, std::pair{p.number, std::move(r)});
-    times_[p.number] = p.time_us;
+    rx.held.emplace(sn, std::move(r));
     while (!rx.held.empty()) {
       const auto it = rx.held.find(rx.next);
       if (it == rx.held.end()) break;
-      deliver(it->second.first, uplink, lcid, rnti, rx, it->second.second);
+      deliver(uplink, lcid, rnti, rx, it->second);
       rx.held.erase(it);
       rx.delivered = true;
       rx.next = static_cast<std::uint16_t>((rx.next + 1) & 0x3ff);
@@ -254,7 +249,8 @@ class Reader {
   }
 
   // TS 36.322 6.2.2.6 FI: whether the first and the last element begin and end an SDU.
-  void deliver(std::size_t packet, bool uplink, std::uint8_t lcid, std::uint16_t rnti, AmReceiver& rx, RlcPdu& r) {
+  void deliver(bool uplink, std::uint8_t lcid, std::uint16_t rnti, AmReceiver& rx, RlcPdu& r) {
+    const std::size_t packet = r.packet;
     for (std::size_t i = 0; i < r.elements.size(); ++i) {
       auto& el = r.elements[i];
       const bool continues = i == 0 && (r.fi & 2);
@@ -273,7 +269,7 @@ class Reader {
         rx.partial = std::move(el);
       }
       if (ends) {
-        out.pdus.push_back({packet, times_[packet], rnti, uplink, lcid, std::move(*rx.partial)});
+        out.pdus.push_back({packet, r.time_us, rnti, uplink, lcid, std::move(*rx.partial)});
         rx.partial.reset();
       }
     }

@@ -111,22 +111,24 @@ void ImsJudge::sip(std::size_t step, bool uplink, std::optional<std::uint32_t> e
     response(step, esp_spi, m, out);
   } else {
     // A request from the P-CSCF over the newly established set ends the old one (5.1.1.5.1).
-    ims::Event<Concrete> e{ims::kProtectedByNew, 0, 0, false, false, false, 0, 0, set(esp_spi)};
-    if (const auto st = spec::step(Concrete{}, table(), s_, e); st.fired != spec::kNoRule) s_ = st.state;
+    advance(ims::kProtectedByNew, set(esp_spi));
   }
+}
+
+void ImsJudge::advance(std::uint32_t kind, std::uint32_t sa) {
+  const ims::Event<Concrete> e{kind, 0, 0, false, false, false, 0, 0, sa};
+  if (const auto st = spec::step(Concrete{}, table(), s_, e); st.fired != spec::kNoRule) s_ = st.state;
 }
 
 void ImsJudge::response(std::size_t step, std::optional<std::uint32_t> esp_spi, const SipMessage& m,
                         std::vector<Verdict>& out) {
   const std::uint32_t sa = set(esp_spi);
   if (m.cseq_method() != "REGISTER" || (m.status != 401 && (m.status < 200 || m.status >= 300))) {
-    ims::Event<Concrete> e{ims::kProtectedByNew, 0, 0, false, false, false, 0, 0, sa};
-    if (const auto st = spec::step(Concrete{}, table(), s_, e); st.fired != spec::kNoRule) s_ = st.state;
+    advance(ims::kProtectedByNew, sa);
     return;
   }
   if (m.status != 401) {
-    ims::Event<Concrete> e{ims::kOk, 0, 0, false, false, false, 0, 0, sa};
-    if (const auto st = spec::step(Concrete{}, table(), s_, e); st.fired != spec::kNoRule) s_ = st.state;
+    advance(ims::kOk, sa);
     return;
   }
   if (challenge_) unanswered(out);

@@ -63,6 +63,9 @@ class ImsJudge {
   std::vector<std::pair<spec::sip::IntegrityAlgorithm, std::optional<spec::sip::EncryptionAlgorithm>>> mechanisms_;
 
   std::uint32_t set(std::optional<std::uint32_t> esp_spi) const;
+  // An event with no verdict of its own (a request over the new set, a 200 OK): the UE's table
+  // takes it where a rule fires, else its state stays.
+  void advance(std::uint32_t kind, std::uint32_t sa);
   std::uint32_t mechanism(const spec::sip::SecurityMechanism& m);
   std::pair<std::uint32_t, std::uint32_t> preferred_two(const spec::sip::SecurityMechanisms& list);
   void response(std::size_t step, std::optional<std::uint32_t> esp_spi, const SipMessage& m, std::vector<Verdict>& out);
