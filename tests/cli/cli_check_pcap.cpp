@@ -20,6 +20,7 @@ namespace {
 struct NasLine {
   bool uplink;
   Octets pdu;
+  std::optional<ContextSetupIes> setup;  // instead: an Initial Context Setup (downlink)
 };
 
 struct Example {
@@ -28,7 +29,8 @@ struct Example {
   std::vector<NasLine> nas;
 };
 
-// The example's context and NAS lines; false when it holds other kinds (SRB PDUs, events).
+// The example's context, NAS and context_setup lines; false when it holds other kinds (SRB PDUs,
+// events).
 bool read_example(const std::string& path, Example& ex) {
   ex.path = path;
   std::istringstream in(slurp(path));
@@ -40,7 +42,16 @@ bool read_example(const std::string& path, Example& ex) {
       ex.context += text + "\n";
     } else if (j["kind"] == "pdu" && j["proto"].get<std::string>().rfind("nas-", 0) == 0) {
       ex.ap = j["proto"] == "nas-eps" ? Ap::s1ap : Ap::ngap;
-      ex.nas.push_back({j["dir"] == "ul", spec::from_hex(j["hex"].get<std::string>())});
+      ex.nas.push_back({j["dir"] == "ul", spec::from_hex(j["hex"].get<std::string>()), {}});
+    } else if (j["kind"] == "context_setup") {
+      const auto map = [&](const char* field) {
+        const Octets b = spec::from_hex(j[field].get<std::string>());
+        return static_cast<std::uint16_t>(b[0] << 8 | b[1]);
+      };
+      ex.nas.push_back({false,
+                        {},
+                        ContextSetupIes{spec::from_hex(j["security_key"].get<std::string>()),
+                                        map("encryption_algorithms"), map("integrity_algorithms")}});
     } else {
       return false;
     }
@@ -73,7 +84,8 @@ Written write_capture(const Example& ex, Framing framing, const std::string& ste
   for (std::size_t i = 0; i < ex.nas.size(); ++i) {
     Octets pdu = ex.nas[i].pdu;
     if (i == corrupt) pdu[2] ^= 0x01;  // a bit of the MAC of a security protected message
-    const Octets m = nas_transport(ex.ap, ex.nas[i].uplink, first && ex.nas[i].uplink, 42, pdu);
+    const Octets m = ex.nas[i].setup ? context_setup(ex.ap, 42, *ex.nas[i].setup)
+                                     : nas_transport(ex.ap, ex.nas[i].uplink, first && ex.nas[i].uplink, 42, pdu);
     first = first && !ex.nas[i].uplink;
     if (extras && i == 1 && framing == Framing::ethernet_ipv4) w.other();
     out.packet_of_nas.push_back(w.message(ex.nas[i].uplink, m, extras && i % 3 == 2));
@@ -142,6 +154,7 @@ TEST(CliCheckPcap, AFlippedMacBitIsCaughtAtItsPacket) {
   ASSERT_TRUE(read_example(std::string(SECMODE_EXAMPLES) + "/traces/eps_attach_smc.jsonl", ex));
   ASSERT_EQ(secmode_cli("check " + ex.path).status, 0);
   for (std::size_t i = 1; i < ex.nas.size(); ++i) {  // every protected message (the first is plain)
+    if (ex.nas[i].setup) continue;
     const Written w = write_capture(ex, Framing::ethernet_ipv4, stem("mac"), false, i);
     const CliRun run = secmode_cli("check --json --pcap " + w.pcap + " --context " + w.context);
     SCOPED_TRACE(run.out + run.err);
@@ -368,11 +381,10 @@ TEST(CliCheckPcap, TsharkFindsTheSameNasPdus) {
       std::size_t frame;
       std::string hex;
       while (in >> frame >> hex) seen.emplace_back(frame, hex);
-      ASSERT_EQ(seen.size(), ex.nas.size()) << slurp(out);
-      for (std::size_t i = 0; i < seen.size(); ++i) {
-        EXPECT_EQ(seen[i].first, w.packet_of_nas[i]);
-        EXPECT_EQ(seen[i].second, spec::to_hex(ex.nas[i].pdu));
-      }
+      std::vector<std::pair<std::size_t, std::string>> sent;
+      for (std::size_t i = 0; i < ex.nas.size(); ++i)
+        if (!ex.nas[i].setup) sent.emplace_back(w.packet_of_nas[i], spec::to_hex(ex.nas[i].pdu));
+      EXPECT_EQ(seen, sent) << slurp(out);
     }
   }
 }
