@@ -199,7 +199,10 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "(5GS: or \"snn\"; and \"supi\" unless the REGISTRATION REQUEST has a null-scheme SUCI) in place of the key "
       "and ksi (and \"kenb\" / \"kgnb\" for the AS, else derived from NAS); and "
       "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX} or "
-      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}; in "
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}, "
+      "with the S1AP / NGAP Initial Context Setup as {\"kind\":\"context_setup\",\"security_key\":HEX,"
+      "\"encryption_algorithms\":\"e000\",\"integrity_algorithms\":\"e000\"} (the UE security capabilities' "
+      "16-bit maps, first bit algorithm 1); in "
       "5GS "
       "also {\"kind\":\"event\",\"name\":\"n2_key_change\"|\"handover\",\"phase\":\"start\"|\"complete\"} "
       "(TS 33.501 6.9.5.1); for IMS registration {\"kind\":\"context\",\"rat\":\"ims\",\"k\":HEX,\"opc\":HEX} "
@@ -207,8 +210,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "(TS 24.229 5.1.1.5). Exit 0 conformant, 1 violations, 2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)");
   cmd->add_option("--pcap", opts->pcaps,
-                  "judge captures instead (pcap or pcapng, several merged by timestamp): the NAS-PDUs of S1AP / NGAP "
-                  "over SCTP (Ethernet, Linux cooked, raw IP) or in srsRAN's S1AP / NGAP link types 150 / 152, and the "
+                  "judge captures instead (pcap or pcapng, several merged by timestamp): the NAS-PDUs (also inside "
+                  "E-RAB / PDU session items) and Initial Context Setups of S1AP / NGAP over SCTP (Ethernet, Linux "
+                  "cooked, raw IP) or in srsRAN's S1AP / NGAP link types 150 / 152, and the "
                   "LTE SRB PDCP PDUs of srsRAN MAC captures (link types 147 / 149, through MAC and RLC AM); what is "
                   "left out is noted on stderr, and verdicts name the packet");
   cmd->add_option("--context", opts->context,

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <stdexcept>
 
 #include "model/check.h"
 #include "spec/procedures/as_smc_ran.h"
@@ -97,24 +98,36 @@ void add_procedure(std::vector<Check>& out) {
                        for (const auto& m : monitors) any = any || !m.holds(v, s, e, st);
                        return any;
                      };
-                     // The replay names the first monitor, in table order, that the last step violates.
-                     auto killer = std::make_shared<std::string>();
-                     const typename T::CTarget concrete_any = [concrete_monitors, killer](
-                                                                  const spec::Concrete& c, const auto& s, const auto& e,
-                                                                  const auto& st) {
-                       for (const auto& m : concrete_monitors)
-                         if (!m.holds(c, s, e, st)) {
-                           *killer = std::string(m.name);
-                           return true;
-                         }
-                       return false;
-                     };
-                     const auto r = model::bmc<P>(&mutation, any_violated, concrete_any, kDepth);
-                     o.ok = r.found;
+                     const typename T::CTarget concrete_any =
+                         [concrete_monitors](const spec::Concrete& c, const auto& s, const auto& e, const auto& st) {
+                           for (const auto& m : concrete_monitors)
+                             if (!m.holds(c, s, e, st)) return true;
+                           return false;
+                         };
+                     const auto any = model::bmc<P>(&mutation, any_violated, concrete_any, kDepth);
+                     // Which invariant kills the mutant is a fact, not a choice of Z3's model (which
+                     // varies with the context's history): the first monitor, in table order, that some
+                     // trace of the shortest depth violates.
+                     std::string killer;
+                     model::BmcResult r;
+                     for (std::size_t i = 0; any.found && killer.empty() && i < monitors.size(); ++i) {
+                       const typename T::Target one = [m = monitors[i]](const model::Symbolic& v, const auto& s,
+                                                                        const auto& e, const auto& st) {
+                         return !m.holds(v, s, e, st);
+                       };
+                       const typename T::CTarget concrete_one =
+                           [cm = concrete_monitors[i]](const spec::Concrete& c, const auto& s, const auto& e,
+                                                       const auto& st) { return !cm.holds(c, s, e, st); };
+                       r = model::bmc<P>(&mutation, one, concrete_one, any.depth);
+                       if (r.found) killer = monitors[i].name;
+                     }
+                     if (any.found && killer.empty())
+                       throw std::logic_error(proc + ": a mutant's violation names no monitor at its depth");
+                     o.ok = any.found;
                      o.method = std::string("bmc ") + std::to_string(kDepth);
                      o.summary = proc + " mutant \"" + mutation.describe() + "\": " +
-                                 (r.found ? std::string("killed by ") + *killer + " at depth " + std::to_string(r.depth)
-                                          : "SURVIVED to depth " + std::to_string(kDepth));
+                                 (any.found ? "killed by " + killer + " at depth " + std::to_string(any.depth)
+                                            : "SURVIVED to depth " + std::to_string(kDepth));
                      o.trace = r.trace.steps;
                      o.seconds = seconds_since(t0);
                      return o;
