@@ -285,10 +285,11 @@ Judged judge_trace(const std::string& name, std::istream& in) {
         if (key.size() != 32) throw oracle::UnusableInput("security_key: SecurityKey is 256 bits (TS 36.413 / 38.413)");
         const std::uint16_t caps = as_capabilities(field(j, "encryption_algorithms"), field(j, "integrity_algorithms"));
         std::array<std::uint8_t, 32> expected{};
-        const bool known = as_key.size() == 32 ? (std::copy(as_key.begin(), as_key.end(), expected.begin()), true)
-                                               : judge->as_key(expected);
-        context_setup_verdicts(step, rat, key, known ? &expected : nullptr, as_key.size() == 32,
-                               judge->sent_capabilities(), caps, verdicts, role_ue);
+        const bool from_context = as_key.size() == expected.size();
+        if (from_context) std::copy(as_key.begin(), as_key.end(), expected.begin());
+        const bool known = from_context || judge->as_key(expected);
+        context_setup_verdicts(step, rat, key, known ? &expected : nullptr, from_context, judge->sent_capabilities(),
+                               caps, verdicts, role_ue);
         // The UE's key when the oracle knows it: a wrong SecurityKey shows again in the eNB's MAC-Is.
         as_for(rat, "a context_setup line").context_setup(known ? std::span<const std::uint8_t>(expected) : key, caps);
         impl::crypto::ct::wipe_object(expected);

@@ -29,6 +29,16 @@ struct Example {
   std::vector<NasLine> nas;
 };
 
+// A context_setup trace line as the IEs of an Initial Context Setup.
+ContextSetupIes context_setup_ies(const nlohmann::json& j) {
+  const auto map = [&](const char* field) {
+    const Octets b = spec::from_hex(j[field].get<std::string>());
+    return static_cast<std::uint16_t>(b.at(0) << 8 | b.at(1));
+  };
+  return {spec::from_hex(j["security_key"].get<std::string>()), map("encryption_algorithms"),
+          map("integrity_algorithms")};
+}
+
 // The example's context, NAS and context_setup lines; false when it holds other kinds (SRB PDUs,
 // events).
 bool read_example(const std::string& path, Example& ex) {
@@ -44,14 +54,7 @@ bool read_example(const std::string& path, Example& ex) {
       ex.ap = j["proto"] == "nas-eps" ? Ap::s1ap : Ap::ngap;
       ex.nas.push_back({j["dir"] == "ul", spec::from_hex(j["hex"].get<std::string>()), {}});
     } else if (j["kind"] == "context_setup") {
-      const auto map = [&](const char* field) {
-        const Octets b = spec::from_hex(j[field].get<std::string>());
-        return static_cast<std::uint16_t>(b[0] << 8 | b[1]);
-      };
-      ex.nas.push_back({false,
-                        {},
-                        ContextSetupIes{spec::from_hex(j["security_key"].get<std::string>()),
-                                        map("encryption_algorithms"), map("integrity_algorithms")}});
+      ex.nas.push_back({false, {}, context_setup_ies(j)});
     } else {
       return false;
     }
@@ -253,14 +256,8 @@ SplitCaptures write_split(const std::string& trace_path, bool udp) {
     }
     ++t;
     if (j["kind"] == "context_setup") {
-      const auto map = [&](const char* field) {
-        const Octets b = spec::from_hex(j[field].get<std::string>());
-        return static_cast<std::uint16_t>(b[0] << 8 | b[1]);
-      };
       s1ap.at(t);
-      s1ap.message(false, context_setup(Ap::s1ap, 42,
-                                        {spec::from_hex(j["security_key"].get<std::string>()),
-                                         map("encryption_algorithms"), map("integrity_algorithms")}));
+      s1ap.message(false, context_setup(Ap::s1ap, 42, context_setup_ies(j)));
       continue;
     }
     const bool ul = j["dir"] == "ul";
