@@ -145,6 +145,12 @@ void run(const Options& o, int& exit_code) {
       return step >= 1 && step <= origin.size() ? origin[step - 1] : Origin{};
     };
     const auto& verdicts = result.verdicts;
+    for (const JudgeNote& n : result.notes) {
+      const Origin w = from(n.step);
+      std::cerr << "secmode check: " << (w.capture.empty() ? name : w.capture)
+                << (w.packet ? " packet " + std::to_string(w.packet) : " step " + std::to_string(n.step))
+                << ": note: " << n.text << '\n';
+    }
     if (!o.msc.empty()) {
       std::ofstream svg(o.msc);
       svg << msc_svg(name, result.arrows, verdicts);
@@ -199,7 +205,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "(5GS: or \"snn\"; and \"supi\" unless the REGISTRATION REQUEST has a null-scheme SUCI) in place of the key "
       "and ksi (and \"kenb\" / \"kgnb\" for the AS, else derived from NAS); and "
       "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"nas-eps\"|\"nas-5gs\",\"hex\":HEX} or "
-      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX}, "
+      "{\"kind\":\"pdu\",\"dir\":\"ul\"|\"dl\",\"proto\":\"lte-pdcp-srb\"|\"nr-pdcp-srb\",\"srb\":1,\"hex\":HEX} "
+      "(the NAS inside RRC setup completes, information transfers and reconfigurations is judged too, once "
+      "when a capture shows it on both interfaces), "
       "with the S1AP / NGAP Initial Context Setup as {\"kind\":\"context_setup\",\"security_key\":HEX,"
       "\"encryption_algorithms\":\"e000\",\"integrity_algorithms\":\"e000\"} (the UE security capabilities' "
       "16-bit maps, first bit algorithm 1); in "

@@ -1,5 +1,7 @@
 #include "cli/trace_judge.h"
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,6 +13,7 @@
 #include "oracle/concurrency_judge.h"
 #include "oracle/ims_judge.h"
 #include "oracle/nas_judge.h"
+#include "oracle/rrc_nas.h"
 #include "spec/crypto/milenage.h"
 #include "spec/hex.h"
 
@@ -182,6 +185,44 @@ Judged judge_trace(const std::string& name, std::istream& in) {
   auto& verdicts = judged.verdicts;
   std::string text;
   std::size_t line = 0, step = 0;
+  // A NAS message comes on a nas-* line (S1AP / NGAP) or inside RRC on SRB1 / SRB2. One the eNB /
+  // gNB relays shows on both interfaces in a merged capture: the copy from the other interface
+  // that comes next in its direction, byte for byte, is that message, not a replay, and is judged
+  // once. Returns the step that judged it, or 0.
+  struct Seen {
+    std::vector<std::uint8_t> pdu;
+    bool from_rrc = false, relayed = false;
+    std::size_t step = 0;
+  };
+  std::array<Seen, 2> last_nas;  // by direction: [1] uplink
+  const auto judge_nas = [&](oracle::Rat rat, bool uplink, std::span<const std::uint8_t> pdu,
+                             bool from_rrc) -> std::size_t {
+    Seen& last = last_nas[uplink];
+    if (last.step && last.from_rrc != from_rrc && !last.relayed && std::ranges::equal(last.pdu, pdu)) {
+      last.relayed = true;
+      return last.step;
+    }
+    last = {{pdu.begin(), pdu.end()}, from_rrc, false, step};
+    oracle::NasJudge& nas = judge_for(rat, "a PDU");
+    nas.pdu(step, uplink, pdu, verdicts);
+    if (rat == oracle::Rat::fivegs) switch (nas.happened()) {
+        case oracle::NasJudge::Happened::aka:
+          concurrency.authentication();
+          break;
+        case oracle::NasJudge::Happened::fresh_command:
+          concurrency.smc_started(step, verdicts);
+          break;
+        case oracle::NasJudge::Happened::complete:
+          concurrency.smc_completed();
+          break;
+        case oracle::NasJudge::Happened::nothing:
+          break;
+      }
+    return 0;
+  };
+  const auto nas_label = [](oracle::Rat rat, std::span<const std::uint8_t> pdu) {
+    return rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu);
+  };
   try {
     while (std::getline(in, text)) {
       ++line;
@@ -257,26 +298,27 @@ Judged judge_trace(const std::string& name, std::istream& in) {
               j["srb"].get<std::uint64_t>() > 2)
             throw oracle::UnusableInput("srb: this version judges SRB1 and SRB2 (\"srb\":1 or 2)");
           const auto srb = static_cast<std::uint8_t>(j["srb"].get<std::uint64_t>());
-          as_for(proto.rat, "a PDU").pdu(step, dir == "ul", pdu, verdicts, srb);
-          judged.arrows.push_back({step, dir == "ul", as_label(proto.rat, dir == "ul", pdu, srb)});
+          oracle::AsJudge& a = as_for(proto.rat, "a PDU");
+          a.pdu(step, dir == "ul", pdu, verdicts, srb);
+          // The NAS inside, as the receiver takes the RRC message in.
+          const oracle::RrcNas carried = oracle::rrc_nas(proto.rat, dir == "ul", a.delivered());
+          std::string label = as_label(proto.rat, dir == "ul", pdu, srb);
+          if (!carried.message.empty()) label = (proto.rat == oracle::Rat::eps ? "RRC " : "NR RRC ") + carried.message;
+          for (std::size_t i = 0; i < carried.nas.size(); ++i) {
+            const std::size_t relayed = judge_nas(proto.rat, dir == "ul", carried.nas[i], true);
+            label += (i ? ", " : ": ") + nas_label(proto.rat, carried.nas[i]) +
+                     (relayed ? " (as step " + std::to_string(relayed) + ")" : "");
+          }
+          if (!carried.unread.empty()) {
+            label += " (NAS not read)";
+            judged.notes.push_back({step, carried.message + ": the NAS it may carry is not read: " + carried.unread});
+          }
+          judged.arrows.push_back({step, dir == "ul", label});
         } else {
-          oracle::NasJudge& nas = judge_for(proto.rat, "a PDU");
-          nas.pdu(step, dir == "ul", pdu, verdicts);
-          if (proto.rat == oracle::Rat::fivegs) switch (nas.happened()) {
-              case oracle::NasJudge::Happened::aka:
-                concurrency.authentication();
-                break;
-              case oracle::NasJudge::Happened::fresh_command:
-                concurrency.smc_started(step, verdicts);
-                break;
-              case oracle::NasJudge::Happened::complete:
-                concurrency.smc_completed();
-                break;
-              case oracle::NasJudge::Happened::nothing:
-                break;
-            }
+          const std::size_t relayed = judge_nas(proto.rat, dir == "ul", pdu, false);
           judged.arrows.push_back(
-              {step, dir == "ul", proto.rat == oracle::Rat::eps ? nas_eps_label(pdu) : nas_5gs_label(pdu)});
+              {step, dir == "ul",
+               nas_label(proto.rat, pdu) + (relayed ? " (as step " + std::to_string(relayed) + ")" : "")});
         }
       } else if (kind == "context_setup") {
         if (!judge) throw oracle::UnusableInput("a context_setup line before the context: its RAT is unknown");

@@ -14,9 +14,17 @@
 
 namespace secmode::cli {
 
+// What the oracle could not look into (e.g. NAS inside an RRC message it does not decode): not a
+// verdict, but a gap in what the verdicts cover.
+struct JudgeNote {
+  std::size_t step;
+  std::string text;
+};
+
 struct Judged {
   std::vector<oracle::Verdict> verdicts;
   std::vector<MscArrow> arrows;
+  std::vector<JudgeNote> notes;
 };
 
 // A trace line the oracle cannot use: where and why.

@@ -113,6 +113,7 @@ void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_
     throw UnusableInput("hex: a PDCP data PDU of an SRB holds a header and MAC-I (TS 36.323 / 38.323 6.2.2)");
   if (srb != 1 && srb != 2) throw UnusableInput("srb: the security mode command concerns SRB1 and SRB2");
   if (!ran_.connected) connect();
+  delivered_.clear();
   if (srb == 2)
     srb2(step, uplink_pdu, pdu, out);
   else if (uplink_pdu)
@@ -221,6 +222,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
                                    "a downlink message", configured, r, count, Direction::downlink, pdu, 1,
                                    "after the SecurityModeCommand every downlink message is protected"));
     ran_ = st.state;
+    if (r.readable && r.mac_ok) delivered_ = std::move(r.message);
     return;
   }
 
@@ -308,9 +310,10 @@ void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8
   }
   const Direction d = uplink_pdu ? Direction::uplink : Direction::downlink;
   const PdcpSecurity expected{true, true, static_cast<std::uint8_t>(eia), static_cast<std::uint8_t>(eea)};
-  const Verdict v = protection_verdict(keys_, rat_, key_, step, party, clause, "an SRB2 message", expected,
-                                       read(keys_, rat_, key_, expected, count, d, pdu, 2), count, d, pdu, 2,
-                                       "SRB2 carries only protected messages");
+  Reading r = read(keys_, rat_, key_, expected, count, d, pdu, 2);
+  const Verdict v = protection_verdict(keys_, rat_, key_, step, party, clause, "an SRB2 message", expected, r, count, d,
+                                       pdu, 2, "SRB2 carries only protected messages");
+  if (v.ok) delivered_ = std::move(r.message);
   if (v.ok && !uplink_pdu && !ran_.bearers) {
     ran::Event<Concrete> n{};
     n.kind = ran::kEstablishBearers;
@@ -333,15 +336,18 @@ void AsJudge::uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::v
   u.kind = ue::kSendUplink;
   const auto st = spec::step(v, ue_rules(), ue_, u);
   const auto& o = st.output;
-  if (o.message != ue::kNothing && o.integrity) {
-    const PdcpSecurity expected{true, o.ciphered, static_cast<std::uint8_t>(o.eia), static_cast<std::uint8_t>(o.eea)};
-    emit(out, protection_verdict(
-                  keys_, rat_, key_, step, "ue",
-                  std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
-                  "an uplink message", expected, read(keys_, rat_, key_, expected, count, Direction::uplink, pdu),
-                  count, Direction::uplink, pdu, 1, "once AS security is activated every uplink message is protected"));
-  }
+  const bool protect = o.message != ue::kNothing && o.integrity;
+  const PdcpSecurity expected =
+      protect ? PdcpSecurity{true, o.ciphered, static_cast<std::uint8_t>(o.eia), static_cast<std::uint8_t>(o.eea)}
+              : PdcpSecurity{};
+  Reading r = read(keys_, rat_, key_, expected, count, Direction::uplink, pdu);
+  if (protect)
+    emit(out, protection_verdict(keys_, rat_, key_, step, "ue",
+                                 std::string(ue_rules()[st.fired].clause) + ", TS 33.401 7.2.4.5, TS 33.501 6.7.4",
+                                 "an uplink message", expected, r, count, Direction::uplink, pdu, 1,
+                                 "once AS security is activated every uplink message is protected"));
   ue_ = st.state;
+  if (r.readable && r.mac_ok) delivered_ = std::move(r.message);
 }
 
 void AsJudge::answer(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count,

@@ -58,6 +58,10 @@ class AsJudge {
   // The next PDCP PDU of SRB1 or SRB2, uplink or downlink.
   void pdu(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out,
            std::uint8_t srb = 1);
+  // The RRC message of the last PDU as its receiver takes it in: MAC-I verified where integrity
+  // protection is on, deciphered. Empty when the receiver discards the PDU, and for the security
+  // mode messages themselves. Valid until the next call of pdu().
+  std::span<const std::uint8_t> delivered() const { return delivered_; }
   // End of the trace: a command still waiting for the UE's answer.
   void finish(std::vector<Verdict>& out);
 
@@ -91,6 +95,7 @@ class AsJudge {
   std::uint32_t dl_next_ = 0, ul_next_ = 0;    // the COUNT each receiver expects next on SRB1
   std::uint32_t dl2_next_ = 0, ul2_next_ = 0;  // and on SRB2
   std::optional<Expectation> expecting_;
+  std::vector<std::uint8_t> delivered_;
 };
 
 }  // namespace secmode::oracle
