@@ -89,9 +89,8 @@ std::string capture_trace(const Options& o, std::vector<Origin>& origin) {
     } else {
       line = {{"kind", "pdu"},
               {"dir", n.uplink ? "ul" : "dl"},
-              {"proto", n.srb                       ? "lte-pdcp-srb"
-                        : n.rat == oracle::Rat::eps ? "nas-eps"
-                                                    : "nas-5gs"},
+              {"proto",
+               n.rat == oracle::Rat::eps ? (n.srb ? "lte-pdcp-srb" : "nas-eps") : (n.srb ? "nr-pdcp-srb" : "nas-5gs")},
               {"hex", spec::to_hex(n.pdu)}};
       if (n.srb) line["srb"] = n.srb;
     }
@@ -217,12 +216,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "and {\"kind\":\"sip\",\"dir\":\"ul\"|\"dl\",\"protected_by\":\"none\"|ESP SPI,\"text\":SIP MESSAGE} "
       "(TS 24.229 5.1.1.5). Exit 0 conformant, 1 violations, 2 unusable input");
   cmd->add_option("trace", opts->traces, "trace files (- for standard input)");
-  cmd->add_option("--pcap", opts->pcaps,
-                  "judge captures instead (pcap or pcapng, several merged by timestamp): the NAS-PDUs (also inside "
-                  "E-RAB / PDU session items) and Initial Context Setups of S1AP / NGAP over SCTP (Ethernet, Linux "
-                  "cooked, raw IP) or in srsRAN's S1AP / NGAP link types 150 / 152, and the "
-                  "LTE SRB PDCP PDUs of srsRAN MAC captures (link types 147 / 149, through MAC and RLC AM); what is "
-                  "left out is noted on stderr, and verdicts name the packet");
+  cmd->add_option(
+      "--pcap", opts->pcaps,
+      "judge captures instead (pcap or pcapng, several merged by timestamp): the NAS-PDUs (also inside "
+      "E-RAB / PDU session items) and Initial Context Setups of S1AP / NGAP over SCTP (Ethernet, Linux "
+      "cooked, raw IP) or in srsRAN's S1AP / NGAP link types 150 / 152, and the "
+      "LTE and NR SRB PDCP PDUs of srsRAN MAC captures (MAC-LTE: link types 147 / 149; MAC-NR: 149), through "
+      "MAC and RLC AM, with the NAS inside RRC; what is "
+      "left out is noted on stderr, and verdicts name the packet");
   cmd->add_option("--context", opts->context,
                   "with --pcap: a file of context lines (the keys, or K and OPc for the AKA in the capture)");
   cmd->add_option("--rnti", opts->rntis,

@@ -6,6 +6,7 @@
 #include "oracle/ap_nas.h"
 #include "oracle/capture_file.h"
 #include "oracle/capture_mac_lte.h"
+#include "oracle/capture_mac_nr.h"
 #include "oracle/capture_sctp.h"
 
 namespace secmode::oracle {
@@ -29,10 +30,11 @@ bool selected(const std::vector<Id>& chosen, Id id) {
 CapturedTrace capture_pdus(std::span<const std::uint8_t> file, const UeSelection& ue) {
   const std::vector<Packet> packets = capture_packets(file);
   ApMessages ap = ap_messages(packets);
-  SrbPdus srb = srb_pdus(packets);
+  SrbPdus srb = srb_pdus(packets), nr_srb = nr_srb_pdus(packets);
   CapturedTrace out;
   out.notes = std::move(ap.notes);
   out.notes.insert(out.notes.end(), srb.notes.begin(), srb.notes.end());
+  out.notes.insert(out.notes.end(), nr_srb.notes.begin(), nr_srb.notes.end());
   std::set<std::uint64_t> ran_ues;
   for (const ApMessage& m : ap.messages) {
     const char* name = m.protocol == ApProtocol::s1ap ? "S1AP " : "NGAP ";
@@ -59,11 +61,12 @@ CapturedTrace capture_pdus(std::span<const std::uint8_t> file, const UeSelection
     for (auto& pdu : nas.nas) out.pdus.push_back({m.packet, m.time_us, rat, nas.uplink, 0, std::move(pdu), {}});
   }
   std::set<std::uint16_t> rntis;
-  for (SrbPdu& p : srb.pdus) {
-    rntis.insert(p.rnti);
-    if (selected(ue.rnti, p.rnti))
-      out.pdus.push_back({p.packet, p.time_us, Rat::eps, p.uplink, p.srb, std::move(p.pdcp), {}});
-  }
+  for (const Rat rat : {Rat::eps, Rat::fivegs})
+    for (SrbPdu& p : rat == Rat::eps ? srb.pdus : nr_srb.pdus) {
+      rntis.insert(p.rnti);
+      if (selected(ue.rnti, p.rnti))
+        out.pdus.push_back({p.packet, p.time_us, rat, p.uplink, p.srb, std::move(p.pdcp), {}});
+    }
   if (ue.ran_ue.empty() && ran_ues.size() > 1)
     throw CaptureError("the capture holds " + std::to_string(ran_ues.size()) + " UEs (RAN UE identities " +
                        listed(ran_ues) + "): name the UE's with --ue");

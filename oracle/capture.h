@@ -1,7 +1,7 @@
 // A capture's NAS messages and SRB PDCP PDUs, ready for the judges: `secmode check --pcap` turns
 // each into a trace line (issues 6 and 7). NAS comes from S1AP (EPS) or NGAP (5GS), with the AS
-// key and UE capabilities of their Initial Context Setup; the LTE SRB PDUs from srsRAN MAC
-// captures (capture_mac_lte.h).
+// key and UE capabilities of their Initial Context Setup; the LTE and NR SRB PDUs from srsRAN MAC
+// captures (capture_mac_lte.h, capture_mac_nr.h).
 #pragma once
 
 #include <cstdint>

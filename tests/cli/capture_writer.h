@@ -247,7 +247,7 @@ inline Octets nas_transport(Ap ap, bool uplink, bool first, std::uint64_t ran_ue
   return ap_message(ap, code, ran_ue, first ? ~std::uint64_t{0} : 7, nas);
 }
 
-enum class Framing { srsran, ethernet_ipv4, sll2_ipv6, mac_lte, mac_lte_udp };
+enum class Framing { srsran, ethernet_ipv4, sll2_ipv6, mac_lte, mac_lte_udp, mac_nr_udp };
 
 // Builds packets: SCTP DATA chunks numbered per direction (TSN), one chunk per packet, or the
 // message split across two packets when `fragment` is set.
@@ -294,6 +294,7 @@ class CaptureWriter {
       case Framing::mac_lte:
         return 147;
       case Framing::mac_lte_udp:
+      case Framing::mac_nr_udp:
         return 149;
     }
     return 0;
@@ -473,6 +474,53 @@ inline Octets mac_pdu(bool uplink, std::uint8_t lcid, const Octets& sdu, std::si
   o.push_back(uplink ? 0x12 : 0x1f);  // the control element's octet
   o.insert(o.end(), sdu.begin(), sdu.end());
   o.insert(o.end(), padding, 0);
+  return o;
+}
+
+// srsRAN's MAC-NR UDP framing (link type 149): an 8-octet UDP header, the signature "mac-nr",
+// radio type FDD, direction, RNTI type C-RNTI, then the RNTI, UE id, HARQ id, PHR type 2 other
+// cell and frame/subframe tags and the payload tag, around a MAC PDU.
+inline Octets mac_nr_frame(bool uplink, std::uint16_t rnti, const Octets& mac_pdu) {
+  const std::string sig = "mac-nr";
+  Octets f(sig.begin(), sig.end());
+  f.insert(f.end(), {1, static_cast<std::uint8_t>(uplink ? 0 : 1), 3, 0x02, static_cast<std::uint8_t>(rnti >> 8),
+                     static_cast<std::uint8_t>(rnti), 0x03, 0, 1, 0x06, 0, 0x05, 0, 0x04, 0x01, 0x23, 0x01});
+  f.insert(f.end(), mac_pdu.begin(), mac_pdu.end());
+  const std::size_t length = 8 + f.size();  // the UDP length, which Wireshark checks
+  f.insert(f.begin(),
+           {0xbe, 0xef, 0xde, 0xad, static_cast<std::uint8_t>(length >> 8), static_cast<std::uint8_t>(length), 0, 0});
+  return f;
+}
+
+// An NR RLC AM data PDU with a 12-bit SN (TS 38.322 6.2.2.4): D/C 1, P 0, SI (0 whole, 1 first,
+// 2 last, 3 middle segment), SN, and SO for the last and middle segments.
+inline Octets nr_rlc_am(std::uint16_t sn, std::uint8_t si, std::uint16_t so, const Octets& data) {
+  Octets o{static_cast<std::uint8_t>(0x80 | si << 4 | (sn >> 8 & 0x0f)), static_cast<std::uint8_t>(sn)};
+  if (si >= 2) o.insert(o.end(), {static_cast<std::uint8_t>(so >> 8), static_cast<std::uint8_t>(so)});
+  o.insert(o.end(), data.begin(), data.end());
+  return o;
+}
+
+// An NR MAC PDU (TS 38.321 6.1.2) with one SDU of logical channel `lcid`: downlink after a Timing
+// Advance Command (LCID 61, one octet) and a UE Contention Resolution Identity (62, six), uplink
+// after a C-RNTI (58, two) and a Short BSR (61, one); the SDU's L in 8 bits, or 16 when `long_l`;
+// `padding` octets of padding (LCID 63) at the end.
+inline Octets nr_mac_pdu(bool uplink, std::uint8_t lcid, const Octets& sdu, bool long_l, std::size_t padding) {
+  Octets o;
+  if (uplink)
+    o = {58, 0x46, 0x01, 61, 0x12};
+  else
+    o = {61, 0x1f, 62, 1, 2, 3, 4, 5, 6};
+  if (long_l || sdu.size() > 255)
+    o.insert(o.end(), {static_cast<std::uint8_t>(0x40 | lcid), static_cast<std::uint8_t>(sdu.size() >> 8),
+                       static_cast<std::uint8_t>(sdu.size())});
+  else
+    o.insert(o.end(), {lcid, static_cast<std::uint8_t>(sdu.size())});
+  o.insert(o.end(), sdu.begin(), sdu.end());
+  if (padding) {
+    o.push_back(63);
+    o.insert(o.end(), padding - 1, 0);
+  }
   return o;
 }
 

@@ -10,6 +10,7 @@
 #include "oracle/capture.h"
 #include "oracle/capture_file.h"
 #include "oracle/capture_mac_lte.h"
+#include "oracle/capture_mac_nr.h"
 #include "spec/hex.h"
 #include "tests/cli/air_trace.h"
 #include "tests/cli/capture_writer.h"
@@ -342,6 +343,148 @@ TEST(CliCheckPcap, MacCapturesCarryingNasAreJudgedAsTheirTrace) {
     }
   }
   EXPECT_GE(judged, 14u);  // the 7 EPS examples whose SRB PDUs can be moved, two ways
+}
+
+// A 5GS trace's NR SRB PDUs as the gNB's MAC-NR capture (link type 149, UDP framing) and its
+// Initial Context Setups as NGAP over SCTP, with what real MAC captures hold: control elements
+// before the SDU, padding, 16-bit L fields, an SDU in two RLC segments and one in three (SO), an RLC
+// STATUS PDU and a retransmitted PDU. Packet times follow the trace's order.
+SplitCaptures write_nr_split(const std::vector<nlohmann::json>& lines, const std::string& name) {
+  CaptureWriter ngap(Framing::ethernet_ipv4, Ap::ngap), mac(Framing::mac_nr_udp, Ap::ngap);
+  SplitCaptures out{stem(name + "_ngap.pcap"), stem(name + "_mac_nr.pcap"), stem(name + ".context")};
+  std::string context;
+  std::uint64_t t = 1700000000;
+  std::uint16_t sn[2][3] = {};  // per direction and SRB
+  for (const auto& j : lines) {
+    if (j["kind"] == "context") {
+      context += j.dump() + "\n";
+      continue;
+    }
+    if (j["kind"] == "event") continue;  // no capture carries it
+    t += 10;
+    if (j["kind"] == "context_setup") {
+      ngap.at(t);
+      ngap.message(false, context_setup(Ap::ngap, 42, context_setup_ies(j)));
+      continue;
+    }
+    const bool ul = j["dir"] == "ul";
+    const Octets pdu = spec::from_hex(j["hex"].get<std::string>());
+    const auto srb = j["srb"].get<std::uint8_t>();
+    std::uint16_t& next = sn[ul][srb];
+    mac.at(t);
+    const auto frame = [&](const Octets& rlc, bool long_l, std::size_t padding) {
+      mac.raw(mac_nr_frame(ul, 0x4601, nr_mac_pdu(ul, srb, rlc, long_l, padding)));
+    };
+    const std::size_t third = pdu.size() / 3;
+    if (next == 1) {  // two segments: first (SI 01) and last (SI 10, with SO)
+      frame(nr_rlc_am(next, 1, 0, Octets(pdu.begin(), pdu.begin() + third)), false, 0);
+      frame(nr_rlc_am(next, 2, third, Octets(pdu.begin() + third, pdu.end())), true, 4);
+    } else if (next == 2) {  // three, the middle one (SI 11) last
+      frame(nr_rlc_am(next, 1, 0, Octets(pdu.begin(), pdu.begin() + third)), false, 0);
+      frame(nr_rlc_am(next, 2, 2 * third, Octets(pdu.begin() + 2 * third, pdu.end())), false, 0);
+      frame(nr_rlc_am(next, 3, third, Octets(pdu.begin() + third, pdu.begin() + 2 * third)), false, 0);
+    } else {
+      frame(nr_rlc_am(next, 0, 0, pdu), next % 2 == 0, 3);
+      frame(nr_rlc_am(next, 0, 0, pdu), false, 0);                           // an RLC retransmission
+      frame(Octets{0x00, static_cast<std::uint8_t>(next), 0x40}, false, 0);  // a STATUS PDU
+    }
+    ++next;
+  }
+  ngap.write(out.s1ap);
+  mac.write(out.mac);
+  std::ofstream(out.context) << context;
+  return out;
+}
+
+// The 5GS examples with their NAS moved onto the air (tests/cli/air_trace.h) as the gNB's MAC-NR
+// capture, beside the AMF's NGAP capture of the Initial Context Setup: judged as the trace is.
+TEST(CliCheckPcap, NrMacCapturesCarryingNasAreJudgedAsTheirTrace) {
+  std::size_t judged = 0;
+  for (const air::Example& ex : air::examples()) {
+    if (ex.eps || std::any_of(ex.lines.begin(), ex.lines.end(), [](const auto& j) { return j["kind"] == "event"; }))
+      continue;
+    std::vector<nlohmann::json> lines;
+    ASSERT_TRUE(air::on_the_air(ex, air::Air::only, lines));
+    SCOPED_TRACE(ex.path);
+    const SplitCaptures c = write_nr_split(lines, "nr");
+    const CliRun trace = secmode_cli("check --json " + ex.path);
+    const CliRun cap = secmode_cli("check --json --pcap " + c.s1ap + " --pcap " + c.mac + " --context " + c.context);
+    EXPECT_EQ(cap.status, trace.status) << cap.err;
+    auto ours = json_lines(cap.out), theirs = json_lines(trace.out);
+    for (auto* v : {&ours, &theirs})
+      for (auto& j : *v) {
+        j.erase("step");
+        j.erase("explain");
+      }
+    EXPECT_EQ(ours, theirs) << cap.err;
+    ++judged;
+  }
+  EXPECT_GE(judged, 3u);
+}
+
+// The bundled NR example: the registration of 5gs_registration_aka_nas_as_smc.jsonl over the air,
+// in the gNB's MAC-NR capture and the AMF's NGAP capture, is that trace so written (to renew it,
+// copy the files this test names).
+TEST(CliCheckPcap, TheNrExampleCapturesAreTheirTraceWritten) {
+  air::Example ex{std::string(SECMODE_EXAMPLES) + "/traces/5gs_registration_aka_nas_as_smc.jsonl", {}, false};
+  std::istringstream in(slurp(ex.path));
+  for (std::string text; std::getline(in, text);)
+    if (!text.empty() && text[0] != '#') ex.lines.push_back(nlohmann::json::parse(text));
+  std::vector<nlohmann::json> lines;
+  ASSERT_TRUE(air::on_the_air(ex, air::Air::only, lines));
+  const SplitCaptures c = write_nr_split(lines, "nr_example");
+  const std::string stem = std::string(SECMODE_EXAMPLES) + "/captures/5gs_registration_over_the_air";
+  EXPECT_TRUE(slurp(stem + ".ngap.pcap") == slurp(c.s1ap)) << "renew it from " << c.s1ap;
+  EXPECT_TRUE(slurp(stem + ".mac.pcap") == slurp(c.mac)) << "renew it from " << c.mac;
+}
+
+// Wireshark's MAC-NR (UDP heuristic), RLC-NR and PDCP-NR dissectors find the same SRB PDCP PDUs,
+// whole in the same packets (its retransmitted copies, which it shows again, aside).
+TEST(CliCheckPcap, TsharkFindsTheSameNrSrbPdus) {
+  if (std::system("command -v tshark >/dev/null 2>&1") != 0) GTEST_SKIP() << "tshark not installed";
+  const std::string config = ::testing::TempDir() + "/secmode_wireshark_nr_" + std::to_string(::getpid());
+  std::filesystem::create_directories(config);
+  std::ofstream(config + "/user_dlts") << "\"User 2 (DLT=149)\",\"udp\",\"0\",\"\",\"0\",\"\"\n";
+  std::size_t compared = 0;
+  for (const air::Example& ex : air::examples()) {
+    if (ex.eps) continue;
+    std::vector<nlohmann::json> lines;
+    if (!air::on_the_air(ex, air::Air::only, lines)) continue;
+    SCOPED_TRACE(ex.path);
+    const SplitCaptures c = write_nr_split(lines, "tshark_nr");
+    const std::string out = stem("tshark_nr.out");
+    const std::string cmd = "WIRESHARK_CONFIG_DIR=" + config + " tshark -n -r " + c.mac +
+                            " --enable-heuristic mac_nr_udp -o pdcp-nr.show_signalling_plane_as_rrc:FALSE "
+                            "-Y pdcp-nr.mac -T fields -e frame.number -e mac-nr.direction -e pdcp-nr.seq-num "
+                            "-e pdcp-nr.signalling-data -e pdcp-nr.mac >" +
+                            out + " 2>" + out + ".err";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
+    std::vector<std::pair<std::size_t, std::string>> wireshark;
+    std::string last[2];
+    std::istringstream in(slurp(out));
+    for (std::string line; std::getline(in, line);) {
+      std::istringstream f(line);
+      std::size_t frame, direction, seq;
+      std::string data, mac;
+      ASSERT_TRUE(f >> frame >> direction >> seq >> data >> mac) << line;
+      char sn[5];
+      std::snprintf(sn, sizeof sn, "%04zx", seq);
+      const std::string pdu = sn + data + mac.substr(2);
+      if (pdu == last[direction]) continue;  // a retransmitted copy
+      last[direction] = pdu;
+      wireshark.emplace_back(frame, pdu);
+    }
+    const std::string bytes = slurp(c.mac);
+    const auto ours = oracle::nr_srb_pdus(
+        oracle::capture_packets(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
+    ASSERT_EQ(ours.pdus.size(), wireshark.size()) << slurp(out);
+    for (std::size_t i = 0; i < wireshark.size(); ++i) {
+      EXPECT_EQ(ours.pdus[i].packet, wireshark[i].first);
+      EXPECT_EQ(spec::to_hex(ours.pdus[i].pdcp), wireshark[i].second);
+      ++compared;
+    }
+  }
+  EXPECT_GE(compared, 10u);
 }
 
 // The bundled example captures of that attach are its trace so written (to renew them after the

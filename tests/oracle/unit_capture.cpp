@@ -4,6 +4,7 @@
 #include "oracle/capture.h"
 #include "oracle/capture_file.h"
 #include "oracle/capture_mac_lte.h"
+#include "oracle/capture_mac_nr.h"
 #include "oracle/capture_sctp.h"
 #include "tests/cli/capture_writer.h"
 
@@ -341,6 +342,55 @@ TEST(Capture, MacLteRlcAmLengthIndicatorsAndRefusals) {
   unknown_tag[3] = 0x7e;
   EXPECT_NE(error_of([&] {
               srb_pdus(capture_packets(be_pcap(0xa1b2c3d4, kLinktypeMacLteSrsran, {unknown_tag})));
+            }).find("context tag 126 is not known here"),
+            std::string::npos);
+}
+
+// NR RLC AM segments reassembled by SO in any order, overlapping re-segments, a PDU received twice
+// counting once, control elements of either direction stepped over, and the reader's refusals.
+TEST(Capture, MacNrRlcAmSegmentsAndRefusals) {
+  const auto read = [](const std::vector<std::pair<bool, Octets>>& macs) {
+    std::vector<Octets> frames;
+    for (const auto& [uplink, m] : macs) frames.push_back(test::mac_nr_frame(uplink, 0x4601, m));
+    return nr_srb_pdus(capture_packets(be_pcap(0xa1b2c3d4, kLinktypeUdpSrsran, frames)));
+  };
+  const auto dl = [](const Octets& rlc) { return std::pair{false, test::nr_mac_pdu(false, 1, rlc, false, 0)}; };
+  const Octets sdu{0x00, 0x05, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6};
+  // Last (SO 5), first, middle (SO 2, overlapping the first by one octet).
+  const SrbPdus got = read({dl(test::nr_rlc_am(7, 2, 5, {0xa4, 0xa5, 0xa6})),
+                            dl(test::nr_rlc_am(7, 1, 0, {0x00, 0x05, 0xa1})),
+                            dl(test::nr_rlc_am(7, 3, 2, {0xa1, 0xa2, 0xa3})),
+                            dl(test::nr_rlc_am(7, 0, 0, sdu)),
+                            {true, test::nr_mac_pdu(true, 2, test::nr_rlc_am(0, 0, 0, sdu), true, 5)}});
+  ASSERT_EQ(got.pdus.size(), 2u);
+  EXPECT_EQ(got.pdus[0].pdcp, sdu);
+  EXPECT_EQ(got.pdus[0].packet, 3u);
+  EXPECT_EQ(got.pdus[0].srb, 1);
+  EXPECT_FALSE(got.pdus[0].uplink);
+  EXPECT_EQ(got.pdus[0].rnti, 0x4601);
+  EXPECT_EQ(got.pdus[1].srb, 2);
+  EXPECT_TRUE(got.pdus[1].uplink);
+  // A segment without the rest is noted at the end.
+  const SrbPdus part = read({dl(test::nr_rlc_am(3, 1, 0, {1, 2}))});
+  EXPECT_TRUE(part.pdus.empty());
+  ASSERT_EQ(part.notes.size(), 1u);
+  EXPECT_NE(part.notes[0].find("SN 3 left incomplete"), std::string::npos);
+
+  const auto err = [&](const Octets& mac) { return error_of([&] { read({{false, mac}}); }); };
+  EXPECT_NE(err({0x22}).find("extended LCID"), std::string::npos);
+  EXPECT_NE(err({0x2f}).find("LCID 47: its size is not known here"), std::string::npos);
+  EXPECT_NE(err({0x01, 0x09, 0x80}).find("exceeds the PDU"), std::string::npos);  // L 9, one octet
+  EXPECT_NE(err({0x41, 0x00}).find("truncated MAC subheader L"), std::string::npos);
+  EXPECT_NE(err({0x01, 0x03, 0xa0, 0x07, 0x00}).find("truncated RLC AM header SO"), std::string::npos);
+  // A last segment that ends before what the first segment already holds.
+  EXPECT_NE(error_of([&] {
+              read({dl(test::nr_rlc_am(1, 1, 0, {1, 2, 3, 4, 5})), dl(test::nr_rlc_am(1, 2, 2, {9}))});
+            }).find("beyond the SDU's last octet"),
+            std::string::npos);
+  Octets unknown_tag = test::mac_nr_frame(false, 0x4601, {});
+  unknown_tag[17] = 0x7e;
+  EXPECT_NE(error_of([&] {
+              nr_srb_pdus(capture_packets(be_pcap(0xa1b2c3d4, kLinktypeUdpSrsran, {unknown_tag})));
             }).find("context tag 126 is not known here"),
             std::string::npos);
 }
