@@ -161,6 +161,7 @@ Judged judge_trace(const std::string& name, std::istream& in) {
   oracle::ConcurrencyJudge concurrency;  // 5GS: TS 33.501 6.9.5.1
   std::optional<bool> role_ue;           // the context's role, for the AS judge made later
   std::vector<std::uint8_t> as_key;      // kenb / kgnb from the context
+  std::pair<std::vector<std::uint8_t>, std::vector<std::uint8_t>> as_priority;  // the eNB / gNB's lists
   const auto judge_for = [&](oracle::Rat rat, const char* what) -> oracle::NasJudge& {
     if (!judge) judge = std::make_unique<oracle::NasJudge>(rat);
     if (judge->rat() != rat)
@@ -174,6 +175,7 @@ Judged judge_trace(const std::string& name, std::istream& in) {
     if (!as) {
       as = std::make_unique<oracle::AsJudge>(rat);
       if (role_ue) as->judge(*role_ue, !*role_ue);
+      as->algorithm_priority(as_priority.first, as_priority.second);
       if (!as_key.empty())
         as->key(as_key);
       else
@@ -273,6 +275,25 @@ Judged judge_trace(const std::string& name, std::istream& in) {
           role_ue = role == "ue";
         }
 
+        if (j.contains("as_algorithm_priority")) {
+          // The eNB / gNB's configured lists (TS 33.401 7.2.4.2.1, TS 33.501 6.7.3.0).
+          const auto& p = j["as_algorithm_priority"];
+          const auto list = [&p](const char* name) {
+            std::vector<std::uint8_t> out;
+            if (!p.is_object() || !p.contains(name) || !p[name].is_array())
+              throw oracle::UnusableInput(
+                  std::string("as_algorithm_priority: give \"ciphering\" and \"integrity\" "
+                              "lists of algorithm identities, highest priority first"));
+            for (const auto& a : p[name]) {
+              if (!a.is_number_unsigned() || a.get<std::uint64_t>() > 7)
+                throw oracle::UnusableInput(std::string("as_algorithm_priority.") + name +
+                                            ": algorithm identities are 0..7");
+              out.push_back(static_cast<std::uint8_t>(a.get<std::uint64_t>()));
+            }
+            return out;
+          };
+          as_priority = {list("ciphering"), list("integrity")};
+        }
         if (const char* k = rat == oracle::Rat::eps ? "kenb" : "kgnb"; j.contains(k)) {
           as_key = spec::from_hex(field(j, k));
           if (as_key.size() != 32)

@@ -67,6 +67,20 @@ void AsJudge::context_setup(std::span<const std::uint8_t> k, std::uint16_t caps)
   if (ran_.connected) setup_ran();
 }
 
+void AsJudge::algorithm_priority(std::span<const std::uint8_t> ciphering, std::span<const std::uint8_t> integrity) {
+  const auto order = [](std::span<const std::uint8_t> list, const char* what) {
+    if (list.size() > 8) throw UnusableInput(std::string(what) + ": at most 8 algorithms");
+    std::uint32_t word = ran::kAnyOrder;
+    for (std::size_t slot = 0; slot < list.size(); ++slot) {
+      if (list[slot] > 7) throw UnusableInput(std::string(what) + ": algorithm identities are 0..7");
+      word |= static_cast<std::uint32_t>(list[slot] + 1) << (4 * slot);
+    }
+    return word;
+  };
+  eea_order_ = order(ciphering, "ciphering");
+  eia_order_ = order(integrity, "integrity");
+}
+
 bool AsJudge::try_key() { return keyed_ || (source_ && source_(key_)); }
 
 void AsJudge::need_key() {
@@ -100,6 +114,8 @@ void AsJudge::connect() {
   ue_ = spec::step(v, ue_rules(), ue_, u).state;
   ran::Event<Concrete> n{};
   n.kind = ran::kConnect;
+  n.eea_order = eea_order_;
+  n.eia_order = eia_order_;
   ran_ = spec::step(v, ran_rules(), ran_, n).state;
   if (setup_) setup_ran();
   dl_next_ = ul_next_ = dl2_next_ = ul2_next_ = 0;
@@ -241,15 +257,33 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   if (st.output.message != ran::kSmc) {
     verdict.ok = false;
     const bool state = before.activated || before.pending || before.bearers;
+    const bool supported =
+        ran::supports(v, before.caps, c.eea, 0) && ran::supports(v, before.caps, c.eia, ran::kIntegrityCapabilityShift);
     verdict.clause = state              ? "TS 36.331 / 38.331 5.3.4.2, TS 33.401 7.2.4.5"
                      : rat_ == Rat::eps ? "TS 33.401 7.2.4.2.1"
                                         : "TS 33.501 6.7.3.0";
-    verdict.expected = state ? "no SecurityModeCommand" : "algorithms from the UE security capabilities";
+    if (state) {
+      verdict.expected = "no SecurityModeCommand";
+    } else if (supported) {
+      // The configured lists' choice; a list without an algorithm the UE supports leaves none.
+      const auto pick = [&](std::uint32_t order, std::uint32_t chosen, std::uint32_t shift) {
+        return order == ran::kAnyOrder ? chosen : ran::preferred(v, order, before.caps, shift);
+      };
+      const std::uint32_t eea = pick(before.eea_order, c.eea, 0),
+                          eia = pick(before.eia_order, c.eia, ran::kIntegrityCapabilityShift);
+      verdict.expected = eea == ran::kNoAlgorithm || eia == ran::kNoAlgorithm
+                             ? "no SecurityModeCommand: no algorithm of the configured lists is supported"
+                             : algorithms(rat_, eea, eia) + ", the configured lists' highest priority the UE supports";
+    } else {
+      verdict.expected = "algorithms from the UE security capabilities";
+    }
     verdict.explain = before.activated ? "AS security is activated once per connection"
                       : before.pending ? "a SecurityModeCommand is already waiting for its answer"
                       : before.bearers ? "SRB2 and DRBs exist: the command goes while SRB1 alone is established"
-                                       : "the algorithms are not among the UE security capabilities of the Initial "
-                                         "Context Setup";
+                      : supported      ? std::string(rat_ == Rat::eps ? "the eNB" : "the gNB") +
+                                        " chooses by its configured priority among what the UE supports"
+                                  : "the algorithms are not among the UE security capabilities of the Initial "
+                                    "Context Setup";
   } else {
     verdict.clause = std::string(ran_rules()[st.fired].clause);
     verdict.expected = name + ", integrity protected with K_RRCint, not ciphered";

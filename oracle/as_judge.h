@@ -54,6 +54,10 @@ class AsJudge {
   // the UE security capabilities the core sent with it, bit i for EEA / NEA i and bit 8 + i for
   // EIA / NIA i. Without one, the key comes as above and every algorithm counts as supported.
   void context_setup(std::span<const std::uint8_t> key, std::uint16_t caps);
+  // The eNB / gNB's configured priority lists (TS 33.401 7.2.4.2.1, TS 33.501 6.7.3.0), highest
+  // priority first, at most 8 algorithms each; empty: not known, any algorithm the UE supports may be
+  // chosen. For the connections entered after the call.
+  void algorithm_priority(std::span<const std::uint8_t> ciphering, std::span<const std::uint8_t> integrity);
 
   // The next PDCP PDU of SRB1 or SRB2, uplink or downlink.
   void pdu(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out,
@@ -90,6 +94,7 @@ class AsJudge {
   KeySource source_;
   impl::engine::AlgorithmKeys keys_;  // K_RRCint / K_RRCenc (per SRB profile), derived once
   std::uint16_t caps_ = 0xffff;
+  std::uint32_t eea_order_ = spec::as_smc_ran::kAnyOrder, eia_order_ = spec::as_smc_ran::kAnyOrder;
   spec::as_smc_ue::State<spec::Concrete> ue_ = spec::as_smc_ue::initial(spec::Concrete{});
   spec::as_smc_ran::State<spec::Concrete> ran_ = spec::as_smc_ran::initial(spec::Concrete{});
   std::uint32_t dl_next_ = 0, ul_next_ = 0;    // the COUNT each receiver expects next on SRB1

@@ -8,6 +8,13 @@
 // the model encodes them as one word: bit i for ciphering algorithm i, bit 8 + i for integrity
 // algorithm i (i = 0..7). The null algorithms' policy is the NAS procedures' concern and is not
 // repeated here.
+//
+// TS 33.401 7.2.4.2.1 / TS 33.501 6.7.3.0: each eNB / gNB is configured with a list of ciphering
+// and one of integrity algorithms, ordered by the operator's priority, and chooses the algorithm of
+// highest priority that is also among the UE security capabilities. A list is one word of eight
+// 4-bit slots, slot 0 the highest priority: 0 an empty slot, a + 1 algorithm a. A word of 0 (no
+// list: what the eNB / gNB is configured with is not known) lets it choose any algorithm the UE
+// supports.
 #pragma once
 
 #include <string>
@@ -40,6 +47,8 @@ inline constexpr std::uint32_t kReleased = 4;  // the RRC connection is released
 
 inline constexpr std::uint32_t kNoKey = 0;
 inline constexpr std::uint32_t kIntegrityCapabilityShift = 8;
+inline constexpr std::uint32_t kAnyOrder = 0;     // no configured priority list
+inline constexpr std::uint32_t kNoAlgorithm = 8;  // what a list whose algorithms the UE all lacks picks
 
 template <class V>
 struct State {
@@ -53,13 +62,22 @@ struct State {
   typename V::Bool dl_ciphering;    // RRC downlink ciphering
   typename V::Bool ul_deciphering;  // RRC uplink deciphering
   typename V::Bool bearers;         // SRB2 and DRBs established
+  typename V::Word eea_order, eia_order;  // the configured priority lists, encoded as above
 
   static auto fields() {
-    return std::tuple{field("connected", &State::connected), field("key", &State::key), field("caps", &State::caps),
-                      field("pending", &State::pending), field("activated", &State::activated),
-                      field("eea", &State::eea), field("eia", &State::eia), field("integrity", &State::integrity),
-                      field("dl_ciphering", &State::dl_ciphering), field("ul_deciphering", &State::ul_deciphering),
-                      field("bearers", &State::bearers)};
+    return std::tuple{field("connected", &State::connected),
+                      field("key", &State::key),
+                      field("caps", &State::caps),
+                      field("pending", &State::pending),
+                      field("activated", &State::activated),
+                      field("eea", &State::eea),
+                      field("eia", &State::eia),
+                      field("integrity", &State::integrity),
+                      field("dl_ciphering", &State::dl_ciphering),
+                      field("ul_deciphering", &State::ul_deciphering),
+                      field("bearers", &State::bearers),
+                      field("eea_order", &State::eea_order),
+                      field("eia_order", &State::eia_order)};
   }
 };
 
@@ -70,10 +88,17 @@ struct Event {
   typename V::Word caps;      // kContextSetup
   typename V::Word eea, eia;  // kStartSmc: the selection; kComplete: the integrity algorithm of its MAC-I
   typename V::Bool ciphered;  // kComplete: the message was ciphered
+  typename V::Word eea_order, eia_order;  // kConnect: the eNB / gNB's configured priority lists
 
   static auto fields() {
-    return std::tuple{field("kind", &Event::kind), field("key", &Event::key), field("caps", &Event::caps),
-                      field("eea", &Event::eea), field("eia", &Event::eia), field("ciphered", &Event::ciphered)};
+    return std::tuple{field("kind", &Event::kind),
+                      field("key", &Event::key),
+                      field("caps", &Event::caps),
+                      field("eea", &Event::eea),
+                      field("eia", &Event::eia),
+                      field("ciphered", &Event::ciphered),
+                      field("eea_order", &Event::eea_order),
+                      field("eia_order", &Event::eia_order)};
   }
 };
 
@@ -100,8 +125,8 @@ using Monitors = std::vector<Monitor<V, State<V>, Event<V>, Output<V>>>;
 
 template <class V>
 State<V> initial(const V& v) {
-  return {v.lit(false), v.word(kNoKey), v.word(0), v.lit(false), v.lit(false), v.word(0),
-          v.word(0),    v.lit(false),   v.lit(false), v.lit(false), v.lit(false)};
+  return {v.lit(false), v.word(kNoKey), v.word(0),    v.lit(false), v.lit(false),      v.word(0),        v.word(0),
+          v.lit(false), v.lit(false),   v.lit(false), v.lit(false), v.word(kAnyOrder), v.word(kAnyOrder)};
 }
 
 // Whether algorithm `alg` (0..7) has its bit set in `caps` at `shift`; any other value is not
@@ -111,6 +136,27 @@ typename V::Bool supports(const V& v, const typename V::Word& caps, const typena
   typename V::Bool any = v.lit(false);
   for (std::uint32_t i = 0; i < 8; ++i) any = any || (alg == v.word(i) && (caps & v.word(1u << (shift + i))) != v.word(0));
   return any;
+}
+
+// TS 33.401 7.2.4.2.1 / TS 33.501 6.7.3.0: the algorithm a priority list (encoded as above) chooses
+// from `caps`: that of its highest-priority slot which the UE supports; kNoAlgorithm when none.
+template <class V>
+typename V::Word preferred(const V& v, const typename V::Word& order, const typename V::Word& caps,
+                           std::uint32_t shift) {
+  typename V::Word pick = v.word(kNoAlgorithm);
+  for (std::uint32_t slot = 8; slot-- > 0;)  // the last slot first: a higher one overrides it
+    for (std::uint32_t a = 0; a < 8; ++a)
+      pick = v.ite((order & v.word(0xfu << (4 * slot))) == v.word((a + 1) << (4 * slot)) &&
+                       (caps & v.word(1u << (shift + a))) != v.word(0),
+                   v.word(a), pick);
+  return pick;
+}
+
+// The selection of a SecurityModeCommand follows the configured lists, when there are any.
+template <class V>
+typename V::Bool by_priority(const V& v, const State<V>& s, const typename V::Word& eea, const typename V::Word& eia) {
+  return (s.eea_order == v.word(kAnyOrder) || eea == preferred(v, s.eea_order, s.caps, 0)) &&
+         (s.eia_order == v.word(kAnyOrder) || eia == preferred(v, s.eia_order, s.caps, kIntegrityCapabilityShift));
 }
 
 // TS 33.401 7.2.4.5 / TS 33.501 6.7.4: the COMPLETE verifies with K_RRCint of the connection's
@@ -138,9 +184,11 @@ Rules<V> rules() {
   return {
       {"connect", "TS 38.331 / 36.331 5.3.3, 5.3.1.1",
        [](const V& v, const S& s, const E& e) { return e.kind == v.word(kConnect) && !s.connected; },
-       [](const V& v, const S&, const E&) {
+       [](const V& v, const S&, const E& e) {
          S n = initial(v);
          n.connected = v.lit(true);
+         n.eea_order = e.eea_order;
+         n.eia_order = e.eia_order;
          return n;
        },
        silent},
@@ -161,9 +209,9 @@ Rules<V> rules() {
       // ciphered; downlink ciphering starts after it is sent (TS 33.401 7.2.4.5, TS 33.501 6.7.4).
       {"start_smc", "TS 38.331 / 36.331 5.3.4.2, TS 33.401 7.2.4.2.1, 7.2.4.5, TS 33.501 6.7.3.0, 6.7.4",
        [](const V& v, const S& s, const E& e) {
-         return e.kind == v.word(kStartSmc) && s.connected && s.key != v.word(kNoKey) && !s.pending &&
-                !s.activated && !s.bearers && supports(v, s.caps, e.eea, 0) &&
-                supports(v, s.caps, e.eia, kIntegrityCapabilityShift);
+         return e.kind == v.word(kStartSmc) && s.connected && s.key != v.word(kNoKey) && !s.pending && !s.activated &&
+                !s.bearers && supports(v, s.caps, e.eea, 0) && supports(v, s.caps, e.eia, kIntegrityCapabilityShift) &&
+                by_priority(v, s, e.eea, e.eia);
        },
        [](const V& v, const S& s, const E& e) {
          S n = s;
@@ -240,6 +288,12 @@ Monitors<V> monitors() {
        [sends](const V& v, const S& s, const E&, const St& st) {
          return !sends(v, st, kSmc) || (supports(v, s.caps, st.output.eea, 0) &&
                                         supports(v, s.caps, st.output.eia, kIntegrityCapabilityShift));
+       }},
+      {"algorithms_by_priority", "TS 33.401 7.2.4.2.1, TS 33.501 6.7.3.0",
+       "the algorithms a SecurityModeCommand selects are those of highest priority in the eNB/gNB's configured "
+       "lists that the UE supports",
+       [sends](const V& v, const S& s, const E&, const St& st) {
+         return !sends(v, st, kSmc) || by_priority(v, s, st.output.eea, st.output.eia);
        }},
       {"activation_only_on_verified_complete", "TS 33.401 7.2.4.5, TS 33.501 6.7.4",
        "uplink deciphering starts, and AS security counts as activated, only on a SecurityModeComplete "

@@ -149,6 +149,57 @@ TEST(CliCheckContextSetup, TheAsKeyComesFromTheContextSetupWithoutNas) {
   EXPECT_NE(none.err.find("a SecurityModeCommand without K_eNB"), std::string::npos) << none.err;
 }
 
+// The eNB's configured priority lists, when the context gives them (TS 33.401 7.2.4.2.1): the
+// example's eNB selects EEA2/EIA2 from capabilities EEA 1-3 and EIA 1-3.
+TEST(CliCheckContextSetup, TheEnbChoosesByItsConfiguredPriority) {
+  const auto lines = example_lines();
+  const std::size_t ics = index_of_kind(lines, "context_setup");
+  const auto with = [&](const nlohmann::json& priority) {
+    auto trace = lines;
+    trace[0]["as_algorithm_priority"] = priority;
+    return check(trace);
+  };
+  const auto smc_verdict = [&](const Checked& c) {
+    const auto v = at_step(c, ics + 2);
+    return v.empty() ? nlohmann::json{} : v[0];
+  };
+  // EEA2 and EIA2 first, or behind algorithms the UE lacks: the choice conforms.
+  for (const auto& ok : {nlohmann::json{{"ciphering", {2, 1}}, {"integrity", {2, 3, 1}}},
+                         nlohmann::json{{"ciphering", {5, 2, 3}}, {"integrity", {7, 2}}}}) {
+    const Checked c = with(ok);
+    EXPECT_EQ(c.status, 0) << ok.dump() << c.err;
+    EXPECT_EQ(smc_verdict(c)["verdict"], "ok");
+  }
+  // EEA3 ranks above EEA2 and the UE supports it: the eNB should have chosen EEA3.
+  const Checked c = with({{"ciphering", {3, 2}}, {"integrity", {2}}});
+  EXPECT_EQ(c.status, 1) << c.err;
+  std::size_t violations = 0;
+  for (const auto& v : c.verdicts) violations += v["verdict"] == "violation";
+  EXPECT_EQ(violations, 1u);
+  const auto v = smc_verdict(c);
+  EXPECT_EQ(v["party"], "network");
+  EXPECT_EQ(v["verdict"], "violation");
+  EXPECT_EQ(v["clause"], "TS 33.401 7.2.4.2.1");
+  EXPECT_EQ(v["expected"], "EEA3/EIA2, the configured lists' highest priority the UE supports");
+  EXPECT_EQ(v["observed"], "SecurityModeCommand EEA2/EIA2");
+  // The integrity list alike.
+  EXPECT_EQ(smc_verdict(with({{"ciphering", nlohmann::json::array()}, {"integrity", {1, 2}}}))["expected"],
+            "EEA2/EIA1, the configured lists' highest priority the UE supports");
+  // A list of which the UE supports nothing leaves no command to send.
+  EXPECT_EQ(smc_verdict(with({{"ciphering", {5, 6}}, {"integrity", {2}}}))["expected"],
+            "no SecurityModeCommand: no algorithm of the configured lists is supported");
+  // Unusable lists.
+  for (const auto& [bad, reason] :
+       {std::pair{nlohmann::json{{"ciphering", {2}}}, "as_algorithm_priority: give \"ciphering\" and"},
+        std::pair{nlohmann::json{{"ciphering", {8}}, {"integrity", {2}}}, "ciphering: algorithm identities are 0..7"},
+        std::pair{nlohmann::json{{"ciphering", {1, 2, 3, 0, 1, 2, 3, 0, 1}}, {"integrity", {2}}},
+                  "ciphering: at most 8 algorithms"}}) {
+    const Checked u = with(bad);
+    EXPECT_EQ(u.status, 2) << bad.dump();
+    EXPECT_NE(u.err.find(reason), std::string::npos) << u.err;
+  }
+}
+
 TEST(CliCheckContextSetup, UnusableLinesExitTwo) {
   const auto lines = example_lines();
   const std::size_t ics = index_of_kind(lines, "context_setup");

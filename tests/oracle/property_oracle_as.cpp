@@ -46,6 +46,7 @@ enum class Fault {
   network_srb2_before_command,
   network_srb2_unciphered,
   network_outside_capabilities,  // selects an integrity algorithm the Initial Context Setup left out
+  network_not_by_priority,       // selects a supported algorithm its configured list ranks lower
 };
 
 // How the judge learns the key: from the context, from NAS when the command comes (a source that
@@ -112,6 +113,22 @@ struct Connection {
     const std::uint16_t caps = fault == Fault::network_outside_capabilities
                                    ? static_cast<std::uint16_t>(0x0f0f & ~(1u << (8 + eia)))
                                    : std::uint16_t{0x0f0f};
+    // The eNB / gNB's configured lists, when the judge is told them: the chosen algorithms first,
+    // then any others; with the fault, another algorithm the UE supports ranks above one of them.
+    if (fault == Fault::network_not_by_priority ||
+        (fault != Fault::network_outside_capabilities && *rc::gen::arbitrary<bool>())) {
+      std::vector<std::uint8_t> ciphering{eea}, integrity{eia};
+      for (int n = *rc::gen::inRange(0, 4); n > 0; --n) ciphering.push_back(*rc::gen::inRange<std::uint8_t>(0, 8));
+      for (int n = *rc::gen::inRange(0, 4); n > 0; --n) integrity.push_back(*rc::gen::inRange<std::uint8_t>(0, 8));
+      if (fault == Fault::network_not_by_priority) {
+        if (*rc::gen::arbitrary<bool>())
+          ciphering.insert(ciphering.begin(), static_cast<std::uint8_t>((eea + 1) % 4));
+        else
+          integrity.insert(integrity.begin(), static_cast<std::uint8_t>(eia % 3 + 1));
+      }
+      RC_TAG("configured priority lists");
+      judge.algorithm_priority(ciphering, integrity);
+    }
     const bool setup_first = *rc::gen::arbitrary<bool>();
     if (from == KeyFrom::context_setup && setup_first) judge.context_setup(key, caps);
     RC_ASSERT(ue.connect(key));
@@ -235,11 +252,11 @@ void check(Fault fault) {
 }
 
 Fault any_fault() {
-  return *rc::gen::element(Fault::none, Fault::none, Fault::none, Fault::ue_completes_failed_command,
-                           Fault::ue_ciphers_complete, Fault::ue_protects_failure, Fault::ue_plain_after_activation,
-                           Fault::network_second_command, Fault::network_ciphers_command,
-                           Fault::network_plain_after_command, Fault::network_srb2_before_command,
-                           Fault::network_srb2_unciphered, Fault::network_outside_capabilities);
+  return *rc::gen::element(
+      Fault::none, Fault::none, Fault::none, Fault::ue_completes_failed_command, Fault::ue_ciphers_complete,
+      Fault::ue_protects_failure, Fault::ue_plain_after_activation, Fault::network_second_command,
+      Fault::network_ciphers_command, Fault::network_plain_after_command, Fault::network_srb2_before_command,
+      Fault::network_srb2_unciphered, Fault::network_outside_capabilities, Fault::network_not_by_priority);
 }
 
 RC_GTEST_PROP(OracleAs, LteConformsUnlessAFaultIsMadeAndThenTheFaultyPartyIsCaught, ()) {
