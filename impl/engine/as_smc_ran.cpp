@@ -35,10 +35,35 @@ void AsSmcRan<Wire>::reset() noexcept {
 }
 
 template <class Wire>
+bool AsSmcRan<Wire>::priority(std::span<const std::uint8_t> ciphering,
+                              std::span<const std::uint8_t> integrity) noexcept {
+  const auto valid = [](std::span<const std::uint8_t> list) {
+    return list.size() <= 8 && std::all_of(list.begin(), list.end(), [](std::uint8_t a) { return a < 8; });
+  };
+  if (!valid(ciphering) || !valid(integrity)) return false;
+  ciphering_ = {};
+  integrity_ = {};
+  std::copy(ciphering.begin(), ciphering.end(), ciphering_.algorithms.begin());
+  std::copy(integrity.begin(), integrity.end(), integrity_.algorithms.begin());
+  ciphering_.size = static_cast<std::uint8_t>(ciphering.size());
+  integrity_.size = static_cast<std::uint8_t>(integrity.size());
+  return true;
+}
+
+template <class Wire>
+std::uint8_t AsSmcRan<Wire>::preferred(const Order& order, unsigned shift) const noexcept {
+  for (std::uint8_t i = 0; i < order.size; ++i)
+    if (supports(capabilities_, order.algorithms[i], shift)) return order.algorithms[i];
+  return kNoAlgorithm;
+}
+
+template <class Wire>
 bool AsSmcRan<Wire>::connect() noexcept {
   if (connected_) return false;
   reset();
   connected_ = true;
+  connection_ciphering_ = ciphering_;
+  connection_integrity_ = integrity_;
   return true;
 }
 
@@ -76,6 +101,10 @@ AsRanResult AsSmcRan<Wire>::start(std::uint8_t eea, std::uint8_t eia, std::span<
   if (!supports(capabilities_, eea, 0) || !supports(capabilities_, eia, 8))
     return result(Outcome::refused, "TS 33.401 7.2.4.2.1, TS 33.501 6.7.3.0",
                   "an algorithm the UE security capabilities do not list");
+  if ((connection_ciphering_.size != 0 && eea != preferred_ciphering()) ||
+      (connection_integrity_.size != 0 && eia != preferred_integrity()))
+    return result(Outcome::refused, "TS 33.401 7.2.4.2.1, TS 33.501 6.7.3.0",
+                  "not the configured priority's choice among the UE security capabilities");
   const AsCommand c{transaction_id_, eea, eia, true};
   std::array<std::uint8_t, 16> message{};
   const codec::Encoded e = Wire::encode_command(c, message);

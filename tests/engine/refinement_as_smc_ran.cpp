@@ -72,9 +72,34 @@ struct Harness {
 
   void fresh_counts() { network_tx = network_rx = ue_tx = 0; }
 
+  // The priority lists the engine is configured with, and the same as the table's slots (the
+  // highest priority in the low 4 bits, algorithm a as a + 1).
+  static std::uint32_t order_word(const std::vector<std::uint8_t>& list) {
+    std::uint32_t word = ran::kAnyOrder;
+    for (std::size_t slot = 0; slot < list.size(); ++slot) word |= std::uint32_t{list[slot] + 1u} << (4 * slot);
+    return word;
+  }
+  std::uint32_t eea_order = ran::kAnyOrder, eia_order = ran::kAnyOrder;
+
   void connect() {
+    if (*rc::gen::inRange(0, 3) == 0) {  // (re)configure the lists, mostly with algorithms 0-3
+      const auto list = [] {
+        return *rc::gen::container<std::vector<std::uint8_t>>(
+            *rc::gen::inRange<std::size_t>(0, 9),
+            rc::gen::weightedOneOf<std::uint8_t>(
+                {{8, rc::gen::inRange<std::uint8_t>(0, 4)}, {1, rc::gen::inRange<std::uint8_t>(0, 8)}}));
+      };
+      const auto ciphering = list(), integrity = list();
+      RC_ASSERT(engine.priority(ciphering, integrity));
+      eea_order = order_word(ciphering);
+      eia_order = order_word(integrity);
+      RC_LOG() << "priority lists " << eea_order << " " << eia_order << "\n";
+    }
     const bool took = engine.connect();
-    const SpecStep st = spec_step(event(ran::kConnect));
+    SpecEvent e = event(ran::kConnect);
+    e.eea_order = eea_order;
+    e.eia_order = eia_order;
+    const SpecStep st = spec_step(e);
     RC_ASSERT(took == (st.fired != spec::kNoRule));
     if (took) fresh_counts();
     state = st.state;
@@ -115,6 +140,9 @@ struct Harness {
     RC_LOG() << "start EEA" << int{eea} << " EIA" << int{eia} << ": engine " << static_cast<int>(r.outcome) << " "
              << r.reason << "\n";
     const SpecStep st = spec_step(e);
+    if (std::string_view(r.reason).find("priority") != std::string_view::npos) seen["refused by priority"] = true;
+    if (st.output.message == ran::kSmc && (eea_order != ran::kAnyOrder || eia_order != ran::kAnyOrder))
+      seen["command under priority lists"] = true;
     if (st.output.message == ran::kNothing) {
       RC_ASSERT(r.outcome == Outcome::refused);
     } else {
@@ -307,6 +335,8 @@ struct Harness {
     RC_CLASSIFY(seen["command"], "a command");
     RC_CLASSIFY(seen["activated"], "AS security activated");
     RC_CLASSIFY(seen["released"], "released on SecurityModeFailure");
+    RC_CLASSIFY(seen["refused by priority"], "a choice against the priority lists refused");
+    RC_CLASSIFY(seen["command under priority lists"], "a command under priority lists");
   }
 };
 
