@@ -1,5 +1,6 @@
 #include "oracle/capture_mac_lte.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -81,9 +82,19 @@ struct RlcPdu {
 };
 
 // One RLC AM entity's receiving side, in sequence-number order (10-bit SN, TS 36.322 6.2.2.3).
+// A byte segment of an AMD PDU (TS 36.322 6.2.1.5): where its data field starts in the PDU's, its
+// framing info, and where SDUs end inside it (from its LIs, relative to its own data field).
+struct Segment {
+  std::uint8_t fi;
+  bool last;  // LSF: it holds the last octet of the AMD PDU
+  std::vector<std::size_t> ends;
+  std::vector<std::uint8_t> data;
+};
+
 struct AmReceiver {
   std::uint16_t next = 0;  // next SN to deliver: VR(R), 0 when the entity is established (TS 36.322 7.1)
   std::map<std::uint16_t, RlcPdu> held;                          // SN -> PDU waiting for the gap
+  std::map<std::uint16_t, std::map<std::size_t, Segment>> segments;  // SN -> SO -> a re-segmented part
   std::optional<std::vector<std::uint8_t>> partial;              // an SDU whose last octets are still to come
   bool delivered = false;                                        // whether any PDU was delivered
 };
@@ -205,17 +216,18 @@ class Reader {
   }
 
   // TS 36.322 6.2.1.4: D/C, RF, P, FI, E, SN (10 bits); with E, E/LI pairs (11-bit LI); the data
-  // field elements. STATUS PDUs (D/C = 0) carry no SDU.
+  // field elements. 6.2.1.5: an AMD PDU segment (RF = 1) has LSF and a 15-bit SO after the SN, and
+  // its LIs count inside its own data field. STATUS PDUs (D/C = 0) carry no SDU.
   void rlc_am(const Packet& p, Bytes pdu, std::size_t base, bool uplink, std::uint16_t rnti, std::uint8_t lcid) {
     if (pdu.size() < 2) capture_fail(p, base, "truncated RLC AM header");
     if (!(pdu[0] & 0x80)) return;  // a STATUS PDU
-    if (pdu[0] & 0x40)
-      capture_fail(p, base, "RLC AM PDU segment (RF = 1): re-segmented retransmissions are not reassembled here");
+    const bool segment = pdu[0] & 0x40;
+    if (segment && pdu.size() < 4) capture_fail(p, base, "truncated RLC AM PDU segment header (LSF, SO)");
     RlcPdu r{p.number, p.time_us, static_cast<std::uint8_t>((pdu[0] >> 3) & 3), {}};
     bool e = pdu[0] & 0x04;
     const auto sn = static_cast<std::uint16_t>((pdu[0] & 0x03) << 8 | pdu[1]);
     std::vector<std::size_t> lis;
-    std::size_t bit = 16;  // position of the next E/LI in bits
+    std::size_t bit = segment ? 32 : 16;  // position of the next E/LI in bits
     while (e) {
       if ((bit + 12 + 7) / 8 > pdu.size()) capture_fail(p, base + bit / 8, "truncated RLC AM LI");
       std::uint32_t v = 0;  // 12 bits starting at `bit`
@@ -233,6 +245,18 @@ class Reader {
     }
     r.elements.emplace_back(pdu.begin() + static_cast<std::ptrdiff_t>(at), pdu.end());
     AmReceiver& rx = receivers_[{rnti, uplink, lcid}];
+    if (segment) {
+      Segment g{r.fi, (pdu[2] & 0x80) != 0, {}, {}};
+      const std::size_t so = std::size_t{pdu[2] & 0x7fu} << 8 | pdu[3];
+      for (std::size_t i = 0; i + 1 < r.elements.size(); ++i) {
+        g.data.insert(g.data.end(), r.elements[i].begin(), r.elements[i].end());
+        g.ends.push_back(g.data.size());
+      }
+      g.data.insert(g.data.end(), r.elements.back().begin(), r.elements.back().end());
+      rx.segments[sn].insert_or_assign(so, std::move(g));
+      if (!whole(p, base, rx.segments[sn], r)) return;
+      rx.segments.erase(sn);
+    }
     // A capture that starts after SN 0 delivers what it holds at its end, the gap noted.
     const std::uint16_t behind = static_cast<std::uint16_t>((rx.next - sn) & 0x3ff);
     if (rx.delivered && behind != 0 && behind <= 512) return;  // delivered already: a retransmission
@@ -246,6 +270,44 @@ class Reader {
       rx.delivered = true;
       rx.next = static_cast<std::uint16_t>((rx.next + 1) & 0x3ff);
     }
+  }
+
+  // The AMD PDU the byte segments of one SN make once they cover its data field from SO 0 to the
+  // segment with LSF (TS 36.322 5.1.3.2.2): its FI is the first segment's first bit and the last's
+  // second, its elements split where the segments' LIs end SDUs. False while a part is missing.
+  static bool whole(const Packet& p, std::size_t base, const std::map<std::size_t, Segment>& parts, RlcPdu& out) {
+    std::vector<std::uint8_t> data;
+    std::vector<std::size_t> ends;
+    std::uint8_t fi = 0;
+    for (const auto& [so, g] : parts) {
+      if (so > data.size()) return false;  // a gap
+      if (so == 0) fi = g.fi & 2;
+      if (so + g.data.size() > data.size())
+        data.insert(data.end(), g.data.begin() + static_cast<std::ptrdiff_t>(data.size() - so), g.data.end());
+      for (std::size_t end : g.ends) ends.push_back(so + end);
+      // FI bits 0 inside the PDU: an SDU ends with this segment, or starts with it.
+      if (!(g.fi & 1) && !g.last) ends.push_back(so + g.data.size());
+      if (!(g.fi & 2) && so != 0) ends.push_back(so);
+      if (g.last) {
+        if (data.size() != so + g.data.size())
+          capture_fail(p, base, "RLC AM PDU segments reach beyond the one with LSF");
+        fi |= g.fi & 1;
+        std::sort(ends.begin(), ends.end());
+        ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+        out.elements.clear();
+        std::size_t from = 0;
+        for (std::size_t end : ends) {
+          if (end <= from || end >= data.size()) continue;
+          out.elements.emplace_back(data.begin() + static_cast<std::ptrdiff_t>(from),
+                                    data.begin() + static_cast<std::ptrdiff_t>(end));
+          from = end;
+        }
+        out.elements.emplace_back(data.begin() + static_cast<std::ptrdiff_t>(from), data.end());
+        out.fi = fi;
+        return true;
+      }
+    }
+    return false;
   }
 
   // TS 36.322 6.2.2.6 FI: whether the first and the last element begin and end an SDU.

@@ -4,7 +4,9 @@
 // them. Each C-RNTI MAC PDU whose CRC passed is demultiplexed (TS 36.321 6.1.2, 6.2.1); the RLC AM
 // data PDUs of logical channels 1 and 2 (SRB1, SRB2; TS 36.331 9.1.2) are read (TS 36.322 6.2.1.4)
 // and their SDUs reassembled in sequence-number order, a PDU received twice (an RLC or HARQ
-// retransmission) counting once. Each SDU is a PDCP PDU of the SRB (TS 36.323 6.2.2).
+// retransmission) counting once, a PDU re-segmented for its retransmission (AMD PDU segments,
+// TS 36.322 6.2.1.5) taken once its segments cover it. Each SDU is a PDCP PDU of the SRB (TS 36.323
+// 6.2.2).
 // Context format: Wireshark's packet-mac-lte.h tag list, read as a format description.
 #pragma once
 
@@ -35,7 +37,7 @@ struct SrbPdus {
 
 // The SRB PDUs of every MAC-LTE packet among `packets` (others are skipped). Throws CaptureError
 // naming the packet, the offset and the field for a malformed context, MAC PDU or RLC header, and
-// for what this reader does not take (an RLC AM re-segment, a MAC control element it cannot size).
+// for what this reader does not take (a MAC control element it cannot size).
 SrbPdus srb_pdus(const std::vector<Packet>& packets);
 
 }  // namespace secmode::oracle

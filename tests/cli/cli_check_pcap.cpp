@@ -345,6 +345,36 @@ TEST(CliCheckPcap, MacCapturesCarryingNasAreJudgedAsTheirTrace) {
   EXPECT_GE(judged, 14u);  // the 7 EPS examples whose SRB PDUs can be moved, two ways
 }
 
+// The SRB PDUs tshark printed to `out` (frame, direction, PDCP SN, signalling data, MAC-I per line;
+// the SN field `sn_octets` long), its repeated copies of retransmissions left out, are the reader's,
+// packet for packet. Returns how many were compared.
+std::size_t expect_same_srb_pdus(const oracle::SrbPdus& ours, const std::string& out, int sn_octets) {
+  std::vector<std::pair<std::size_t, std::string>> wireshark;
+  std::string last[2];
+  std::istringstream in(slurp(out));
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream f(line);
+    std::size_t frame, direction, seq;
+    std::string data, mac;
+    if (!(f >> frame >> direction >> seq >> data >> mac) || direction > 1) {
+      ADD_FAILURE() << "tshark printed " << line;
+      return 0;
+    }
+    char sn[5];
+    std::snprintf(sn, sizeof sn, "%0*zx", 2 * sn_octets, seq);
+    const std::string pdu = sn + data + mac.substr(2);
+    if (pdu == last[direction]) continue;  // a retransmitted copy
+    last[direction] = pdu;
+    wireshark.emplace_back(frame, pdu);
+  }
+  EXPECT_EQ(ours.pdus.size(), wireshark.size()) << slurp(out);
+  for (std::size_t i = 0; i < std::min(ours.pdus.size(), wireshark.size()); ++i) {
+    EXPECT_EQ(ours.pdus[i].packet, wireshark[i].first);
+    EXPECT_EQ(spec::to_hex(ours.pdus[i].pdcp), wireshark[i].second);
+  }
+  return std::min(ours.pdus.size(), wireshark.size());
+}
+
 // A 5GS trace's NR SRB PDUs as the gNB's MAC-NR capture (link type 149, UDP framing) and its
 // Initial Context Setups as NGAP over SCTP, with what real MAC captures hold: control elements
 // before the SDU, padding, 16-bit L fields, an SDU in two RLC segments and one in three (SO), an RLC
@@ -375,14 +405,14 @@ SplitCaptures write_nr_split(const std::vector<nlohmann::json>& lines, const std
     const auto frame = [&](const Octets& rlc, bool long_l, std::size_t padding) {
       mac.raw(mac_nr_frame(ul, 0x4601, nr_mac_pdu(ul, srb, rlc, long_l, padding)));
     };
-    const std::size_t third = pdu.size() / 3;
+    const auto third = static_cast<std::uint16_t>(pdu.size() / 3), two_thirds = static_cast<std::uint16_t>(2 * third);
     if (next == 1) {  // two segments: first (SI 01) and last (SI 10, with SO)
       frame(nr_rlc_am(next, 1, 0, Octets(pdu.begin(), pdu.begin() + third)), false, 0);
       frame(nr_rlc_am(next, 2, third, Octets(pdu.begin() + third, pdu.end())), true, 4);
     } else if (next == 2) {  // three, the middle one (SI 11) last
       frame(nr_rlc_am(next, 1, 0, Octets(pdu.begin(), pdu.begin() + third)), false, 0);
-      frame(nr_rlc_am(next, 2, 2 * third, Octets(pdu.begin() + 2 * third, pdu.end())), false, 0);
-      frame(nr_rlc_am(next, 3, third, Octets(pdu.begin() + third, pdu.begin() + 2 * third)), false, 0);
+      frame(nr_rlc_am(next, 2, two_thirds, Octets(pdu.begin() + two_thirds, pdu.end())), false, 0);
+      frame(nr_rlc_am(next, 3, third, Octets(pdu.begin() + third, pdu.begin() + two_thirds)), false, 0);
     } else {
       frame(nr_rlc_am(next, 0, 0, pdu), next % 2 == 0, 3);
       frame(nr_rlc_am(next, 0, 0, pdu), false, 0);                           // an RLC retransmission
@@ -459,30 +489,10 @@ TEST(CliCheckPcap, TsharkFindsTheSameNrSrbPdus) {
                             "-e pdcp-nr.signalling-data -e pdcp-nr.mac >" +
                             out + " 2>" + out + ".err";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
-    std::vector<std::pair<std::size_t, std::string>> wireshark;
-    std::string last[2];
-    std::istringstream in(slurp(out));
-    for (std::string line; std::getline(in, line);) {
-      std::istringstream f(line);
-      std::size_t frame, direction, seq;
-      std::string data, mac;
-      ASSERT_TRUE(f >> frame >> direction >> seq >> data >> mac) << line;
-      char sn[5];
-      std::snprintf(sn, sizeof sn, "%04zx", seq);
-      const std::string pdu = sn + data + mac.substr(2);
-      if (pdu == last[direction]) continue;  // a retransmitted copy
-      last[direction] = pdu;
-      wireshark.emplace_back(frame, pdu);
-    }
     const std::string bytes = slurp(c.mac);
-    const auto ours = oracle::nr_srb_pdus(
-        oracle::capture_packets(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
-    ASSERT_EQ(ours.pdus.size(), wireshark.size()) << slurp(out);
-    for (std::size_t i = 0; i < wireshark.size(); ++i) {
-      EXPECT_EQ(ours.pdus[i].packet, wireshark[i].first);
-      EXPECT_EQ(spec::to_hex(ours.pdus[i].pdcp), wireshark[i].second);
-      ++compared;
-    }
+    compared += expect_same_srb_pdus(oracle::nr_srb_pdus(oracle::capture_packets(
+                                         std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()))),
+                                     out, 2);
   }
   EXPECT_GE(compared, 10u);
 }
@@ -529,30 +539,10 @@ TEST(CliCheckPcap, TsharkFindsTheSameSrbPdus) {
                             "-e mac-lte.direction -e pdcp-lte.seq-num -e pdcp-lte.signalling-data -e pdcp-lte.mac >" +
                             out + " 2>" + out + ".err";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << slurp(out + ".err");
-    std::vector<std::pair<std::size_t, std::string>> wireshark;
-    std::string last[2];
-    std::istringstream in(slurp(out));
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream f(line);
-      std::size_t frame, direction, seq;
-      std::string data, mac;
-      ASSERT_TRUE(f >> frame >> direction >> seq >> data >> mac) << line;
-      char sn[3];
-      std::snprintf(sn, sizeof sn, "%02zx", seq);
-      const std::string pdu = sn + data + mac.substr(2);
-      if (pdu == last[direction]) continue;  // a retransmitted copy
-      last[direction] = pdu;
-      wireshark.emplace_back(frame, pdu);
-    }
     const std::string bytes = slurp(c.mac);
-    const auto ours = oracle::srb_pdus(
-        oracle::capture_packets(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
-    ASSERT_EQ(ours.pdus.size(), wireshark.size()) << slurp(out);
-    for (std::size_t i = 0; i < wireshark.size(); ++i) {
-      EXPECT_EQ(ours.pdus[i].packet, wireshark[i].first);
-      EXPECT_EQ(spec::to_hex(ours.pdus[i].pdcp), wireshark[i].second);
-    }
+    expect_same_srb_pdus(oracle::srb_pdus(oracle::capture_packets(
+                             std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()))),
+                         out, 1);
   }
 }
 

@@ -328,10 +328,29 @@ TEST(Capture, MacLteRlcAmLengthIndicatorsAndRefusals) {
   EXPECT_TRUE(gap.pdus.empty());
   EXPECT_FALSE(gap.notes.empty());
 
+  // The first PDU re-segmented for its retransmission (TS 36.322 6.2.1.5: RF 1, LSF, SO, LIs inside
+  // each segment): the last segment first, then the first; the same SDUs come out.
+  const Octets first_part{0xc0 | 1 << 3 | 0x04, 0x00, 0x00, 0x00, 0x00, 0x20, 0xa1, 0xa2, 0xb1};  // SO 0, LI 2
+  const Octets last_part{0xc0 | 3 << 3 | 0x04, 0x00, 0x80, 0x03, 0x00, 0x20, 0xb2, 0xb3, 0xc1};   // LSF, SO 3, LI 2
+  const SrbPdus parts = read({test::mac_pdu(false, 1, last_part, 0), test::mac_pdu(false, 1, first_part, 0),
+                              test::mac_pdu(false, 1, rest, 0)});
+  ASSERT_EQ(parts.pdus.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(parts.pdus[i].pdcp, got.pdus[i].pdcp);
+  EXPECT_EQ(parts.pdus[0].packet, 2u);  // whole with its second segment
+  // An SDU that ends where a segment ends (FI 00 on both, no LIs) is cut there too.
+  const Octets a{0xc0, 0x00, 0x00, 0x00, 0xd1, 0xd2}, b{0xc0, 0x00, 0x80, 0x02, 0xe1};
+  const SrbPdus cut = read({test::mac_pdu(false, 2, a, 0), test::mac_pdu(false, 2, b, 0)});
+  ASSERT_EQ(cut.pdus.size(), 2u);
+  EXPECT_EQ(cut.pdus[0].pdcp, (Octets{0xd1, 0xd2}));
+  EXPECT_EQ(cut.pdus[1].pdcp, (Octets{0xe1}));
+  EXPECT_EQ(cut.pdus[1].srb, 2);
+
   const auto err = [&](const std::vector<Octets>& macs) { return error_of([&] { read(macs); }); };
-  Octets resegment = rest;
-  resegment[0] |= 0x40;
-  EXPECT_NE(err({test::mac_pdu(false, 1, resegment, 0)}).find("re-segmented"), std::string::npos);
+  const Octets long_first{0xc0 | 1 << 3, 0x00, 0x00, 0x00, 1, 2, 3, 4, 5},
+      short_last{0xc0 | 1 << 3, 0x00, 0x80, 0x02, 9};
+  EXPECT_NE(err({test::mac_pdu(false, 1, long_first, 0), test::mac_pdu(false, 1, short_last, 0)})
+                .find("segments reach beyond the one with LSF"),
+            std::string::npos);
   EXPECT_NE(err({Octets{0x30}}).find("extended LCID"), std::string::npos);                // E = 1, LCID 16
   EXPECT_NE(err({Octets{0x21, 0x09, 0x01}}).find("exceeds the PDU"), std::string::npos);  // L 9, one octet
   EXPECT_NE(err({Octets{0x2b}}).find("LCID 11: its size is not known here"), std::string::npos);

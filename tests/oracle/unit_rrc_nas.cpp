@@ -269,10 +269,13 @@ TEST(RrcNas, WiresharkFindsTheSameNas) {
         EXPECT_EQ(line.substr(tab + 1), "") << "Wireshark finds the message malformed";
         std::string theirs, ours;
         std::istringstream columns(line.substr(0, tab));
+        const auto join = [](std::string& list, const std::string& item) {
+          if (!list.empty()) list += ',';
+          list += item;
+        };
         for (std::string column; std::getline(columns, column, '\t');)
-          if (!column.empty()) theirs += (theirs.empty() ? "" : ",") + column;
-        for (const Octets& n : rrc_nas(rat, uplink, c->message).nas)
-          ours += (ours.empty() ? "" : ",") + spec::to_hex(n);
+          if (!column.empty()) join(theirs, column);
+        for (const Octets& n : rrc_nas(rat, uplink, c->message).nas) join(ours, spec::to_hex(n));
         EXPECT_EQ(ours, theirs);
         ++compared;
       }
