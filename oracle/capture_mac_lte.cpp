@@ -11,10 +11,6 @@ namespace {
 
 using Bytes = std::span<const std::uint8_t>;
 
-constexpr std::uint8_t kDirectionUplink = 0;
-constexpr std::uint8_t kCRnti = 3;
-constexpr std::uint8_t kPayloadTag = 0x01;
-
 // The value length of each context tag (packet-mac-lte.h): RNTI, UEId, frame/subframe (2 octets),
 // predefined data, retx, CRC status (1), extended BSR sizes (0), send preamble (2: RAPID, RACH
 // attempt), carrier id (1).
@@ -114,7 +110,7 @@ class Reader {
       return;
     }
     if (d.size() < at + 3) capture_fail(p, at, "truncated MAC-LTE context");
-    const bool uplink = d[at + 1] == kDirectionUplink;
+    const bool uplink = d[at + 1] == kMacDirectionUplink;
     const std::uint8_t rnti_type = d[at + 2];
     at += 3;
     std::uint16_t rnti = 0;
@@ -122,7 +118,7 @@ class Reader {
     for (;;) {
       if (at >= d.size()) capture_fail(p, at, "MAC-LTE context without its payload tag");
       const std::uint8_t tag = d[at++];
-      if (tag == kPayloadTag) break;
+      if (tag == kMacPayloadTag) break;
       const auto len = tag_length(tag);
       if (!len) capture_fail(p, at - 1, "MAC-LTE context tag " + std::to_string(tag) + " is not known here");
       if (d.size() - at < *len) capture_fail(p, at, "truncated MAC-LTE context tag " + std::to_string(tag));
@@ -130,7 +126,7 @@ class Reader {
       if (tag == 0x07) crc_ok = d[at] != 0;
       at += *len;
     }
-    if (rnti_type != kCRnti || !crc_ok) return;  // no DCCH in it, or not received
+    if (rnti_type != kMacCRnti || !crc_ok) return;  // no DCCH in it, or not received
     mac_pdu(p, at, uplink, rnti);
   }
 

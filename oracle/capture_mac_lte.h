@@ -21,6 +21,12 @@ namespace secmode::oracle {
 inline constexpr std::uint32_t kLinktypeMacLteSrsran = 147;
 inline constexpr std::uint32_t kLinktypeUdpSrsran = 149;
 
+// What Wireshark's MAC-LTE and MAC-NR framings share: the direction and RNTI type codes of their
+// context, and the tag that comes right before the MAC PDU.
+inline constexpr std::uint8_t kMacDirectionUplink = 0;
+inline constexpr std::uint8_t kMacCRnti = 3;
+inline constexpr std::uint8_t kMacPayloadTag = 0x01;
+
 struct SrbPdu {
   std::size_t packet;  // the packet that completed the PDCP PDU
   std::uint64_t time_us;

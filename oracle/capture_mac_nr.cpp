@@ -12,9 +12,6 @@ namespace {
 
 using Bytes = std::span<const std::uint8_t>;
 
-constexpr std::uint8_t kDirectionUplink = 0;
-constexpr std::uint8_t kCRnti = 3;
-constexpr std::uint8_t kPayloadTag = 0x01;
 constexpr std::uint8_t kPadding = 63;
 
 // The value length of each context tag: RNTI, UE id, frame/subframe (2 octets), PHR type 2 other
@@ -108,21 +105,21 @@ class Reader {
       return;  // not MAC-NR over UDP
     std::size_t at = 14;
     if (d.size() < at + 3) capture_fail(p, at, "truncated MAC-NR context");
-    const bool uplink = d[at + 1] == kDirectionUplink;
+    const bool uplink = d[at + 1] == kMacDirectionUplink;
     const std::uint8_t rnti_type = d[at + 2];
     at += 3;
     std::uint16_t rnti = 0;
     for (;;) {
       if (at >= d.size()) capture_fail(p, at, "MAC-NR context without its payload tag");
       const std::uint8_t tag = d[at++];
-      if (tag == kPayloadTag) break;
+      if (tag == kMacPayloadTag) break;
       const auto len = tag_length(tag);
       if (!len) capture_fail(p, at - 1, "MAC-NR context tag " + std::to_string(tag) + " is not known here");
       if (d.size() - at < *len) capture_fail(p, at, "truncated MAC-NR context tag " + std::to_string(tag));
       if (tag == 0x02) rnti = static_cast<std::uint16_t>(d[at] << 8 | d[at + 1]);
       at += *len;
     }
-    if (rnti_type == kCRnti) mac_pdu(p, at, uplink, rnti);
+    if (rnti_type == kMacCRnti) mac_pdu(p, at, uplink, rnti);
   }
 
   void finish() {
