@@ -204,7 +204,10 @@ Judged judge_trace(const std::string& name, std::istream& in) {
       last.relayed = true;
       return last.step;
     }
-    last = {{pdu.begin(), pdu.end()}, from_rrc, false, step};
+    last.pdu.assign(pdu.begin(), pdu.end());  // keeps its buffer: no allocation per message once grown
+    last.from_rrc = from_rrc;
+    last.relayed = false;
+    last.step = step;
     oracle::NasJudge& nas = judge_for(rat, "a PDU");
     nas.pdu(step, uplink, pdu, verdicts);
     if (rat == oracle::Rat::fivegs) switch (nas.happened()) {
@@ -278,15 +281,15 @@ Judged judge_trace(const std::string& name, std::istream& in) {
         if (j.contains("as_algorithm_priority")) {
           // The eNB / gNB's configured lists (TS 33.401 7.2.4.2.1, TS 33.501 6.7.3.0).
           const auto& p = j["as_algorithm_priority"];
-          const auto list = [&p](const char* name) {
+          const auto list = [&p](const char* which) {
             std::vector<std::uint8_t> out;
-            if (!p.is_object() || !p.contains(name) || !p[name].is_array())
+            if (!p.is_object() || !p.contains(which) || !p[which].is_array())
               throw oracle::UnusableInput(
                   std::string("as_algorithm_priority: give \"ciphering\" and \"integrity\" "
                               "lists of algorithm identities, highest priority first"));
-            for (const auto& a : p[name]) {
+            for (const auto& a : p[which]) {
               if (!a.is_number_unsigned() || a.get<std::uint64_t>() > 7)
-                throw oracle::UnusableInput(std::string("as_algorithm_priority.") + name +
+                throw oracle::UnusableInput(std::string("as_algorithm_priority.") + which +
                                             ": algorithm identities are 0..7");
               out.push_back(static_cast<std::uint8_t>(a.get<std::uint64_t>()));
             }

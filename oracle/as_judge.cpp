@@ -70,12 +70,9 @@ void AsJudge::context_setup(std::span<const std::uint8_t> k, std::uint16_t caps)
 void AsJudge::algorithm_priority(std::span<const std::uint8_t> ciphering, std::span<const std::uint8_t> integrity) {
   const auto order = [](std::span<const std::uint8_t> list, const char* what) {
     if (list.size() > 8) throw UnusableInput(std::string(what) + ": at most 8 algorithms");
-    std::uint32_t word = ran::kAnyOrder;
-    for (std::size_t slot = 0; slot < list.size(); ++slot) {
-      if (list[slot] > 7) throw UnusableInput(std::string(what) + ": algorithm identities are 0..7");
-      word |= static_cast<std::uint32_t>(list[slot] + 1) << (4 * slot);
-    }
-    return word;
+    if (std::any_of(list.begin(), list.end(), [](std::uint8_t a) { return a > 7; }))
+      throw UnusableInput(std::string(what) + ": algorithm identities are 0..7");
+    return ran::order_word(list);
   };
   eea_order_ = order(ciphering, "ciphering");
   eia_order_ = order(integrity, "integrity");

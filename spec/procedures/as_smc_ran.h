@@ -17,6 +17,7 @@
 // supports.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -136,6 +137,15 @@ typename V::Bool supports(const V& v, const typename V::Word& caps, const typena
   typename V::Bool any = v.lit(false);
   for (std::uint32_t i = 0; i < 8; ++i) any = any || (alg == v.word(i) && (caps & v.word(1u << (shift + i))) != v.word(0));
   return any;
+}
+
+// A configured list, highest priority first (at most 8 algorithm identities of 0..7, which the caller
+// checks), as the word above.
+inline std::uint32_t order_word(std::span<const std::uint8_t> list) {
+  std::uint32_t word = kAnyOrder;
+  for (std::size_t slot = 0; slot < list.size() && slot < 8; ++slot)
+    word |= static_cast<std::uint32_t>((list[slot] & 7u) + 1u) << (4 * slot);
+  return word;
 }
 
 // TS 33.401 7.2.4.2.1 / TS 33.501 6.7.3.0: the algorithm a priority list (encoded as above) chooses

@@ -391,7 +391,7 @@ SplitCaptures write_nr_split(const std::vector<nlohmann::json>& lines, const std
       continue;
     }
     if (j["kind"] == "event") continue;  // no capture carries it
-    t += 10;
+    t += 10;                             // as in write_split
     if (j["kind"] == "context_setup") {
       ngap.at(t);
       ngap.message(false, context_setup(Ap::ngap, 42, context_setup_ies(j)));

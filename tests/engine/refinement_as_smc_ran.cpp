@@ -72,13 +72,7 @@ struct Harness {
 
   void fresh_counts() { network_tx = network_rx = ue_tx = 0; }
 
-  // The priority lists the engine is configured with, and the same as the table's slots (the
-  // highest priority in the low 4 bits, algorithm a as a + 1).
-  static std::uint32_t order_word(const std::vector<std::uint8_t>& list) {
-    std::uint32_t word = ran::kAnyOrder;
-    for (std::size_t slot = 0; slot < list.size(); ++slot) word |= std::uint32_t{list[slot] + 1u} << (4 * slot);
-    return word;
-  }
+  // The priority lists the engine is configured with, as the table's words.
   std::uint32_t eea_order = ran::kAnyOrder, eia_order = ran::kAnyOrder;
 
   void connect() {
@@ -91,8 +85,8 @@ struct Harness {
       };
       const auto ciphering = list(), integrity = list();
       RC_ASSERT(engine.priority(ciphering, integrity));
-      eea_order = order_word(ciphering);
-      eia_order = order_word(integrity);
+      eea_order = ran::order_word(ciphering);
+      eia_order = ran::order_word(integrity);
       RC_LOG() << "priority lists " << eea_order << " " << eia_order << "\n";
     }
     const bool took = engine.connect();
