@@ -49,6 +49,8 @@ SipMessage read_sip(std::string_view text) {
     const std::string_view code = start.substr(8, 3);
     if (code.size() != 3 || code.find_first_not_of("0123456789") != std::string_view::npos)
       fail(1, "a status-line has a three-digit status code (RFC 3261 7.2)");
+    if (code[0] == '0') fail(1, "a status code is 100 to 699 (RFC 3261 7.2, 21)");
+    if (start.size() < 12 || start[11] != ' ') fail(1, "SP follows the status code (RFC 3261 7.2)");
     m.status = std::stoi(std::string(code));
   } else {
     const auto a = start.find(' '), b = start.rfind(' ');
@@ -58,6 +60,7 @@ SipMessage read_sip(std::string_view text) {
     m.method = std::string(start.substr(0, a));
     m.uri = std::string(start.substr(a + 1, b - a - 1));
     if (!spec::sip::lex::is_token(m.method)) fail(1, "the method is not a token");
+    if (m.uri.empty()) fail(1, "the Request-URI is empty (RFC 3261 7.1)");
   }
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const std::string_view line = lines[i];

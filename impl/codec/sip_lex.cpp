@@ -17,9 +17,12 @@ const char kTooManyQopValues[] =
     "over capacity: more qop-options values than kMaxQopValues (impl/codec/sip_digest_aka.h); "
     "the text is valid (RFC 3261 25.1)";
 
+const char kTooManyFields[] =
+    "over capacity: more header fields than kMaxFields (impl/codec/sip_message.h); the text is valid (RFC 3261 7.3)";
+
 bool is_over_capacity(const Error& e) noexcept {
-  return e.reason == kTooManyMechanisms || e.reason == kTooManyExtensions ||
-         e.reason == kTooManyAuthParams || e.reason == kTooManyQopValues;
+  return e.reason == kTooManyMechanisms || e.reason == kTooManyExtensions || e.reason == kTooManyAuthParams ||
+         e.reason == kTooManyQopValues || e.reason == kTooManyFields;
 }
 
 namespace lex {

@@ -46,6 +46,7 @@ extern const char kTooManyMechanisms[];
 extern const char kTooManyExtensions[];
 extern const char kTooManyAuthParams[];
 extern const char kTooManyQopValues[];
+extern const char kTooManyFields[];  // sip_message.h
 bool is_over_capacity(const Error& e) noexcept;
 
 // A list of at most N items held in place.

@@ -16,8 +16,10 @@
 #include "impl/engine/as_smc_ran.h"
 #include "impl/engine/as_smc_ue.h"
 #include "impl/engine/eps_nas_protection.h"
+#include "impl/engine/ims_ue.h"
 #include "impl/engine/nas_smc_network.h"
 #include "impl/engine/nas_smc_ue.h"
+#include "tests/engine/ims_challenge.h"
 #include "tests/impl/allocation_counter.h"
 
 namespace secmode::impl::engine {
@@ -246,6 +248,36 @@ void as_exchange_allocates_nothing() {
 
 TEST(EngineNoAlloc, LteAsSmcExchangeAllocatesNothing) { as_exchange_allocates_nothing<LteAsSmcUe, LteAsSmcEnb>(); }
 TEST(EngineNoAlloc, NrAsSmcExchangeAllocatesNothing) { as_exchange_allocates_nothing<NrAsSmcUe, NrAsSmcGnb>(); }
+
+// The IMS UE engine: the initial REGISTER, the 401 checked with MILENAGE and answered over the
+// temporary set, the 200 OK, a lifetime running out.
+TEST(EngineNoAlloc, ImsRegistrationAllocatesNothing) {
+  ImsUeConfig config;
+  config.k.fill(0x11);
+  config.opc.fill(0x22);
+  config.impi = "user@ims.example.org";
+  config.impu = "sip:user@ims.example.org";
+  config.home_domain = "ims.example.org";
+  config.mechanisms = {{sip::IntegrityAlgorithm::hmac_sha_1_96, sip::EncryptionAlgorithm::aes_cbc}};
+  ImsUe ue(config);
+  const std::array<std::uint8_t, 16> rand{1, 2, 3};
+  const std::string www = test::ims::www_authenticate(config.k, config.opc, rand, 0x20, true, true, config.home_domain);
+  const std::string challenge = test::ims::unauthorized(
+      "secmode-00000001", "1 REGISTER", www,
+      {test::ims::pcscf_mechanism(spec::sip::IntegrityAlgorithm::hmac_sha_1_96, spec::sip::EncryptionAlgorithm::aes_cbc,
+                                  std::nullopt, 9000)});
+  const std::string ok = "SIP/2.0 200 OK\r\nCall-ID: secmode-00000001\r\nCSeq: 2 REGISTER\r\n\r\n";
+  std::array<char, 4096> out{};
+  const std::size_t before = test::allocations();
+  ASSERT_EQ(ue.register_({1000, 1001, 5000, 5001}, 0b10, out).outcome, ImsUeResult::Outcome::sent);
+  const ImsUeResult answer = ue.receive(challenge, std::nullopt, {2000, 2001, 5002, 5003}, out);
+  ASSERT_EQ(answer.outcome, ImsUeResult::Outcome::sent) << answer.reason;
+  EXPECT_EQ(answer.over, 1000u);
+  ASSERT_EQ(ue.receive(ok, 1000, {2000, 2001, 5002, 5003}, out).outcome, ImsUeResult::Outcome::taken);
+  EXPECT_TRUE(ue.registered());
+  EXPECT_EQ(ue.advance(std::int64_t{10} << 40).deleted, 1000u);
+  EXPECT_EQ(test::allocations(), before);
+}
 
 }  // namespace
 }  // namespace secmode::impl::engine
