@@ -72,7 +72,9 @@ SipMessage read_sip(std::string_view text) {
     }
     const auto colon = line.find(':');
     if (colon == std::string_view::npos) fail(i + 1, "a header field without ':'");
-    const std::string_view name = trim(line.substr(0, colon));
+    // HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 25.1): only blanks between the name and the colon.
+    std::string_view name = line.substr(0, colon);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
     if (!spec::sip::lex::is_token(name)) fail(i + 1, "the header field name is not a token");
     m.fields.emplace_back(std::string(name), std::string(trim(line.substr(colon + 1))));
   }

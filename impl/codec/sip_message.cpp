@@ -117,7 +117,8 @@ Decoded<SipHead> decode_sip_head(std::string_view text) noexcept {
     const std::size_t colon = s.find(':');
     if (colon == std::string_view::npos)
       return fail("header-field", line, s.size(), "a header field without HCOLON (RFC 3261 7.3)");
-    name = trim(s.substr(0, colon));
+    name = s.substr(0, colon);  // HCOLON = *( SP / HTAB ) ":" SWS (RFC 3261 25.1)
+    while (!name.empty() && lex::is_wsp(name.back())) name.remove_suffix(1);
     if (!lex::is_token(name)) return fail(name, line, 0, "the header field name is not a token (RFC 3261 25.1)");
     value_begin = l.begin + colon + 1;
     value_end = l.end;

@@ -80,6 +80,36 @@ TEST(CliGen, EverySuiteTracePassesCheckAndPinsItsAnswer) {
   EXPECT_GE(pinned, traces - 4);  // AS traces whose answer is none are not altered
 }
 
+// The IMS suite (the UE under test): every trace passes, and without the UE's last REGISTER the
+// challenge before it is unanswered: a violation.
+TEST(CliGen, ImsSuitePassesCheckAndPinsTheUesLastRegister) {
+  const std::string dir = ::testing::TempDir() + "secmode_gen_ims";
+  std::filesystem::remove_all(dir);
+  const CliRun g = secmode_cli("gen --procedure ims_registration --role ue " + dir);
+  ASSERT_EQ(g.status, 0) << g.out << g.err;
+  std::size_t traces = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    ++traces;
+    const std::string path = entry.path().string();
+    const CliRun c = secmode_cli("check --json " + path);
+    EXPECT_EQ(c.status, 0) << path << "\n" << c.out << c.err;
+    EXPECT_NE(c.out.find(R"("verdict":"ok")"), std::string::npos) << path;
+    std::vector<std::string> lines = lines_of(slurp(path));
+    std::size_t last = lines.size();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].find(R"("dir":"ul")") != std::string::npos) last = i;
+    ASSERT_LT(last, lines.size()) << path;
+    ASSERT_NE(lines[last].find("Authorization: Digest"), std::string::npos);
+    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(last));
+    const std::string text = joined(lines);
+    const CliRun bad = secmode_cli("check -", &text);
+    EXPECT_EQ(bad.status, 1) << path << " without its last REGISTER still conforms:\n" << bad.out << bad.err;
+  }
+  EXPECT_EQ(traces, 7u);
+  // The P-CSCF's side has no suite yet: refused, not an empty directory.
+  EXPECT_EQ(secmode_cli("gen --procedure ims_registration --role network " + dir + "_network").status, 2);
+}
+
 TEST(CliGen, RefusesUnknownProceduresAndRoles) {
   EXPECT_NE(secmode_cli("gen --procedure ims --role ue /tmp/x").status, 0);
   EXPECT_NE(secmode_cli("gen --procedure eps_nas_smc --role mme /tmp/x").status, 0);

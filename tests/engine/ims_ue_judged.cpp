@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/ims_challenge.h"
 #include "impl/engine/ims_ue.h"
 #include "oracle/ims_judge.h"
-#include "tests/engine/ims_challenge.h"
 
 namespace secmode::impl::engine {
 namespace {
@@ -58,12 +58,12 @@ class Scenario {
       using spec::sip::IntegrityAlgorithm;
       // The P-CSCF prefers AES-GMAC (q=0.5 over 0.1).
       server = {
-          test::ims::pcscf_mechanism(IntegrityAlgorithm::hmac_sha_1_96, EncryptionAlgorithm::aes_cbc, 100, pcscf_spi_),
-          test::ims::pcscf_mechanism(IntegrityAlgorithm::aes_gmac, EncryptionAlgorithm::aes_gcm, 500, pcscf_spi_ + 2)};
+          cli::ims::pcscf_mechanism(IntegrityAlgorithm::hmac_sha_1_96, EncryptionAlgorithm::aes_cbc, 100, pcscf_spi_),
+          cli::ims::pcscf_mechanism(IntegrityAlgorithm::aes_gmac, EncryptionAlgorithm::aes_gcm, 500, pcscf_spi_ + 2)};
       pcscf_spi_ += 4;
     }
-    const std::string www = test::ims::www_authenticate(k_, opc_, rand, sqn, mac_ok, true, config_.home_domain);
-    deliver(test::ims::unauthorized(call_id_, cseq_, www, server), ue_->set_id(SaRole::established), next_spi);
+    const std::string www = cli::ims::www_authenticate(k_, opc_, rand, sqn, mac_ok, true, config_.home_domain);
+    deliver(cli::ims::unauthorized(call_id_, cseq_, www, server), ue_->set_id(SaRole::established), next_spi);
   }
   void ok() { deliver(response(200, "OK") + "Content-Length: 0\r\n\r\n", ue_->set_id(SaRole::temporary), 1); }
   void notify() {

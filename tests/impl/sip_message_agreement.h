@@ -37,14 +37,16 @@ inline std::string sip_head_disagreement(std::string_view text) {
   if (!fast.ok() && impl::sip::is_over_capacity(fast.error)) return {};  // the designed difference
   oracle::SipMessage slow;
   bool slow_ok = true;
+  std::string why;
   try {
     slow = oracle::read_sip(text);
-  } catch (const oracle::UnusableInput&) {
+  } catch (const oracle::UnusableInput& e) {
     slow_ok = false;
+    why = e.what();
   }
   if (fast.ok() != slow_ok)
     return std::string("accept differs: impl ") + (fast.ok() ? "accepts" : fast.error.reason) + ", oracle " +
-           (slow_ok ? "accepts" : "rejects");
+           (slow_ok ? "accepts" : why);
   if (!slow_ok) return {};
   const auto& h = fast.value;
   if (h.request != slow.request || h.method != slow.method || h.uri != slow.uri || h.status != slow.status)

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "cli/ims_challenge.h"
 #include "impl/codec/nas_5gs.h"
 #include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps.h"
@@ -19,7 +20,6 @@
 #include "impl/engine/ims_ue.h"
 #include "impl/engine/nas_smc_network.h"
 #include "impl/engine/nas_smc_ue.h"
-#include "tests/engine/ims_challenge.h"
 #include "tests/impl/allocation_counter.h"
 
 namespace secmode::impl::engine {
@@ -261,11 +261,11 @@ TEST(EngineNoAlloc, ImsRegistrationAllocatesNothing) {
   config.mechanisms = {{sip::IntegrityAlgorithm::hmac_sha_1_96, sip::EncryptionAlgorithm::aes_cbc}};
   ImsUe ue(config);
   const std::array<std::uint8_t, 16> rand{1, 2, 3};
-  const std::string www = test::ims::www_authenticate(config.k, config.opc, rand, 0x20, true, true, config.home_domain);
-  const std::string challenge = test::ims::unauthorized(
-      "secmode-00000001", "1 REGISTER", www,
-      {test::ims::pcscf_mechanism(spec::sip::IntegrityAlgorithm::hmac_sha_1_96, spec::sip::EncryptionAlgorithm::aes_cbc,
-                                  std::nullopt, 9000)});
+  const std::string www = cli::ims::www_authenticate(config.k, config.opc, rand, 0x20, true, true, config.home_domain);
+  const std::string challenge =
+      cli::ims::unauthorized("secmode-00000001", "1 REGISTER", www,
+                             {cli::ims::pcscf_mechanism(spec::sip::IntegrityAlgorithm::hmac_sha_1_96,
+                                                        spec::sip::EncryptionAlgorithm::aes_cbc, std::nullopt, 9000)});
   const std::string ok = "SIP/2.0 200 OK\r\nCall-ID: secmode-00000001\r\nCSeq: 2 REGISTER\r\n\r\n";
   std::array<char, 4096> out{};
   const std::size_t before = test::allocations();

@@ -1,4 +1,4 @@
-// A P-CSCF's 401 (Unauthorized) as the IMS engine tests write it: the Digest AKAv1 challenge
+// A P-CSCF's 401 (Unauthorized) as `secmode gen` and the IMS engine tests write it: the Digest AKAv1 challenge
 // (RFC 3310 3.2) with RAND and an AUTN made by the spec twin of MILENAGE from the subscriber's K
 // and OPc (TS 33.102 6.3.2), optionally with its MAC broken, and a Security-Server list.
 #pragma once
@@ -12,7 +12,7 @@
 #include "spec/codec/sip_sec_agree.h"
 #include "spec/crypto/milenage.h"
 
-namespace secmode::test::ims {
+namespace secmode::cli::ims {
 
 inline std::array<std::uint8_t, 6> sqn_bytes(std::uint64_t v) {
   std::array<std::uint8_t, 6> s{};
@@ -64,4 +64,4 @@ inline spec::sip::SecurityMechanism pcscf_mechanism(spec::sip::IntegrityAlgorith
   return x;
 }
 
-}  // namespace secmode::test::ims
+}  // namespace secmode::cli::ims
