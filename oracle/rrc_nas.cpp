@@ -257,6 +257,174 @@ bool nr_information_transfer(UperReader& r, RrcNas& out, bool uplink) {
   return p && (!p->present[0] || nas(r, out, ies + ".dedicatedNAS-Message"));
 }
 
+// The tail of an extensible SEQUENCE: its extension additions, stepped over (X.691 19.7-19.9).
+bool additions(UperReader& r, const spec::rrc::UperPreamble& p, const std::string& ie) {
+  return !p.extension || r.skip_extension_additions(ie).has_value();
+}
+
+// An extensible CHOICE's alternative beyond the root is an open type (X.691 23.8, 11.2): stepped
+// over by its length.
+bool skip_open_type(UperReader& r, const std::string& ie) {
+  const auto n = r.length(ie);
+  return n && r.octets(ie, *n);
+}
+
+// PDCP-Config ::= SEQUENCE {
+//     drb SEQUENCE {
+//         discardTimer ENUMERATED {ms10, ..., infinity (16 values)}      OPTIONAL,
+//         pdcp-SN-SizeUL ENUMERATED {len12bits, len18bits}                OPTIONAL,
+//         pdcp-SN-SizeDL ENUMERATED {len12bits, len18bits}                OPTIONAL,
+//         headerCompression CHOICE {
+//             notUsed NULL,
+//             rohc SEQUENCE { maxCID INTEGER (1..16383) DEFAULT 15,
+//                             profiles SEQUENCE { profile0x0001 .. profile0x0104 (9 BOOLEAN) },
+//                             drb-ContinueROHC ENUMERATED { true } OPTIONAL },
+//             uplinkOnlyROHC SEQUENCE { maxCID INTEGER (1..16383) DEFAULT 15,
+//                                       profiles SEQUENCE { profile0x0006 BOOLEAN },
+//                                       drb-ContinueROHC ENUMERATED { true } OPTIONAL },
+//             ... },
+//         integrityProtection ENUMERATED { enabled }                       OPTIONAL,
+//         statusReportRequired ENUMERATED { true }                         OPTIONAL,
+//         outOfOrderDelivery ENUMERATED { true }                           OPTIONAL } OPTIONAL,
+//     moreThanOneRLC SEQUENCE {
+//         primaryPath SEQUENCE { cellGroup CellGroupId OPTIONAL,           -- INTEGER (0..3)
+//                                logicalChannel LogicalChannelIdentity OPTIONAL },  -- INTEGER (1..32)
+//         ul-DataSplitThreshold UL-DataSplitThreshold OPTIONAL,         -- ENUMERATED, 32 values
+//         pdcp-Duplication BOOLEAN OPTIONAL }                           OPTIONAL,
+//     t-Reordering ENUMERATED { ms0, ..., spare01 (64 values) }        OPTIONAL,
+//     ..., [[ cipheringDisabled ENUMERATED {true} OPTIONAL ]], [[ ... -r16 ]], [[ ... -r17 ]], [[ ... -r18 ]] }
+// An ENUMERATED of one value takes no bits (X.691 14.1, 11.5.4).
+bool pdcp_config(UperReader& r, const std::string& ie) {
+  const auto p = r.preamble(ie, true, 3);
+  if (!p) return false;
+  if (p->present[0]) {
+    const std::string drb = ie + ".drb";
+    const auto d = r.preamble(drb, false, 6);
+    if (!d || (d->present[0] && !r.enumerated(drb + ".discardTimer", 16, false)) ||
+        (d->present[1] && !r.enumerated(drb + ".pdcp-SN-SizeUL", 2, false)) ||
+        (d->present[2] && !r.enumerated(drb + ".pdcp-SN-SizeDL", 2, false)))
+      return false;
+    const std::string hc = drb + ".headerCompression";
+    const auto c = r.choice(hc, 3, true);
+    if (!c) return false;
+    if (c->extension) {
+      if (!skip_open_type(r, hc)) return false;
+    } else if (c->index != 0) {
+      const std::string rohc = hc + (c->index == 1 ? ".rohc" : ".uplinkOnlyROHC");
+      const auto q = r.preamble(rohc, false, 2);
+      if (!q || (q->present[0] && !r.whole_number(rohc + ".maxCID", 16383)) ||
+          !r.bits(rohc + ".profiles", c->index == 1 ? 9 : 1))
+        return false;
+    }
+  }
+  if (p->present[1]) {
+    const std::string more = ie + ".moreThanOneRLC";
+    const auto m = r.preamble(more, false, 2);
+    if (!m) return false;
+    const auto path = r.preamble(more + ".primaryPath", false, 2);
+    if (!path || (path->present[0] && !r.whole_number(more + ".primaryPath.cellGroup", 4)) ||
+        (path->present[1] && !r.whole_number(more + ".primaryPath.logicalChannel", 32)) ||
+        (m->present[0] && !r.enumerated(more + ".ul-DataSplitThreshold", 32, false)) ||
+        (m->present[1] && !r.bits(more + ".pdcp-Duplication", 1)))
+      return false;
+  }
+  if (p->present[2] && !r.enumerated(ie + ".t-Reordering", 64, false)) return false;
+  return additions(r, *p, ie);
+}
+
+// SRB-ToAddMod ::= SEQUENCE {
+//     srb-Identity SRB-Identity,                                      -- INTEGER (1..3)
+//     reestablishPDCP ENUMERATED{true} OPTIONAL, discardOnPDCP ENUMERATED{true} OPTIONAL,
+//     pdcp-Config PDCP-Config OPTIONAL, ..., [[ srb-Identity-v1700 ]], [[ ... -v1800 ]] }
+bool srb_to_add_mod(UperReader& r, const std::string& ie) {
+  const auto p = r.preamble(ie, true, 3);
+  return p && r.whole_number(ie + ".srb-Identity", 3) && (!p->present[2] || pdcp_config(r, ie + ".pdcp-Config")) &&
+         additions(r, *p, ie);
+}
+
+// SDAP-Config ::= SEQUENCE {
+//     pdu-Session PDU-SessionID,                                      -- INTEGER (0..255)
+//     sdap-HeaderDL ENUMERATED {present, absent}, sdap-HeaderUL ENUMERATED {present, absent},
+//     defaultDRB BOOLEAN,
+//     mappedQoS-FlowsToAdd SEQUENCE (SIZE (1..maxNrofQFIs)) OF QFI OPTIONAL,   -- 64; QFI (0..63)
+//     mappedQoS-FlowsToRelease SEQUENCE (SIZE (1..maxNrofQFIs)) OF QFI OPTIONAL, ... }
+bool sdap_config(UperReader& r, const std::string& ie) {
+  const auto p = r.preamble(ie, true, 2);
+  if (!p || !r.whole_number(ie + ".pdu-Session", 256) || !r.enumerated(ie + ".sdap-HeaderDL", 2, false) ||
+      !r.enumerated(ie + ".sdap-HeaderUL", 2, false) || !r.bits(ie + ".defaultDRB", 1))
+    return false;
+  for (std::size_t i = 0; i < 2; ++i) {
+    if (!p->present[i]) continue;
+    const std::string list = ie + (i == 0 ? ".mappedQoS-FlowsToAdd" : ".mappedQoS-FlowsToRelease");
+    const auto n = r.whole_number(list, 64);
+    if (!n) return false;
+    for (std::uint32_t k = 0; k <= *n; ++k)
+      if (!r.whole_number(list, 64)) return false;
+  }
+  return additions(r, *p, ie);
+}
+
+// DRB-ToAddMod ::= SEQUENCE {
+//     cnAssociation CHOICE { eps-BearerIdentity INTEGER (0..15), sdap-Config SDAP-Config } OPTIONAL,
+//     drb-Identity DRB-Identity,                                      -- INTEGER (1..32)
+//     reestablishPDCP ENUMERATED{true} OPTIONAL, recoverPDCP ENUMERATED{true} OPTIONAL,
+//     pdcp-Config PDCP-Config OPTIONAL, ..., [[ daps-Config-r16 ]], [[ n3c-BearerAssociated-r18 ]] }
+bool drb_to_add_mod(UperReader& r, const std::string& ie) {
+  const auto p = r.preamble(ie, true, 4);
+  if (!p) return false;
+  if (p->present[0]) {
+    const auto c = r.choice(ie + ".cnAssociation", 2, false);
+    if (!c || (c->index == 0 ? !r.whole_number(ie + ".cnAssociation.eps-BearerIdentity", 16)
+                             : !sdap_config(r, ie + ".cnAssociation.sdap-Config")))
+      return false;
+  }
+  return r.whole_number(ie + ".drb-Identity", 32) && (!p->present[3] || pdcp_config(r, ie + ".pdcp-Config")) &&
+         additions(r, *p, ie);
+}
+
+// SecurityConfig ::= SEQUENCE {
+//     securityAlgorithmConfig SecurityAlgorithmConfig OPTIONAL,
+//     keyToUse ENUMERATED{master, secondary} OPTIONAL, ... }
+// SecurityAlgorithmConfig ::= SEQUENCE {
+//     cipheringAlgorithm CipheringAlgorithm,              -- ENUMERATED {nea0..nea3, spare4..spare1, ...}
+//     integrityProtAlgorithm IntegrityProtAlgorithm OPTIONAL, ... }   -- {nia0..nia3, spare4..spare1, ...}
+bool security_config(UperReader& r, const std::string& ie) {
+  const auto p = r.preamble(ie, true, 2);
+  if (!p) return false;
+  if (p->present[0]) {
+    const std::string sac = ie + ".securityAlgorithmConfig";
+    const auto q = r.preamble(sac, true, 1);
+    if (!q || !r.enumerated(sac + ".cipheringAlgorithm", 8, true) ||
+        (q->present[0] && !r.enumerated(sac + ".integrityProtAlgorithm", 8, true)) || !additions(r, *q, sac))
+      return false;
+  }
+  return (!p->present[1] || r.enumerated(ie + ".keyToUse", 2, false)) && additions(r, *p, ie);
+}
+
+// RadioBearerConfig ::= SEQUENCE {
+//     srb-ToAddModList SRB-ToAddModList OPTIONAL,        -- SEQUENCE (SIZE (1..2)) OF SRB-ToAddMod
+//     srb3-ToRelease ENUMERATED{true} OPTIONAL,
+//     drb-ToAddModList DRB-ToAddModList OPTIONAL,        -- SEQUENCE (SIZE (1..maxDRB)) OF DRB-ToAddMod
+//     drb-ToReleaseList DRB-ToReleaseList OPTIONAL,      -- SEQUENCE (SIZE (1..maxDRB)) OF DRB-Identity
+//     securityConfig SecurityConfig OPTIONAL,
+//     ..., [[ mrb-ToAddModList-r17 ... srb4-ToRelease-r17 ]], [[ srb5-ToAddMod-r18, srb5-ToRelease-r18 ]] }
+bool radio_bearer_config(UperReader& r, const std::string& ie) {
+  const auto p = r.preamble(ie, true, 5);
+  if (!p) return false;
+  const auto list = [&](const std::string& name, std::uint32_t max, auto&& item) {
+    const auto n = r.whole_number(ie + "." + name, max);
+    if (!n) return false;
+    for (std::uint32_t i = 0; i <= *n; ++i)
+      if (!item(ie + "." + name + "[" + std::to_string(i) + "]")) return false;
+    return true;
+  };
+  return (!p->present[0] || list("srb-ToAddModList", 2, [&](const std::string& e) { return srb_to_add_mod(r, e); })) &&
+         (!p->present[2] || list("drb-ToAddModList", 29, [&](const std::string& e) { return drb_to_add_mod(r, e); })) &&
+         (!p->present[3] ||
+          list("drb-ToReleaseList", 29, [&](const std::string& e) { return r.whole_number(e, 32).has_value(); })) &&
+         (!p->present[4] || security_config(r, ie + ".securityConfig")) && additions(r, *p, ie);
+}
+
 // RRCReconfiguration ::= SEQUENCE {
 //     rrc-TransactionIdentifier RRC-TransactionIdentifier,
 //     criticalExtensions CHOICE { rrcReconfiguration RRCReconfiguration-IEs,
@@ -281,13 +449,14 @@ bool nr_reconfiguration(UperReader& r, RrcNas& out) {
   const auto p = r.preamble(ies, false, 5);
   if (!p) return false;
   if (!p->present[4]) return true;
-  if (p->present[0] || p->present[2])
-    return stop(r, ies + (p->present[0] ? ".radioBearerConfig" : ".measConfig"),
-                "the nonCriticalExtension that may hold dedicatedNAS-MessageList follows radioBearerConfig and "
-                "measConfig, which this reader does not decode");
-  if ((p->present[1] && !skip_octet_string(r, ies + ".secondaryCellGroup")) ||
-      (p->present[3] && !skip_octet_string(r, ies + ".lateNonCriticalExtension")))
+  if ((p->present[0] && !radio_bearer_config(r, ies + ".radioBearerConfig")) ||
+      (p->present[1] && !skip_octet_string(r, ies + ".secondaryCellGroup")))
     return false;
+  if (p->present[2])
+    return stop(r, ies + ".measConfig",
+                "the nonCriticalExtension that may hold dedicatedNAS-MessageList follows measConfig, which this reader "
+                "does not decode");
+  if (p->present[3] && !skip_octet_string(r, ies + ".lateNonCriticalExtension")) return false;
   const std::string v1530 = ies + ".nonCriticalExtension";
   const auto q = r.preamble(v1530, false, 8);
   if (!q || (q->present[0] && !skip_octet_string(r, v1530 + ".masterCellGroup"))) return false;

@@ -6,9 +6,10 @@
 // Read: RRCConnectionSetupComplete, ULInformationTransfer, DLInformationTransfer and
 // RRCConnectionReconfiguration (dedicatedInfoNASList) of LTE; RRCSetupComplete,
 // ULInformationTransfer, DLInformationTransfer and RRCReconfiguration (dedicatedNAS-MessageList of
-// its v1530 extension) of NR. A reconfiguration whose list follows a field this reader does not
-// decode (LTE measConfig, mobilityControlInfo; NR radioBearerConfig, measConfig) is named, with
-// the reason it is not read.
+// its v1530 extension) of NR, stepping over an NR RadioBearerConfig (SRBs, DRBs with their SDAP
+// and PDCP configuration, security configuration, extension additions). A reconfiguration whose
+// list follows a field this reader does not decode (LTE measConfig, mobilityControlInfo; NR
+// measConfig) is named, with the reason it is not read.
 #pragma once
 
 #include <cstdint>

@@ -367,7 +367,7 @@ struct Harness {
             chosen = x;
             break;
           }
-        RC_ASSERT(chosen != nullptr);
+        if (chosen == nullptr) RC_FAIL("the table's temporary_alg is no usable mechanism of the Security-Server");
         sets[st.state.temporary] = {{*chosen->spi_c, *chosen->spi_s, *chosen->port_c, *chosen->port_s},
                                     now + kRegAwaitAuth};
         sqn_ms = sqn;

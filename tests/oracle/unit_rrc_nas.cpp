@@ -90,6 +90,26 @@ std::vector<Carrier> carriers() {
     out.push_back({Rat::eps, false, "RRCConnectionReconfiguration", rrc_nas::lte_reconfiguration(list), list});
     out.push_back({Rat::fivegs, false, "RRCReconfiguration", rrc_nas::nr_reconfiguration(list), list});
   }
+  // RRCReconfigurations carrying a RadioBearerConfig before the list, as a PDU session set-up does.
+  {
+    Before::Bearers setup;
+    setup.drbs = 1;
+    setup.qfis = 2;
+    Before::Bearers full;
+    full.srbs = 2;
+    full.drbs = 3;
+    full.qfis = 64;
+    full.rohc = full.more_than_one_rlc = full.ciphering_disabled = full.release = full.security = true;
+    Before::Bearers eps;
+    eps.drbs = 2;
+    eps.eps_bearer = eps.security = true;
+    for (const auto& bearers : {setup, full, eps}) {
+      Before b;
+      b.bearers = bearers;
+      out.push_back(
+          {Rat::fivegs, false, "RRCReconfiguration", rrc_nas::nr_reconfiguration({kAuthRequest}, b), {kAuthRequest}});
+    }
+  }
   // A long NAS message: a two-octet length determinant (X.691 11.9.3.7).
   const Octets long_nas(300, 0x5a);
   out.push_back(
@@ -199,6 +219,22 @@ RC_GTEST_PROP(RrcNas, AnyNasUnderAnyOptionalFieldsIsFound, ()) {
       list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(list.size(), 11)));
   RC_ASSERT(rrc_nas(Rat::eps, false, rrc_nas::lte_reconfiguration(lte_list)).nas == lte_list);
   RC_ASSERT(rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration(list, b)).nas == list);
+  if (*rc::gen::arbitrary<bool>()) {
+    Before::Bearers r;
+    r.srbs = *rc::gen::inRange(0u, 3u);
+    r.drbs = *rc::gen::inRange(0u, 30u);
+    r.qfis = *rc::gen::inRange(0u, 65u);
+    r.eps_bearer = *rc::gen::arbitrary<bool>();
+    r.rohc = *rc::gen::arbitrary<bool>();
+    r.more_than_one_rlc = *rc::gen::arbitrary<bool>();
+    r.ciphering_disabled = *rc::gen::arbitrary<bool>();
+    r.release = *rc::gen::arbitrary<bool>();
+    r.security = *rc::gen::arbitrary<bool>();
+    b.bearers = r;
+    const auto found = rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration(list, b));
+    RC_ASSERT(found.unread == "");
+    RC_ASSERT(found.nas == list);
+  }
 }
 
 // ---- Wireshark -----------------------------------------------------------------------------
