@@ -394,7 +394,7 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   } else {
     v.explain = x.why + " (rule " + x.rule + ")";
   }
-  emit(out, v);
+  emit(out, std::move(v));
   if (!plain) return;
   // The network's side of the answer: a COMPLETE counts if it opens under the context the running
   // command takes into use (4.4.4.3).
@@ -451,7 +451,7 @@ void NasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const {
       x.step, x.output.response == ue::kNone, "ue", x.clause, response(x.output.response, x.output.cause), "no answer",
       ""};
   v.explain = v.ok ? x.why + " (rule " + x.rule + ")" : x.why + " (rule " + x.rule + "), and the UE never answered";
-  emit(out, v);
+  emit(out, std::move(v));
 }
 
 void NasJudge::no_answers(std::vector<Verdict>& out) {
@@ -616,7 +616,7 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
                             : std::string("the network holds no ") + w.context + " with a key under " + w.ksi + " " +
                                   std::to_string(c.ksi);
     }
-    emit(out, verdict);
+    emit(out, std::move(verdict));
     mme_ = st.state;
     return;
   }
@@ -657,7 +657,7 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
                           ? std::string("a retransmission on ") + w.timer_name + " expiry, with the next COUNT"
                           : std::string("as ") + w.start + " requires";
   }
-  emit(out, verdict);
+  emit(out, std::move(verdict));
   if (!retransmission) last_command_ = c.plain;
   if (!retransmission && before.fresh && c.ksi == before.fresh_ksi) happened_ = Happened::fresh_command;
   mme_ = st.state;
