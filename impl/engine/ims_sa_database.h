@@ -60,6 +60,10 @@ struct EspSa {
   std::uint32_t spi = 0;
   bool inbound = false;
   std::uint16_t local_port = 0, remote_port = 0;
+  // RFC 4303 3.3.3 / 3.4.3 (ims_esp.h): outbound, the last sequence number sent; inbound, the
+  // highest one accepted, and the replay window below it (bit i: highest - i was accepted).
+  std::uint32_t sequence = 0;
+  std::uint64_t window = 0;
 };
 
 struct SaSet {
