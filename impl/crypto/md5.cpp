@@ -24,10 +24,7 @@ constexpr std::uint32_t rotl(std::uint32_t x, int n) { return x << n | x >> (32 
 
 }  // namespace
 
-Md5::~Md5() {
-  ct::wipe_object(h_);
-  ct::wipe_object(buffer_);
-}
+Md5::~Md5() { ct::wipe_object(h_); }
 
 void Md5::block(const std::uint8_t* p) noexcept {
   std::array<std::uint32_t, 16> x{};
@@ -71,14 +68,7 @@ void Md5::block(const std::uint8_t* p) noexcept {
 }
 
 void Md5::update(std::span<const std::uint8_t> data) noexcept {
-  length_ += data.size();
-  for (std::uint8_t octet : data) {
-    buffer_[buffered_++] = octet;
-    if (buffered_ == 64) {
-      block(buffer_.data());
-      buffered_ = 0;
-    }
-  }
+  buffer_.update(data, [this](const std::uint8_t* p) { block(p); });
 }
 
 void Md5::update(std::string_view text) noexcept {
@@ -86,14 +76,7 @@ void Md5::update(std::string_view text) noexcept {
 }
 
 void Md5::finish(std::span<std::uint8_t, 16> digest) noexcept {
-  // RFC 1321 3.1-3.2: a 1 bit, zeros to 56 octets mod 64, the bit length little-endian.
-  const std::uint64_t bits = length_ * 8;
-  const std::uint8_t one = 0x80, zero = 0;
-  update(std::span(&one, 1));
-  while (buffered_ != 56) update(std::span(&zero, 1));
-  std::array<std::uint8_t, 8> tail{};
-  for (std::size_t i = 0; i < 8; ++i) tail[i] = static_cast<std::uint8_t>(bits >> (8 * i));
-  update(tail);
+  buffer_.pad(false, [this](const std::uint8_t* p) { block(p); });
   for (std::size_t i = 0; i < 16; ++i) digest[i] = static_cast<std::uint8_t>(h_[i / 4] >> (8 * (i % 4)));
 }
 

@@ -11,6 +11,8 @@
 #include <span>
 #include <string_view>
 
+#include "impl/crypto/md_buffer.h"
+
 namespace secmode::impl::crypto {
 
 class Md5 {
@@ -29,9 +31,7 @@ class Md5 {
   void block(const std::uint8_t* p) noexcept;
 
   std::array<std::uint32_t, 4> h_{0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u};  // RFC 1321 3.3
-  std::array<std::uint8_t, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  // octets so far
+  MdBuffer buffer_;
 };
 
 // The 32 lower-case hex digits of an MD5 digest (RFC 2617 3.1.3: "LHEX").

@@ -10,10 +10,7 @@ constexpr std::uint32_t rotl(std::uint32_t x, int n) { return x << n | x >> (32 
 
 }  // namespace
 
-Sha1::~Sha1() {
-  ct::wipe_object(h_);
-  ct::wipe_object(buffer_);
-}
+Sha1::~Sha1() { ct::wipe_object(h_); }
 
 // FIPS 180-4 6.1.2: the message schedule and the 80 steps, f and K by step range (4.1.1, 4.2.1).
 void Sha1::block(const std::uint8_t* p) noexcept {
@@ -54,24 +51,11 @@ void Sha1::block(const std::uint8_t* p) noexcept {
 }
 
 void Sha1::update(std::span<const std::uint8_t> data) noexcept {
-  length_ += data.size();
-  for (std::uint8_t octet : data) {
-    buffer_[buffered_++] = octet;
-    if (buffered_ == 64) {
-      block(buffer_.data());
-      buffered_ = 0;
-    }
-  }
+  buffer_.update(data, [this](const std::uint8_t* p) { block(p); });
 }
 
 void Sha1::finish(std::span<std::uint8_t, 20> digest) noexcept {
-  const std::uint64_t bits = length_ * 8;
-  const std::uint8_t one = 0x80, zero = 0;
-  update(std::span(&one, 1));
-  while (buffered_ != 56) update(std::span(&zero, 1));
-  std::array<std::uint8_t, 8> tail{};
-  for (std::size_t i = 0; i < 8; ++i) tail[i] = static_cast<std::uint8_t>(bits >> (56 - 8 * i));
-  update(tail);
+  buffer_.pad(true, [this](const std::uint8_t* p) { block(p); });
   for (std::size_t i = 0; i < 20; ++i) digest[i] = static_cast<std::uint8_t>(h_[i / 4] >> (24 - 8 * (i % 4)));
 }
 

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <span>
 
+#include "impl/crypto/md_buffer.h"
+
 namespace secmode::impl::crypto {
 
 class Sha1 {
@@ -21,13 +23,10 @@ class Sha1 {
   void finish(std::span<std::uint8_t, 20> digest) noexcept;
 
  private:
-  friend class HmacSha1;
   void block(const std::uint8_t* p) noexcept;
 
   std::array<std::uint32_t, 5> h_{0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u, 0xc3d2e1f0u};  // 5.3.1
-  std::array<std::uint8_t, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;
+  MdBuffer buffer_;
 };
 
 // RFC 2104 with the states after K XOR ipad and K XOR opad kept, so each MAC hashes only the
