@@ -6,12 +6,12 @@ namespace {
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-// Whitespace and the line ends of folded lines that hold nothing else.
-bool is_space(char c) noexcept { return lex::is_wsp(c) || c == '\r' || c == '\n'; }
-
+// Blanks, and the line ends of folded lines that hold nothing else; a CR alone inside a line is
+// text, as the oracle's reader keeps it.
 std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && (lex::is_wsp(s.front()) || s.front() == '\n' || (s.size() > 1 && s.substr(0, 2) == "\r\n")))
+    s.remove_prefix(1);
+  while (!s.empty() && (lex::is_wsp(s.back()) || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
   return s;
 }
 

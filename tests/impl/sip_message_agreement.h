@@ -2,8 +2,8 @@
 // (oracle/sip_message.h), written apart from it: both accept or both reject; when both accept,
 // the same start line and the same fields in order. The readers differ in one designed way: the
 // oracle joins a folded value's lines with one SP, the impl keeps the fold as written (the
-// sec-agree and Digest decoders read it as LWS), so a value is compared with each line end and the
-// whitespace around it read as one SP. Shared by test_impl's property and the fuzz target.
+// sec-agree and Digest decoders read it as LWS), so a value is compared with its lines trimmed and
+// joined as the oracle joins them. Shared by test_impl's property and the fuzz target.
 #pragma once
 
 #include <string>
@@ -16,19 +16,24 @@
 namespace secmode::test {
 
 inline std::string unfolded(std::string_view v) {
+  // As the oracle joins them: each line trimmed (blanks in front; blanks and CR behind), joined
+  // with one SP; then the whole trimmed the same way.
+  const auto trim = [](std::string_view s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return std::string_view();
+    s.remove_prefix(b);
+    const auto e = s.find_last_not_of(" \t\r");
+    return e == std::string_view::npos ? std::string_view() : s.substr(0, e + 1);
+  };
   std::string out;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (v[i] != '\n') {
-      out += v[i];
-      continue;
-    }
-    while (!out.empty() && (out.back() == ' ' || out.back() == '\t' || out.back() == '\r')) out.pop_back();
-    while (i + 1 < v.size() && (v[i + 1] == ' ' || v[i + 1] == '\t')) ++i;
-    out += ' ';
+  for (std::size_t at = 0;;) {
+    const std::size_t lf = v.find('\n', at);
+    if (at > 0) out += ' ';
+    out += trim(v.substr(at, lf == std::string_view::npos ? std::string_view::npos : lf - at));
+    if (lf == std::string_view::npos) break;
+    at = lf + 1;
   }
-  const auto b = out.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  return out.substr(b, out.find_last_not_of(" \t\r") - b + 1);
+  return std::string(trim(out));
 }
 
 // "" when the two readers agree on `text`, else what differs.
