@@ -40,27 +40,13 @@
 #include "impl/crypto/kdf.h"
 #include "impl/crypto/sha256_portable.h"
 #include "impl/crypto/sha256_x86ni.h"
+#include "tests/ct/ctgrind.h"
 
 using namespace secmode::impl::crypto;
 
 namespace {
 
-template <typename T>
-void secret(T& object) {
-  VALGRIND_MAKE_MEM_UNDEFINED(&object, sizeof object);
-}
-template <typename T>
-void declassify(T& object) {
-  VALGRIND_MAKE_MEM_DEFINED(&object, sizeof object);
-}
-
-int failures = 0;
-void expect(bool ok, const char* what) {
-  if (!ok) {
-    std::printf("FAIL: %s\n", what);
-    ++failures;
-  }
-}
+using namespace secmode::test::ctgrind;
 
 constexpr std::array<std::uint8_t, 16> kKey = {0x2b, 0xd6, 0x45, 0x9f, 0x82, 0xc5, 0xb3, 0x00,
                                                0x95, 0x2c, 0x49, 0x10, 0x48, 0x81, 0xff, 0x48};

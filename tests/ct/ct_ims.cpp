@@ -19,27 +19,13 @@
 #include "impl/crypto/milenage.h"
 #include "impl/crypto/sha1.h"
 #include "impl/engine/ims_esp.h"
+#include "tests/ct/ctgrind.h"
 
 using namespace secmode::impl;
 
 namespace {
 
-template <typename T>
-void secret(T& object) {
-  VALGRIND_MAKE_MEM_UNDEFINED(&object, sizeof object);
-}
-template <typename T>
-void declassify(T& object) {
-  VALGRIND_MAKE_MEM_DEFINED(&object, sizeof object);
-}
-
-int failures = 0;
-void expect(bool ok, const char* what) {
-  if (!ok) {
-    std::printf("FAIL: %s\n", what);
-    ++failures;
-  }
-}
+using namespace secmode::test::ctgrind;
 
 int table_lookup_mode() {
   std::array<std::uint8_t, 16> digest{};

@@ -33,27 +33,13 @@
 
 #include "impl/crypto/eea1_eia1.h"
 #include "impl/crypto/snow3g.h"
+#include "tests/ct/ctgrind.h"
 
 using namespace secmode::impl::crypto;
 
 namespace {
 
-template <typename T>
-void secret(T& object) {
-  VALGRIND_MAKE_MEM_UNDEFINED(&object, sizeof object);
-}
-template <typename T>
-void declassify(T& object) {
-  VALGRIND_MAKE_MEM_DEFINED(&object, sizeof object);
-}
-
-int failures = 0;
-void expect(bool ok, const char* what) {
-  if (!ok) {
-    std::printf("FAIL: %s\n", what);
-    ++failures;
-  }
-}
+using namespace secmode::test::ctgrind;
 
 constexpr std::array<std::uint8_t, 16> kKey = {0xd3, 0xc5, 0xd5, 0x92, 0x32, 0x7f, 0xb1, 0x1c,
                                                0x40, 0x35, 0xc6, 0x68, 0x0a, 0xf8, 0xc6, 0xd1};

@@ -36,27 +36,13 @@
 #include "impl/crypto/eea3_eia3.h"
 #include "impl/crypto/zuc.h"
 #include "impl/crypto/zuc_sbox.h"
+#include "tests/ct/ctgrind.h"
 
 using namespace secmode::impl::crypto;
 
 namespace {
 
-template <typename T>
-void secret(T& object) {
-  VALGRIND_MAKE_MEM_UNDEFINED(&object, sizeof object);
-}
-template <typename T>
-void declassify(T& object) {
-  VALGRIND_MAKE_MEM_DEFINED(&object, sizeof object);
-}
-
-int failures = 0;
-void expect(bool ok, const char* what) {
-  if (!ok) {
-    std::printf("FAIL: %s\n", what);
-    ++failures;
-  }
-}
+using namespace secmode::test::ctgrind;
 
 constexpr std::array<std::uint8_t, 16> kKey = {0x17, 0x3d, 0x14, 0xba, 0x50, 0x03, 0x73, 0x1d,
                                                0x7a, 0x60, 0x04, 0x94, 0x70, 0xf0, 0x0a, 0x29};
