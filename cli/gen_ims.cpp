@@ -88,12 +88,8 @@ class Exchange {
     trace_.comment(std::string("the UE: ") + r.reason + " (" + r.clause + ")");
     sip(true, r.over ? std::optional(r.esp_spi) : std::nullopt, r.text);
     const std::string text(r.text);
-    const auto field = [&](const std::string& name) {
-      const auto at = text.find("\r\n" + name + ": ") + name.size() + 4;
-      return text.substr(at, text.find("\r\n", at) - at);
-    };
-    call_id_ = field("Call-ID");
-    cseq_ = field("CSeq");
+    call_id_ = cli::ims::field_of(text, "Call-ID");
+    cseq_ = cli::ims::field_of(text, "CSeq");
   }
   // Over `set`: the inbound SA at the UE's protected client port, whose SPI is the set's name.
   void downlink(const std::string& text, std::uint32_t set, std::uint32_t next_spi, const std::string& what) {

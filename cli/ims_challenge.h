@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "spec/codec/sip_digest_aka.h"
@@ -18,6 +19,16 @@ inline std::array<std::uint8_t, 6> sqn_bytes(std::uint64_t v) {
   std::array<std::uint8_t, 6> s{};
   for (int i = 5; i >= 0; --i, v >>= 8) s[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(v);
   return s;
+}
+
+// The value of the first header field `name` in a message the UE engine wrote (its own spelling,
+// "Name: value" lines), or "" when there is none.
+inline std::string field_of(std::string_view text, std::string_view name) {
+  const std::string key = "\r\n" + std::string(name) + ": ";
+  const auto at = text.find(key);
+  if (at == std::string_view::npos) return {};
+  const auto begin = at + key.size();
+  return std::string(text.substr(begin, text.find("\r\n", begin) - begin));
 }
 
 // The WWW-Authenticate value; AMF 0x8000.

@@ -94,12 +94,8 @@ class Scenario {
     last = r;
     const std::string text(r.text);
     lines.push_back({true, r.over ? std::optional(r.esp_spi) : std::nullopt, text});
-    const auto field = [&](const std::string& name) {
-      const auto at = text.find("\r\n" + name + ": ") + name.size() + 4;
-      return text.substr(at, text.find("\r\n", at) - at);
-    };
-    call_id_ = field("Call-ID");
-    cseq_ = field("CSeq");
+    call_id_ = cli::ims::field_of(text, "Call-ID");
+    cseq_ = cli::ims::field_of(text, "CSeq");
   }
   void deliver(const std::string& text, std::uint32_t set, std::uint32_t next_spi) {
     // The inbound SA at the UE's protected client port carries responses (TS 33.203 6.2).
