@@ -5,6 +5,8 @@
 
 #include <optional>
 
+#include "oracle/rrc_lte_meas_config.h"
+#include "oracle/uper_steps.h"
 #include "spec/codec/rrc_dcch.h"
 #include "spec/codec/rrc_uper.h"
 
@@ -15,6 +17,9 @@ namespace {
 using spec::rrc::UperReader;
 using spec::rrc::dcch::read_octet_string;
 using spec::rrc::dcch::read_transaction_id;
+using uper::additions;
+using uper::list;
+using uper::skip_open_type;
 
 // A field this reader does not decode stands before the NAS: recorded as the reader's failure.
 bool stop(UperReader& r, const std::string& ie, const std::string& why) {
@@ -28,14 +33,9 @@ bool nas(UperReader& r, RrcNas& out, const std::string& ie) {
   return b.has_value();
 }
 
-// SEQUENCE (SIZE (1..max)) OF DedicatedInfoNAS: the count in a constrained whole number (X.691
-// 20.6), then each OCTET STRING.
+// SEQUENCE (SIZE (1..max)) OF DedicatedInfoNAS.
 bool nas_list(UperReader& r, RrcNas& out, const std::string& ie, std::uint32_t max) {
-  const auto n = r.whole_number(ie, max);
-  if (!n) return false;
-  for (std::uint32_t i = 0; i <= *n; ++i)
-    if (!nas(r, out, ie + "[" + std::to_string(i) + "]")) return false;
-  return true;
+  return list(r, ie, max, [&](const std::string& e) { return nas(r, out, e); });
 }
 
 bool skip_octet_string(UperReader& r, const std::string& ie) { return read_octet_string(r, ie).has_value(); }
@@ -185,10 +185,14 @@ bool lte_reconfiguration(UperReader& r, RrcNas& out) {
   const std::string ies = m + ".criticalExtensions.c1.rrcConnectionReconfiguration-r8";
   const auto p = r.preamble(ies, false, 6);
   if (!p) return false;
-  if (p->present[2] && (p->present[0] || p->present[1]))
-    return stop(r, ies + (p->present[0] ? ".measConfig" : ".mobilityControlInfo"),
-                "dedicatedInfoNASList follows measConfig and mobilityControlInfo, which this reader does not decode");
-  return !p->present[2] || nas_list(r, out, ies + ".dedicatedInfoNASList", 11);
+  if (!p->present[2]) return true;
+  if (p->present[0] && !step_over_lte_meas_config(r, ies + ".measConfig")) return false;
+  // The list is conditional on nonHO, mobilityControlInfo on HO: one or the other.
+  if (p->present[1])
+    return stop(r, ies + ".mobilityControlInfo",
+                "dedicatedInfoNASList follows mobilityControlInfo, which this reader does not decode (a handover "
+                "carries no NAS: Cond nonHO)");
+  return nas_list(r, out, ies + ".dedicatedInfoNASList", 11);
 }
 
 // ---- NR (TS 38.331) ------------------------------------------------------------------------
@@ -223,13 +227,11 @@ bool nr_setup_complete(UperReader& r, RrcNas& out) {
   }
   if (p->present[1] && !r.enumerated(ies + ".guami-Type", 2, false)) return false;
   if (p->present[2]) {
-    const std::string list = ies + ".s-NSSAI-List";
-    const auto n = r.whole_number(list, 8);
-    if (!n) return false;
-    for (std::uint32_t i = 0; i <= *n; ++i) {
-      const auto s = r.choice(list, 2, false);
-      if (!s || !r.bits(list, s->index == 0 ? 8 : 32)) return false;
-    }
+    const bool read = list(r, ies + ".s-NSSAI-List", 8, [&](const std::string& e) {
+      const auto s = r.choice(e, 2, false);
+      return s && r.bits(e, s->index == 0 ? 8 : 32);
+    });
+    if (!read) return false;
   }
   return nas(r, out, ies + ".dedicatedNAS-Message");
 }
@@ -255,18 +257,6 @@ bool nr_information_transfer(UperReader& r, RrcNas& out, bool uplink) {
   const std::string ies = m + ".criticalExtensions." + m;
   const auto p = r.preamble(ies, false, 3);
   return p && (!p->present[0] || nas(r, out, ies + ".dedicatedNAS-Message"));
-}
-
-// The tail of an extensible SEQUENCE: its extension additions, stepped over (X.691 19.7-19.9).
-bool additions(UperReader& r, const spec::rrc::UperPreamble& p, const std::string& ie) {
-  return !p.extension || r.skip_extension_additions(ie).has_value();
-}
-
-// An extensible CHOICE's alternative beyond the root is an open type (X.691 23.8, 11.2): stepped
-// over by its length.
-bool skip_open_type(UperReader& r, const std::string& ie) {
-  const auto n = r.length(ie);
-  return n && r.octets(ie, *n);
 }
 
 // PDCP-Config ::= SEQUENCE {
@@ -353,15 +343,9 @@ bool sdap_config(UperReader& r, const std::string& ie) {
   if (!p || !r.whole_number(ie + ".pdu-Session", 256) || !r.enumerated(ie + ".sdap-HeaderDL", 2, false) ||
       !r.enumerated(ie + ".sdap-HeaderUL", 2, false) || !r.bits(ie + ".defaultDRB", 1))
     return false;
-  for (std::size_t i = 0; i < 2; ++i) {
-    if (!p->present[i]) continue;
-    const std::string list = ie + (i == 0 ? ".mappedQoS-FlowsToAdd" : ".mappedQoS-FlowsToRelease");
-    const auto n = r.whole_number(list, 64);
-    if (!n) return false;
-    for (std::uint32_t k = 0; k <= *n; ++k)
-      if (!r.whole_number(list, 64)) return false;
-  }
-  return additions(r, *p, ie);
+  const auto qfi = [&](const std::string& e) { return r.whole_number(e, 64).has_value(); };
+  return (!p->present[0] || list(r, ie + ".mappedQoS-FlowsToAdd", 64, qfi)) &&
+         (!p->present[1] || list(r, ie + ".mappedQoS-FlowsToRelease", 64, qfi)) && additions(r, *p, ie);
 }
 
 // DRB-ToAddMod ::= SEQUENCE {
@@ -411,17 +395,12 @@ bool security_config(UperReader& r, const std::string& ie) {
 bool radio_bearer_config(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 5);
   if (!p) return false;
-  const auto list = [&](const std::string& name, std::uint32_t max, auto&& item) {
-    const auto n = r.whole_number(ie + "." + name, max);
-    if (!n) return false;
-    for (std::uint32_t i = 0; i <= *n; ++i)
-      if (!item(ie + "." + name + "[" + std::to_string(i) + "]")) return false;
-    return true;
-  };
-  return (!p->present[0] || list("srb-ToAddModList", 2, [&](const std::string& e) { return srb_to_add_mod(r, e); })) &&
-         (!p->present[2] || list("drb-ToAddModList", 29, [&](const std::string& e) { return drb_to_add_mod(r, e); })) &&
-         (!p->present[3] ||
-          list("drb-ToReleaseList", 29, [&](const std::string& e) { return r.whole_number(e, 32).has_value(); })) &&
+  return (!p->present[0] ||
+          list(r, ie + ".srb-ToAddModList", 2, [&](const std::string& e) { return srb_to_add_mod(r, e); })) &&
+         (!p->present[2] ||
+          list(r, ie + ".drb-ToAddModList", 29, [&](const std::string& e) { return drb_to_add_mod(r, e); })) &&
+         (!p->present[3] || list(r, ie + ".drb-ToReleaseList", 29,
+                                 [&](const std::string& e) { return r.whole_number(e, 32).has_value(); })) &&
          (!p->present[4] || security_config(r, ie + ".securityConfig")) && additions(r, *p, ie);
 }
 

@@ -6,10 +6,10 @@
 // Read: RRCConnectionSetupComplete, ULInformationTransfer, DLInformationTransfer and
 // RRCConnectionReconfiguration (dedicatedInfoNASList) of LTE; RRCSetupComplete,
 // ULInformationTransfer, DLInformationTransfer and RRCReconfiguration (dedicatedNAS-MessageList of
-// its v1530 extension) of NR, stepping over an NR RadioBearerConfig (SRBs, DRBs with their SDAP
-// and PDCP configuration, security configuration, extension additions). A reconfiguration whose
-// list follows a field this reader does not decode (LTE measConfig, mobilityControlInfo; NR
-// measConfig) is named, with the reason it is not read.
+// its v1530 extension) of NR, stepping over an LTE MeasConfig (rrc_lte_meas_config.h) and an NR
+// RadioBearerConfig (SRBs, DRBs with their SDAP and PDCP configuration, security configuration,
+// extension additions). A reconfiguration whose list follows a field this reader does not decode
+// (LTE mobilityControlInfo, NR measConfig) is named, with the reason it is not read.
 #pragma once
 
 #include <cstdint>

@@ -79,7 +79,7 @@ TEST(CliCheckRrcNas, NasOnBothInterfacesIsJudgedOnce) {
 
 TEST(CliCheckRrcNas, UnreachableNasIsANote) {
   rrc_nas::Before b;
-  b.meas_config = true;
+  b.mobility_control = true;
   const Octets attach_accept = spec::from_hex("0742");  // what it is does not matter: it is not read
   const std::vector<nlohmann::json> lines = {
       {{"kind", "context"}, {"rat", "eps"}, {"kasme", std::string(64, '1')}, {"ksi", 0}},
@@ -91,9 +91,11 @@ TEST(CliCheckRrcNas, UnreachableNasIsANote) {
                                       rrc_nas::lte_reconfiguration({attach_accept}, b)))}}};
   const Checked c = check(lines);
   EXPECT_EQ(c.status, 0);
-  EXPECT_NE(c.err.find("step 2: note: RRCConnectionReconfiguration: the NAS it may carry is not read: "
-                       "rrcConnectionReconfiguration.criticalExtensions.c1.rrcConnectionReconfiguration-r8.measConfig"),
-            std::string::npos)
+  EXPECT_NE(
+      c.err.find(
+          "step 2: note: RRCConnectionReconfiguration: the NAS it may carry is not read: "
+          "rrcConnectionReconfiguration.criticalExtensions.c1.rrcConnectionReconfiguration-r8.mobilityControlInfo"),
+      std::string::npos)
       << c.err;
 }
 

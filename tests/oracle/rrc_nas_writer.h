@@ -24,7 +24,23 @@ struct Before {
   unsigned nssai = 0;          // NR s-NSSAI-List entries (0: absent), alternating sst and sst-SD
   bool later_release = false;  // LTE information transfers: the -r16 (UL) / -r15 (DL) IEs
   bool cdma2000 = false;       // LTE information transfers: dedicatedInfoCDMA2000-1XRTT instead
-  bool meas_config = false;    // reconfigurations: the measConfig presence bit (no measConfig)
+  bool meas_config = false;    // NR reconfiguration: the measConfig presence bit (no measConfig)
+  bool mobility_control = false;  // LTE reconfiguration: the mobilityControlInfo presence bit (none follows)
+  // LTE reconfiguration: a MeasConfig (oracle/rrc_lte_meas_config.cpp quotes it), written when set.
+  struct LteMeas {
+    unsigned objects = 0;           // bit i: a measObject of alternative i (EUTRA, UTRA, GERAN, CDMA2000)
+    bool cells = false;             // the objects' cell lists, excluded cells, CGI cells and DEFAULT fields
+    bool tdd = false;               // UTRA TDD cells instead of FDD
+    unsigned geran = 0;             // followingARFCNs: explicit list, equally spaced, bit map
+    unsigned eutra_events = 0;      // bit i < 5: a reportConfigEUTRA with eventA(i+1); bit 5: periodical;
+                                    // bit 6: eventA6-r10, an extension alternative
+    unsigned inter_rat_events = 0;  // bit i < 3: eventB1 with UTRA / GERAN / CDMA2000; bit 3: eventB2;
+                                    // bit 4: periodical
+    bool removals = false;          // the three remove lists
+    bool quantity = false, gap = false, gap_extension = false, s_measure = false, hrpd = false, speed = false;
+    bool addition = false;  // the [[ allowInterruptions-r11 ]] extension addition
+  };
+  std::optional<LteMeas> lte_meas;
   Octets skipped_octets;       // NR reconfiguration: a secondaryCellGroup / masterCellGroup to step over
   // NR reconfiguration: a radioBearerConfig, written when `bearers` is set.
   struct Bearers {
@@ -143,6 +159,240 @@ inline void radio_bearer_config(spec::rrc::UperWriter& w, const Before::Bearers&
   }
 }
 
+// LTE MeasConfig: every field the knobs ask for, in the order of the ASN.1.
+inline void lte_meas_config(spec::rrc::UperWriter& w, const Before::LteMeas& m) {
+  const unsigned eutra_reports = static_cast<unsigned>(__builtin_popcount(m.eutra_events & 0x7f));
+  const unsigned inter_rat_reports = static_cast<unsigned>(__builtin_popcount(m.inter_rat_events & 0x1f));
+  const unsigned objects = static_cast<unsigned>(__builtin_popcount(m.objects & 0xf));
+  const unsigned reports = eutra_reports + inter_rat_reports;
+  w.bit(m.addition);  // extension bit
+  w.preamble(false, {m.removals, objects > 0, m.removals, reports > 0, m.removals, objects > 0 && reports > 0,
+                     m.quantity, m.gap, m.s_measure, m.hrpd, m.speed});
+  const auto ids = [&w](unsigned n, const char* ie) {  // a remove list: ids 1..n
+    w.whole_number(n - 1, 32, ie);
+    for (unsigned i = 0; i < n; ++i) w.whole_number(i, 32, ie);
+  };
+  if (m.removals) ids(3, "measObjectToRemoveList");
+  if (objects > 0) {
+    w.whole_number(objects - 1, 32, "measObjectToAddModList");
+    unsigned id = 0;
+    for (unsigned kind = 0; kind < 4; ++kind) {
+      if (!(m.objects >> kind & 1)) continue;
+      w.whole_number(id++, 32, "measObjectId");
+      w.choice(kind, 4, true, "measObject");
+      if (kind == 0) {  // MeasObjectEUTRA
+        w.preamble(true, {m.cells, m.cells, m.cells, m.cells, m.cells, m.cells});
+        w.whole_number(1850, 65536, "carrierFreq");
+        w.enumerated(5, 6, false, "allowedMeasBandwidth");
+        w.bit(true);   // presenceAntennaPort1
+        w.bits(1, 2);  // neighCellConfig
+        if (m.cells) {
+          w.enumerated(17, 31, false, "offsetFreq");  // dB2
+          ids(2, "cellsToRemoveList");
+          w.whole_number(1, 32, "cellsToAddModList");
+          for (unsigned c = 0; c < 2; ++c) {
+            w.whole_number(c, 32, "cellIndex");
+            w.whole_number(100 + c, 504, "physCellId");
+            w.enumerated(15, 31, false, "cellIndividualOffset");
+          }
+          ids(1, "excludedCellsToRemoveList");
+          w.whole_number(1, 32, "excludedCellsToAddModList");
+          for (unsigned c = 0; c < 2; ++c) {
+            w.whole_number(c, 32, "cellIndex");
+            w.preamble(false, {c == 1});
+            w.whole_number(200, 504, "start");
+            if (c == 1) w.enumerated(3, 16, false, "range");
+          }
+          w.whole_number(303, 504, "cellForWhichToReportCGI");
+        }
+      } else if (kind == 1) {  // MeasObjectUTRA
+        w.preamble(true, {m.cells, m.cells, m.cells, m.cells});
+        w.whole_number(10700, 16384, "carrierFreq");
+        if (m.cells) {
+          w.whole_number(20, 31, "offsetFreq");  // 5
+          ids(1, "cellsToRemoveList");
+          w.choice(m.tdd ? 1 : 0, 2, false, "cellsToAddModList");
+          w.whole_number(2, 32, "cellsToAddModList");
+          for (unsigned c = 0; c < 3; ++c) {
+            w.whole_number(c, 32, "cellIndex");
+            w.whole_number(c * 40, m.tdd ? 128 : 512, "physCellId");
+          }
+          w.choice(m.tdd ? 1 : 0, 2, false, "cellForWhichToReportCGI");
+          w.whole_number(77, m.tdd ? 128 : 512, "cellForWhichToReportCGI");
+        }
+      } else if (kind == 2) {  // MeasObjectGERAN
+        w.preamble(true, {m.cells, m.cells, m.cells});
+        w.whole_number(512, 1024, "startingARFCN");
+        w.enumerated(0, 2, false, "bandIndicator");
+        w.choice(m.geran % 3, 3, false, "followingARFCNs");
+        if (m.geran % 3 == 0) {
+          w.whole_number(3, 32, "explicitListOfARFCNs");
+          for (std::uint32_t a : {514u, 520u, 600u}) w.whole_number(a, 1024, "ARFCN-ValueGERAN");
+        } else if (m.geran % 3 == 1) {
+          w.whole_number(1, 8, "arfcn-Spacing");
+          w.whole_number(9, 32, "numberOfFollowingARFCNs");
+        } else {
+          w.whole_number(2, 16, "variableBitMapOfARFCNs");
+          w.octets({0xa5, 0x0f, 0x81});
+        }
+        if (m.cells) {
+          w.whole_number(10, 31, "offsetFreq");  // -5
+          w.bits(0xf0, 8);                       // ncc-Permitted
+          w.bits(5, 3);                          // networkColourCode
+          w.bits(2, 3);                          // baseStationColourCode
+        }
+      } else {  // MeasObjectCDMA2000
+        w.preamble(true, {m.cells, m.cells, m.cells, m.cells, m.cells});
+        w.enumerated(1, 2, false, "cdma2000-Type");
+        w.enumerated(3, 32, true, "bandClass");
+        w.whole_number(283, 2048, "arfcn");
+        if (m.cells) {
+          w.whole_number(8, 16, "searchWindowSize");
+          w.whole_number(15, 31, "offsetFreq");  // 0
+          ids(2, "cellsToRemoveList");
+          w.whole_number(0, 32, "cellsToAddModList");
+          w.whole_number(4, 32, "cellIndex");
+          w.whole_number(510, 512, "physCellId");
+          w.whole_number(12, 512, "cellForWhichToReportCGI");
+        }
+      }
+    }
+  }
+  if (m.removals) ids(2, "reportConfigToRemoveList");
+  const auto rsrp = [&w] {  // ThresholdEUTRA: threshold-RSRP
+    w.choice(0, 2, false, "ThresholdEUTRA");
+    w.whole_number(40, 98, "threshold-RSRP");
+  };
+  const auto tail = [&w](bool eutra) {  // what follows triggerType
+    if (eutra) {
+      w.enumerated(1, 2, false, "triggerQuantity");
+      w.enumerated(0, 2, false, "reportQuantity");
+    }
+    w.whole_number(3, 8, "maxReportCells");
+    w.enumerated(4, 16, false, "reportInterval");
+    w.enumerated(7, 8, false, "reportAmount");
+  };
+  if (reports > 0) {
+    w.whole_number(reports - 1, 32, "reportConfigToAddModList");
+    unsigned id = 0;
+    for (unsigned e = 0; e < 7; ++e) {
+      if (!(m.eutra_events >> e & 1)) continue;
+      w.whole_number(id++, 32, "reportConfigId");
+      w.choice(0, 2, false, "reportConfig");  // reportConfigEUTRA
+      w.bit(false);                           // extension bit
+      w.choice(e == 5 ? 1 : 0, 2, false, "triggerType");
+      if (e == 5) {
+        w.enumerated(1, 2, false, "purpose");  // reportCGI
+      } else {
+        if (e == 6) {  // eventA6-r10: extension alternative 0, an open type of 7 bits
+          w.bit(true);
+          w.normally_small(0);
+          w.length(1, "open type");
+          w.octets({static_cast<std::uint8_t>((33u << 2) | (1u << 1))});  // a6-Offset 3, a6-ReportOnLeave
+        } else {
+          w.choice(e, 5, true, "eventId");
+          if (e == 2) {
+            w.whole_number(34, 61, "a3-Offset");  // 4 (2 dB)
+            w.bit(false);                         // reportOnLeave
+          } else {
+            rsrp();
+            if (e == 4) {
+              w.choice(1, 2, false, "ThresholdEUTRA");
+              w.whole_number(20, 35, "threshold-RSRQ");
+            }
+          }
+        }
+        w.whole_number(4, 31, "hysteresis");
+        w.enumerated(9, 16, false, "timeToTrigger");
+      }
+      tail(true);
+    }
+    for (unsigned e = 0; e < 5; ++e) {
+      if (!(m.inter_rat_events >> e & 1)) continue;
+      w.whole_number(id++, 32, "reportConfigId");
+      w.choice(1, 2, false, "reportConfig");  // reportConfigInterRAT
+      w.bit(false);                           // extension bit
+      w.choice(e == 4 ? 1 : 0, 2, false, "triggerType");
+      if (e == 4) {
+        w.enumerated(1, 3, false, "purpose");  // reportStrongestCellsForSON
+      } else {
+        w.choice(e == 3 ? 1 : 0, 2, true, "eventId");
+        if (e == 3) rsrp();
+        const unsigned rat = e == 3 ? 0 : e;
+        w.choice(rat, 3, false, "threshold");
+        if (rat == 0) {
+          w.choice(0, 2, false, "ThresholdUTRA");
+          w.whole_number(60, 97, "utra-RSCP");
+        } else {
+          w.whole_number(30, 64, rat == 1 ? "ThresholdGERAN" : "ThresholdCDMA2000");
+        }
+        w.whole_number(2, 31, "hysteresis");
+        w.enumerated(3, 16, false, "timeToTrigger");
+      }
+      tail(false);
+    }
+  }
+  if (m.removals) ids(4, "measIdToRemoveList");
+  if (objects > 0 && reports > 0) {
+    w.whole_number(1, 32, "measIdToAddModList");
+    for (unsigned i = 0; i < 2; ++i) {
+      w.whole_number(i, 32, "measId");
+      w.whole_number(0, 32, "measObjectId");
+      w.whole_number(i % reports, 32, "reportConfigId");
+    }
+  }
+  if (m.quantity) {
+    w.bit(false);  // extension bit
+    w.preamble(false, {true, true, true, true});
+    w.preamble(false, {true, false});
+    w.enumerated(8, 16, true, "filterCoefficientRSRP");
+    w.preamble(false, {true});
+    w.enumerated(1, 2, false, "measQuantityUTRA-FDD");  // measQuantityUTRA-TDD: one value, no bits
+    w.enumerated(2, 16, true, "filterCoefficient");
+    w.preamble(false, {false});  // GERAN: measQuantityGERAN, no bits
+    w.enumerated(1, 2, false, "measQuantityCDMA2000");
+  }
+  if (m.gap) {
+    w.choice(1, 2, false, "measGapConfig");  // setup
+    if (m.gap_extension) {  // gp4-r15 INTEGER (0..19): extension alternative 10, 5 bits in an open type
+      w.bit(true);
+      w.normally_small(10);
+      w.length(1, "open type");
+      w.octets({static_cast<std::uint8_t>(17u << 3)});
+    } else {
+      w.choice(1, 2, true, "gapOffset");
+      w.whole_number(63, 80, "gp1");
+    }
+  }
+  if (m.s_measure) w.whole_number(50, 98, "s-Measure");
+  if (m.hrpd) {
+    w.preamble(false, {true, true});
+    w.bit(true);  // preRegistrationAllowed
+    w.whole_number(17, 256, "preRegistrationZoneId");
+    w.whole_number(1, 2, "secondaryPreRegistrationZoneIdList");
+    w.whole_number(18, 256, "PreRegistrationZoneIdHRPD");
+    w.whole_number(19, 256, "PreRegistrationZoneIdHRPD");
+  }
+  if (m.speed) {
+    w.choice(1, 2, false, "speedStatePars");
+    w.enumerated(2, 8, false, "t-Evaluation");
+    w.enumerated(3, 8, false, "t-HystNormal");
+    w.whole_number(5, 16, "n-CellChangeMedium");
+    w.whole_number(9, 16, "n-CellChangeHigh");
+    w.enumerated(1, 4, false, "sf-Medium");
+    w.enumerated(0, 4, false, "sf-High");
+  }
+  if (m.addition) {
+    // X.691 19.8: bit-map length 2 (normally small, 1), bit-map 01, then the group
+    // [[ allowInterruptions-r11 BOOLEAN OPTIONAL ]] as an open type: presence, TRUE, padded.
+    w.bit(false);
+    w.bits(1, 6);
+    w.bits(1, 2);
+    w.length(1, "open type");
+    w.octets({0xc0});
+  }
+}
+
 }  // namespace detail
 
 // ---- LTE ---------------------------------------------------------------------------------
@@ -187,7 +437,8 @@ inline Octets lte_reconfiguration(const std::vector<Octets>& nas, const Before& 
   w.whole_number(3, 4, "rrc-TransactionIdentifier");
   w.choice(0, 2, false, "criticalExtensions");  // c1
   w.choice(0, 8, false, "c1");                  // rrcConnectionReconfiguration-r8
-  w.preamble(false, {b.meas_config, false, !nas.empty(), false, false, false});
+  w.preamble(false, {b.lte_meas.has_value(), b.mobility_control, !nas.empty(), false, false, false});
+  if (b.lte_meas) detail::lte_meas_config(w, *b.lte_meas);
   if (!nas.empty()) {
     w.whole_number(static_cast<std::uint32_t>(nas.size() - 1), 11, "dedicatedInfoNASList");
     for (const Octets& n : nas) detail::octet_string(w, n);

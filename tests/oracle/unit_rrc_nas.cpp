@@ -110,6 +110,34 @@ std::vector<Carrier> carriers() {
           {Rat::fivegs, false, "RRCReconfiguration", rrc_nas::nr_reconfiguration({kAuthRequest}, b), {kAuthRequest}});
     }
   }
+  // RRCConnectionReconfigurations carrying a MeasConfig before the list, as an eNB that configures
+  // measurements sends the ATTACH ACCEPT: every measObject, report configuration and other field.
+  {
+    Before::LteMeas a3;  // what an eNB sends for handover: one EUTRA object, event A3, one measId
+    a3.objects = 1;
+    a3.eutra_events = 1u << 2;
+    a3.quantity = true;
+    Before::LteMeas all;
+    all.objects = 0xf;
+    all.cells = all.removals = all.quantity = all.gap = all.s_measure = all.hrpd = all.speed = true;
+    all.eutra_events = 0x7f;
+    all.inter_rat_events = 0x1f;
+    all.addition = true;
+    Before::LteMeas other = all;
+    other.tdd = true;
+    other.geran = 1;
+    other.gap_extension = true;
+    other.addition = false;
+    Before::LteMeas bitmap = other;
+    bitmap.geran = 2;
+    bitmap.cells = false;
+    for (const auto& meas : {a3, all, other, bitmap}) {
+      Before b;
+      b.lte_meas = meas;
+      const std::vector<Octets> list{kAttachRequest, kAuthRequest};
+      out.push_back({Rat::eps, false, "RRCConnectionReconfiguration", rrc_nas::lte_reconfiguration(list, b), list});
+    }
+  }
   // A long NAS message: a two-octet length determinant (X.691 11.9.3.7).
   const Octets long_nas(300, 0x5a);
   out.push_back(
@@ -148,13 +176,15 @@ TEST(RrcNas, Cdma2000CarriesNoNas) {
   }
 }
 
-TEST(RrcNas, AListAfterMeasConfigIsNamedNotRead) {
+TEST(RrcNas, AListAfterAFieldNotDecodedIsNamedNotRead) {
   Before b;
-  b.meas_config = true;
+  b.mobility_control = true;
   const auto lte = rrc_nas(Rat::eps, false, rrc_nas::lte_reconfiguration({kAuthRequest}, b));
   EXPECT_EQ(lte.message, "RRCConnectionReconfiguration");
   EXPECT_TRUE(lte.nas.empty());
-  EXPECT_NE(lte.unread.find("rrcConnectionReconfiguration-r8.measConfig at bit 17"), std::string::npos) << lte.unread;
+  EXPECT_NE(lte.unread.find("rrcConnectionReconfiguration-r8.mobilityControlInfo at bit 17"), std::string::npos)
+      << lte.unread;
+  b.meas_config = true;
   const auto nr = rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration({kAuthRequest}, b));
   EXPECT_TRUE(nr.nas.empty());
   EXPECT_NE(nr.unread.find("rrcReconfiguration.measConfig"), std::string::npos) << nr.unread;
@@ -218,6 +248,28 @@ RC_GTEST_PROP(RrcNas, AnyNasUnderAnyOptionalFieldsIsFound, ()) {
   const std::vector<Octets> lte_list(
       list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(list.size(), 11)));
   RC_ASSERT(rrc_nas(Rat::eps, false, rrc_nas::lte_reconfiguration(lte_list)).nas == lte_list);
+  {
+    Before::LteMeas m;
+    m.objects = *rc::gen::inRange(0u, 16u);
+    m.cells = *rc::gen::arbitrary<bool>();
+    m.tdd = *rc::gen::arbitrary<bool>();
+    m.geran = *rc::gen::inRange(0u, 3u);
+    m.eutra_events = *rc::gen::inRange(0u, 128u);
+    m.inter_rat_events = *rc::gen::inRange(0u, 32u);
+    m.removals = *rc::gen::arbitrary<bool>();
+    m.quantity = *rc::gen::arbitrary<bool>();
+    m.gap = *rc::gen::arbitrary<bool>();
+    m.gap_extension = *rc::gen::arbitrary<bool>();
+    m.s_measure = *rc::gen::arbitrary<bool>();
+    m.hrpd = *rc::gen::arbitrary<bool>();
+    m.speed = *rc::gen::arbitrary<bool>();
+    m.addition = *rc::gen::arbitrary<bool>();
+    Before with;
+    with.lte_meas = m;
+    const auto found = rrc_nas(Rat::eps, false, rrc_nas::lte_reconfiguration(lte_list, with));
+    RC_ASSERT(found.unread == "");
+    RC_ASSERT(found.nas == lte_list);
+  }
   RC_ASSERT(rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration(list, b)).nas == list);
   if (*rc::gen::arbitrary<bool>()) {
     Before::Bearers r;

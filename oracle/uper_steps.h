@@ -1,0 +1,37 @@
+// Steps of the RRC readers over fields they pass by without keeping (unaligned PER, X.691): the
+// extension additions of a SEQUENCE, an extension alternative of a CHOICE, and SEQUENCE OF lists.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "spec/codec/rrc_uper.h"
+
+namespace secmode::oracle::uper {
+
+using spec::rrc::UperReader;
+
+// The tail of an extensible SEQUENCE: its extension additions, stepped over (X.691 19.7-19.9).
+inline bool additions(UperReader& r, const spec::rrc::UperPreamble& p, const std::string& ie) {
+  return !p.extension || r.skip_extension_additions(ie).has_value();
+}
+
+// An extensible CHOICE's alternative beyond the root is an open type (X.691 23.8, 11.2): stepped
+// over by its length.
+inline bool skip_open_type(UperReader& r, const std::string& ie) {
+  const auto n = r.length(ie);
+  return n && r.octets(ie, *n);
+}
+
+// SEQUENCE (SIZE (1..max)) OF T: the count less one as a whole number of `max` values (X.691
+// 20.6, 11.9.4.1), then each item, read by item(reader-visible name of the item).
+template <class Item>
+bool list(UperReader& r, const std::string& ie, std::uint32_t max, Item&& item) {
+  const auto n = r.whole_number(ie, max);
+  if (!n) return false;
+  for (std::uint32_t i = 0; i <= *n; ++i)
+    if (!item(ie + "[" + std::to_string(i) + "]")) return false;
+  return true;
+}
+
+}  // namespace secmode::oracle::uper
