@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "oracle/rrc_lte_meas_config.h"
+#include "oracle/rrc_nr_meas_config.h"
 #include "oracle/uper_steps.h"
 #include "spec/codec/rrc_dcch.h"
 #include "spec/codec/rrc_uper.h"
@@ -431,10 +432,7 @@ bool nr_reconfiguration(UperReader& r, RrcNas& out) {
   if ((p->present[0] && !radio_bearer_config(r, ies + ".radioBearerConfig")) ||
       (p->present[1] && !skip_octet_string(r, ies + ".secondaryCellGroup")))
     return false;
-  if (p->present[2])
-    return stop(r, ies + ".measConfig",
-                "the nonCriticalExtension that may hold dedicatedNAS-MessageList follows measConfig, which this reader "
-                "does not decode");
+  if (p->present[2] && !step_over_nr_meas_config(r, ies + ".measConfig")) return false;
   if (p->present[3] && !skip_octet_string(r, ies + ".lateNonCriticalExtension")) return false;
   const std::string v1530 = ies + ".nonCriticalExtension";
   const auto q = r.preamble(v1530, false, 8);

@@ -6,10 +6,11 @@
 // Read: RRCConnectionSetupComplete, ULInformationTransfer, DLInformationTransfer and
 // RRCConnectionReconfiguration (dedicatedInfoNASList) of LTE; RRCSetupComplete,
 // ULInformationTransfer, DLInformationTransfer and RRCReconfiguration (dedicatedNAS-MessageList of
-// its v1530 extension) of NR, stepping over an LTE MeasConfig (rrc_lte_meas_config.h) and an NR
-// RadioBearerConfig (SRBs, DRBs with their SDAP and PDCP configuration, security configuration,
-// extension additions). A reconfiguration whose list follows a field this reader does not decode
-// (LTE mobilityControlInfo, NR measConfig) is named, with the reason it is not read.
+// its v1530 extension) of NR, stepping over an LTE or NR MeasConfig (rrc_lte_meas_config.h,
+// rrc_nr_meas_config.h) and an NR RadioBearerConfig (SRBs, DRBs with their SDAP and PDCP
+// configuration, security configuration, extension additions). A reconfiguration whose list
+// follows a field this reader does not decode (LTE mobilityControlInfo; an NR measurement object's
+// CSI-RS resource configuration) is named, with the reason it is not read.
 #pragma once
 
 #include <cstdint>

@@ -24,7 +24,19 @@ struct Before {
   unsigned nssai = 0;          // NR s-NSSAI-List entries (0: absent), alternating sst and sst-SD
   bool later_release = false;  // LTE information transfers: the -r16 (UL) / -r15 (DL) IEs
   bool cdma2000 = false;       // LTE information transfers: dedicatedInfoCDMA2000-1XRTT instead
-  bool meas_config = false;    // NR reconfiguration: the measConfig presence bit (no measConfig)
+  // NR reconfiguration: a MeasConfig (oracle/rrc_nr_meas_config.cpp quotes it), written when set.
+  struct NrMeas {
+    unsigned objects = 0;  // measObjectNR entries (0: no list), up to 3
+    bool ssb = false;      // ssbFrequency, its spacing, smtc1, smtc2, ssb-ConfigMobility with RSSI slots
+    unsigned bitmap = 0;   // ssb-ToMeasure: short, medium, long bit map
+    bool cells = false;    // thresholds, averages, offsets and every cell list
+    unsigned events = 0;   // bit i < 6: eventTriggered eventA(i+1); bit 6: periodical; bit 7: reportCGI,
+                           // an extension alternative
+    bool removals = false, s_measure = false, quantity = false, gap = false, sharing = false;
+    bool addition = false;  // the [[ interFrequencyConfig-NoGap-r16 ]] extension addition
+    bool csi_rs = false;    // a csi-rs-ResourceConfigMobility set up (the reader stops there); the rest is not written
+  };
+  std::optional<NrMeas> nr_meas;
   bool mobility_control = false;  // LTE reconfiguration: the mobilityControlInfo presence bit (none follows)
   // LTE reconfiguration: a MeasConfig (oracle/rrc_lte_meas_config.cpp quotes it), written when set.
   struct LteMeas {
@@ -393,6 +405,216 @@ inline void lte_meas_config(spec::rrc::UperWriter& w, const Before::LteMeas& m) 
   }
 }
 
+// NR MeasConfig: every field the knobs ask for, in the order of the ASN.1.
+inline void nr_meas_config(spec::rrc::UperWriter& w, const Before::NrMeas& m) {
+  const unsigned reports = static_cast<unsigned>(__builtin_popcount(m.events & 0xff));
+  w.bit(m.addition);  // extension bit
+  w.preamble(false, {m.removals, m.objects > 0, m.removals, reports > 0, m.removals, m.objects > 0 && reports > 0,
+                     m.s_measure, m.quantity, m.gap, m.sharing});
+  const auto ids = [&w](unsigned n, std::uint32_t max, const char* ie) {  // ids 1..n
+    w.whole_number(n - 1, max, ie);
+    for (unsigned i = 0; i < n; ++i) w.whole_number(i, max, ie);
+  };
+  const auto offsets = [&w](bool any) {  // Q-OffsetRangeList: the first and the last when `any`
+    w.preamble(false, {any, false, false, false, false, any});
+    if (any) {
+      w.enumerated(17, 31, false, "rsrpOffsetSSB");
+      w.enumerated(13, 31, false, "sinrOffsetCSI-RS");
+    }
+  };
+  const auto range = [&w](unsigned index, bool with_range) {  // PCI-RangeElement
+    w.whole_number(index, 8, "pci-RangeIndex");
+    w.preamble(false, {with_range});
+    w.whole_number(500 + index, 1008, "start");
+    if (with_range) w.enumerated(14, 16, false, "range");  // n1008
+  };
+  if (m.removals) ids(2, 64, "measObjectToRemoveList");
+  if (m.objects > 0) {
+    w.whole_number(m.objects - 1, 64, "measObjectToAddModList");
+    for (unsigned o = 0; o < m.objects; ++o) {
+      w.whole_number(o, 64, "measObjectId");
+      w.choice(0, 1, true, "measObject");  // measObjectNR
+      const bool c = m.cells;
+      w.bit(false);  // extension bit
+      w.preamble(false, {m.ssb, m.ssb, m.ssb, m.ssb, false, c, c, c, c, c, c, c, c, c, c});
+      if (m.ssb) {
+        w.whole_number(632628, 3279166, "ssbFrequency");
+        w.enumerated(1, 8, false, "ssbSubcarrierSpacing");  // kHz30
+        w.choice(1, 6, false, "periodicityAndOffset");      // sf10
+        w.whole_number(7, 10, "sf10");
+        w.enumerated(4, 5, false, "duration");
+        w.preamble(false, {true});  // smtc2
+        w.whole_number(1, 64, "pci-List");
+        w.whole_number(1, 1008, "PhysCellId");
+        w.whole_number(1007, 1008, "PhysCellId");
+        w.enumerated(2, 8, false, "periodicity");
+      }
+      w.preamble(false, {m.ssb, m.csi_rs});  // referenceSignalConfig
+      if (m.ssb) {
+        w.bit(false);  // extension bit
+        w.preamble(false, {true, true});
+        w.choice(1, 2, false, "ssb-ToMeasure");  // setup
+        w.choice(m.bitmap % 3, 3, false, "SSB-ToMeasure");
+        if (m.bitmap % 3 == 0) w.bits(0xa, 4);
+        if (m.bitmap % 3 == 1) w.bits(0x81, 8);
+        if (m.bitmap % 3 == 2) {
+          w.bits(0xf0000000u, 32);
+          w.bits(0x0000000fu, 32);
+        }
+        w.bit(true);                                 // deriveSSB-IndexFromCell
+        w.whole_number(39, 80, "measurementSlots");  // 40 bits
+        w.bits(0xffff0000u, 32);
+        w.bits(0x5a, 8);
+        w.whole_number(2, 4, "endSymbol");
+      }
+      if (m.csi_rs) {
+        w.choice(1, 2, false, "csi-rs-ResourceConfigMobility");  // setup; what follows is not read
+        continue;
+      }
+      if (c) {
+        w.preamble(false, {true, false, true});
+        w.whole_number(60, 128, "thresholdRSRP");
+        w.whole_number(20, 128, "thresholdSINR");
+        w.preamble(false, {false, true, false});
+        w.whole_number(30, 128, "thresholdRSRQ");
+        w.whole_number(6, 15, "nrofSS-BlocksToAverage");
+        w.whole_number(14, 15, "nrofCSI-RS-ResourcesToAverage");
+      }
+      w.whole_number(0, 2, "quantityConfigIndex");
+      offsets(c);
+      if (c) {
+        w.whole_number(1, 32, "cellsToRemoveList");
+        w.whole_number(11, 1008, "PhysCellId");
+        w.whole_number(12, 1008, "PhysCellId");
+        w.whole_number(1, 32, "cellsToAddModList");
+        for (unsigned k = 0; k < 2; ++k) {
+          w.whole_number(20 + k, 1008, "physCellId");
+          offsets(k == 1);
+        }
+        ids(2, 8, "excludedCellsToRemoveList");
+        w.whole_number(1, 8, "excludedCellsToAddModList");
+        range(0, true);
+        range(1, false);
+        ids(1, 8, "allowedCellsToRemoveList");
+        w.whole_number(0, 8, "allowedCellsToAddModList");
+        range(3, true);
+      }
+    }
+  }
+  if (m.csi_rs) return;
+  if (m.removals) ids(3, 64, "reportConfigToRemoveList");
+  const auto common = [&w](bool periodical) {  // the fields after the event, and before the end
+    w.enumerated(periodical ? 1 : 0, 2, false, "rsType");
+    w.enumerated(periodical ? 13 : 2, 14, false, "reportInterval");
+    w.enumerated(5, 8, false, "reportAmount");
+    w.bits(periodical ? 7 : 4, 3);  // reportQuantityCell
+    w.whole_number(7, 8, "maxReportCells");
+    if (periodical) {
+      w.bits(1, 3);  // reportQuantityRS-Indexes
+      w.whole_number(31, 32, "maxNrofRS-IndexesToReport");
+    }
+    w.bit(periodical);  // includeBeamMeasurements
+  };
+  if (reports > 0) {
+    w.whole_number(reports - 1, 64, "reportConfigToAddModList");
+    unsigned id = 0;
+    for (unsigned e = 0; e < 8; ++e) {
+      if (!(m.events >> e & 1)) continue;
+      w.whole_number(id++, 64, "reportConfigId");
+      w.choice(0, 1, true, "reportConfig");  // reportConfigNR
+      if (e == 7) {                          // reportCGI: extension alternative 0, an open type of 11 bits
+        w.bit(true);
+        w.normally_small(0);
+        w.length(2, "open type");
+        w.octets({0x3e, 0x60});  // extension bit 0, cellForWhichToReportCGI 499
+        continue;
+      }
+      w.choice(e == 6 ? 0 : 1, 2, true, "reportType");
+      if (e == 6) {  // periodical
+        w.bit(false);
+        w.preamble(false, {true, true});
+        common(true);
+        w.bit(true);  // useAllowedCellList
+        continue;
+      }
+      w.bit(false);                               // extension bit
+      w.preamble(false, {false, false, e == 0});  // reportAddNeighMeas: no bits
+      w.choice(e, 6, true, "eventId");
+      const bool offset = e == 2 || e == 5;
+      w.choice(e % 3, 3, false, offset ? "MeasTriggerQuantityOffset" : "MeasTriggerQuantity");
+      w.whole_number(offset ? 33 : 90, offset ? 61 : 128, "threshold");
+      if (e == 4) {
+        w.choice(2, 3, false, "MeasTriggerQuantity");
+        w.whole_number(70, 128, "a5-Threshold2");
+      }
+      w.bit(e % 2 == 1);  // reportOnLeave
+      w.whole_number(2, 31, "hysteresis");
+      w.enumerated(8, 16, false, "timeToTrigger");
+      if (e >= 2) w.bit(true);  // useAllowedCellList
+      common(false);
+    }
+  }
+  if (m.removals) ids(4, 64, "measIdToRemoveList");
+  if (m.objects > 0 && reports > 0) {
+    w.whole_number(reports - 1, 64, "measIdToAddModList");
+    for (unsigned i = 0; i < reports; ++i) {
+      w.whole_number(i, 64, "measId");
+      w.whole_number(i % m.objects, 64, "measObjectId");
+      w.whole_number(i, 64, "reportConfigId");
+    }
+  }
+  if (m.s_measure) {
+    w.choice(1, 2, false, "s-MeasureConfig");  // csi-RSRP
+    w.whole_number(45, 128, "csi-RSRP");
+  }
+  const auto filter = [&w](bool any) {
+    w.preamble(false, {any, false, any});
+    if (any) {
+      w.enumerated(6, 16, true, "filterCoefficientRSRP");
+      w.enumerated(0, 16, true, "filterCoefficientRS-SINR");
+    }
+  };
+  if (m.quantity) {
+    w.bit(false);  // extension bit
+    w.preamble(false, {true});
+    w.whole_number(1, 2, "quantityConfigNR-List");
+    for (unsigned q = 0; q < 2; ++q) {
+      w.preamble(false, {q == 1});
+      filter(true);
+      filter(false);
+      if (q == 1) {
+        filter(false);
+        filter(true);
+      }
+    }
+  }
+  if (m.gap) {
+    w.bit(false);  // extension bit
+    w.preamble(false, {true});
+    w.choice(1, 2, false, "gapFR2");  // setup
+    w.bit(false);                     // GapConfig's extension bit
+    w.whole_number(77, 160, "gapOffset");
+    w.enumerated(3, 6, false, "mgl");
+    w.enumerated(1, 4, false, "mgrp");
+    w.enumerated(2, 3, false, "mgta");
+  }
+  if (m.sharing) {
+    w.bit(false);  // extension bit
+    w.preamble(false, {true});
+    w.choice(1, 2, false, "gapSharingFR2");
+    w.enumerated(2, 4, false, "MeasGapSharingScheme");
+  }
+  if (m.addition) {
+    // X.691 19.8: bit-map length 1 (normally small, 0), bit-map 1, then the group
+    // [[ interFrequencyConfig-NoGap-r16 ENUMERATED {true} OPTIONAL ]] as an open type: presence, padded.
+    w.bit(false);
+    w.bits(0, 6);
+    w.bit(true);
+    w.length(1, "open type");
+    w.octets({0x80});
+  }
+}
+
 }  // namespace detail
 
 // ---- LTE ---------------------------------------------------------------------------------
@@ -491,9 +713,10 @@ inline Octets nr_reconfiguration(const std::vector<Octets>& nas, const Before& b
   w.whole_number(2, 4, "rrc-TransactionIdentifier");
   w.choice(0, 2, false, "criticalExtensions");  // rrcReconfiguration
   const bool cells = !b.skipped_octets.empty();
-  w.preamble(false, {b.bearers.has_value(), cells, b.meas_config, false, true});
+  w.preamble(false, {b.bearers.has_value(), cells, b.nr_meas.has_value(), false, true});
   if (b.bearers) detail::radio_bearer_config(w, *b.bearers);
   if (cells) detail::octet_string(w, b.skipped_octets);  // secondaryCellGroup
+  if (b.nr_meas) detail::nr_meas_config(w, *b.nr_meas);
   // RRCReconfiguration-v1530-IEs: masterCellGroup, fullConfig, dedicatedNAS-MessageList, 5 more.
   w.preamble(false, {cells, cells, !nas.empty(), false, false, false, false, false});
   if (cells) detail::octet_string(w, b.skipped_octets);

@@ -138,6 +138,29 @@ std::vector<Carrier> carriers() {
       out.push_back({Rat::eps, false, "RRCConnectionReconfiguration", rrc_nas::lte_reconfiguration(list, b), list});
     }
   }
+  // RRCReconfigurations carrying an NR MeasConfig before the list.
+  {
+    Before::NrMeas a3;  // one SSB-based object, event A3, one measId
+    a3.objects = 1;
+    a3.ssb = true;
+    a3.events = 1u << 2;
+    Before::NrMeas all;
+    all.objects = 3;
+    all.ssb = all.cells = all.removals = all.s_measure = all.quantity = all.gap = all.sharing = all.addition = true;
+    all.events = 0xff;
+    Before::NrMeas medium = all;
+    medium.bitmap = 1;
+    medium.addition = false;
+    Before::NrMeas long_map = all;
+    long_map.bitmap = 2;
+    long_map.cells = false;
+    for (const auto& meas : {a3, all, medium, long_map}) {
+      Before b;
+      b.nr_meas = meas;
+      const std::vector<Octets> list{kRegistrationRequest, kAuthRequest};
+      out.push_back({Rat::fivegs, false, "RRCReconfiguration", rrc_nas::nr_reconfiguration(list, b), list});
+    }
+  }
   // A long NAS message: a two-octet length determinant (X.691 11.9.3.7).
   const Octets long_nas(300, 0x5a);
   out.push_back(
@@ -184,10 +207,16 @@ TEST(RrcNas, AListAfterAFieldNotDecodedIsNamedNotRead) {
   EXPECT_TRUE(lte.nas.empty());
   EXPECT_NE(lte.unread.find("rrcConnectionReconfiguration-r8.mobilityControlInfo at bit 17"), std::string::npos)
       << lte.unread;
-  b.meas_config = true;
+  Before::NrMeas csi;
+  csi.objects = 1;
+  csi.csi_rs = true;
+  b.nr_meas = csi;
   const auto nr = rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration({kAuthRequest}, b));
   EXPECT_TRUE(nr.nas.empty());
-  EXPECT_NE(nr.unread.find("rrcReconfiguration.measConfig"), std::string::npos) << nr.unread;
+  EXPECT_NE(nr.unread.find("rrcReconfiguration.measConfig.measObjectToAddModList[0].measObject.measObjectNR."
+                           "referenceSignalConfig.csi-rs-ResourceConfigMobility"),
+            std::string::npos)
+      << nr.unread;
   // Without a list there is nothing to miss.
   EXPECT_EQ(rrc_nas(Rat::eps, false, rrc_nas::lte_reconfiguration({}, b)).unread, "");
 }
@@ -271,6 +300,24 @@ RC_GTEST_PROP(RrcNas, AnyNasUnderAnyOptionalFieldsIsFound, ()) {
     RC_ASSERT(found.nas == lte_list);
   }
   RC_ASSERT(rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration(list, b)).nas == list);
+  if (*rc::gen::arbitrary<bool>()) {
+    Before::NrMeas m;
+    m.objects = *rc::gen::inRange(0u, 4u);
+    m.ssb = *rc::gen::arbitrary<bool>();
+    m.bitmap = *rc::gen::inRange(0u, 3u);
+    m.cells = *rc::gen::arbitrary<bool>();
+    m.events = *rc::gen::inRange(0u, 256u);
+    m.removals = *rc::gen::arbitrary<bool>();
+    m.s_measure = *rc::gen::arbitrary<bool>();
+    m.quantity = *rc::gen::arbitrary<bool>();
+    m.gap = *rc::gen::arbitrary<bool>();
+    m.sharing = *rc::gen::arbitrary<bool>();
+    m.addition = *rc::gen::arbitrary<bool>();
+    b.nr_meas = m;
+    const auto found = rrc_nas(Rat::fivegs, false, rrc_nas::nr_reconfiguration(list, b));
+    RC_ASSERT(found.unread == "");
+    RC_ASSERT(found.nas == list);
+  }
   if (*rc::gen::arbitrary<bool>()) {
     Before::Bearers r;
     r.srbs = *rc::gen::inRange(0u, 3u);
