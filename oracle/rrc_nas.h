@@ -8,9 +8,9 @@
 // ULInformationTransfer, DLInformationTransfer and RRCReconfiguration (dedicatedNAS-MessageList of
 // its v1530 extension) of NR, stepping over an LTE or NR MeasConfig (rrc_lte_meas_config.h,
 // rrc_nr_meas_config.h) and an NR RadioBearerConfig (SRBs, DRBs with their SDAP and PDCP
-// configuration, security configuration, extension additions). A reconfiguration whose list
-// follows a field this reader does not decode (LTE mobilityControlInfo; an NR measurement object's
-// CSI-RS resource configuration) is named, with the reason it is not read.
+// configuration, security configuration, extension additions). An LTE reconfiguration whose list
+// follows mobilityControlInfo, which this reader does not decode (a handover carries no NAS), is
+// named, with the reason it is not read.
 #pragma once
 
 #include <cstdint>

@@ -76,6 +76,52 @@ bool pci_range_element(UperReader& r, const std::string& ie) {
   return p && integer(r, range + ".start", kPcis) && (!p->present[0] || enumerated(r, range + ".range", 16));
 }
 
+// CSI-RS-ResourceConfigMobility ::= SEQUENCE {
+//     subcarrierSpacing SubcarrierSpacing,                            -- ENUMERATED, 8 values
+//     csi-RS-CellList-Mobility SEQUENCE (SIZE (1..maxNrofCSI-RS-CellsRRM)) OF CSI-RS-CellMobility,  -- 96
+//     ..., [[ refServCellIndex ServCellIndex OPTIONAL ]] }
+// CSI-RS-CellMobility ::= SEQUENCE {
+//     cellId PhysCellId,
+//     csi-rs-MeasurementBW SEQUENCE { nrofPRBs ENUMERATED { size24, size48, size96, size192, size264 },
+//                                     startPRB INTEGER (0..2169) },
+//     density ENUMERATED {d1, d3} OPTIONAL,
+//     csi-rs-ResourceList-Mobility SEQUENCE (SIZE (1..maxNrofCSI-RS-ResourcesRRM)) OF CSI-RS-Resource-Mobility }  -- 96
+// CSI-RS-Resource-Mobility ::= SEQUENCE {
+//     csi-RS-Index CSI-RS-Index,                                      -- INTEGER (0..95)
+//     slotConfig CHOICE { ms4 INTEGER (0..31), ms5 INTEGER (0..39), ms10 INTEGER (0..79),
+//                         ms20 INTEGER (0..159), ms40 INTEGER (0..319) },
+//     associatedSSB SEQUENCE { ssb-Index SSB-Index, isQuasiColocated BOOLEAN } OPTIONAL,  -- SSB-Index (0..63)
+//     frequencyDomainAllocation CHOICE { row1 BIT STRING (SIZE (4)), row2 BIT STRING (SIZE (12)) },
+//     firstOFDMSymbolInTimeDomain INTEGER (0..13),
+//     sequenceGenerationConfig INTEGER (0..1023),
+//     ..., [[ slotConfig-r17 ... ]] }
+bool csi_rs_resource_config_mobility(UperReader& r, const std::string& ie) {
+  const auto resource = [&](const std::string& e) {
+    const auto p = r.preamble(e, true, 1);
+    if (!p || !integer(r, e + ".csi-RS-Index", 96)) return false;
+    const auto slot = r.choice(e + ".slotConfig", 5, false);
+    constexpr std::uint32_t kSlots[5] = {32, 40, 80, 160, 320};
+    if (!slot || !integer(r, e + ".slotConfig", kSlots[slot->index])) return false;
+    if (p->present[0] &&
+        (!integer(r, e + ".associatedSSB.ssb-Index", 64) || !r.bits(e + ".associatedSSB.isQuasiColocated", 1)))
+      return false;
+    const auto row = r.choice(e + ".frequencyDomainAllocation", 2, false);
+    return row && r.bits(e + ".frequencyDomainAllocation", row->index == 0 ? 4 : 12) &&
+           integer(r, e + ".firstOFDMSymbolInTimeDomain", 14) && integer(r, e + ".sequenceGenerationConfig", 1024) &&
+           additions(r, *p, e);
+  };
+  const auto cell = [&](const std::string& e) {
+    const auto p = r.preamble(e, false, 1);
+    return p && integer(r, e + ".cellId", kPcis) && enumerated(r, e + ".csi-rs-MeasurementBW.nrofPRBs", 5) &&
+           integer(r, e + ".csi-rs-MeasurementBW.startPRB", 2170) &&
+           (!p->present[0] || enumerated(r, e + ".density", 2)) &&
+           list(r, e + ".csi-rs-ResourceList-Mobility", 96, resource);
+  };
+  const auto p = r.preamble(ie, true, 0);
+  return p && enumerated(r, ie + ".subcarrierSpacing", 8) && list(r, ie + ".csi-RS-CellList-Mobility", 96, cell) &&
+         additions(r, *p, ie);
+}
+
 // ReferenceSignalConfig ::= SEQUENCE {
 //     ssb-ConfigMobility SSB-ConfigMobility OPTIONAL,
 //     csi-rs-ResourceConfigMobility SetupRelease { CSI-RS-ResourceConfigMobility } OPTIONAL }
@@ -115,10 +161,7 @@ bool reference_signal_config(UperReader& r, const std::string& ie) {
     const std::string csi = ie + ".csi-rs-ResourceConfigMobility";
     const auto s = setup(r, csi);
     if (!s) return false;
-    if (*s) {
-      r.fail(r.offset(), csi, "a CSI-RS-ResourceConfigMobility, which this reader does not decode");
-      return false;
-    }
+    if (*s && !csi_rs_resource_config_mobility(r, csi + ".setup")) return false;
   }
   return true;
 }

@@ -10,8 +10,7 @@ namespace secmode::oracle {
 
 // Reads the root components field by field and steps over the extension additions and the
 // extension alternatives (measObjectEUTRA, reportConfigInterRAT, reportCGI, ...) by their
-// lengths. False, with the failure in `r`, on a value that is not a MeasConfig, and on a
-// csi-rs-ResourceConfigMobility set up in a measObjectNR, which this reader does not decode.
+// lengths. False, with the failure in `r`, on a value that is not a MeasConfig.
 bool step_over_nr_meas_config(spec::rrc::UperReader& r, const std::string& ie);
 
 }  // namespace secmode::oracle

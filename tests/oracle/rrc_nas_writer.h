@@ -34,7 +34,7 @@ struct Before {
                            // an extension alternative
     bool removals = false, s_measure = false, quantity = false, gap = false, sharing = false;
     bool addition = false;  // the [[ interFrequencyConfig-NoGap-r16 ]] extension addition
-    bool csi_rs = false;    // a csi-rs-ResourceConfigMobility set up (the reader stops there); the rest is not written
+    bool csi_rs = false;    // a csi-rs-ResourceConfigMobility, two cells with resources of every slot period
   };
   std::optional<NrMeas> nr_meas;
   bool mobility_control = false;  // LTE reconfiguration: the mobilityControlInfo presence bit (none follows)
@@ -468,8 +468,34 @@ inline void nr_meas_config(spec::rrc::UperWriter& w, const Before::NrMeas& m) {
         w.whole_number(2, 4, "endSymbol");
       }
       if (m.csi_rs) {
-        w.choice(1, 2, false, "csi-rs-ResourceConfigMobility");  // setup; what follows is not read
-        continue;
+        w.choice(1, 2, false, "csi-rs-ResourceConfigMobility");  // setup
+        w.bit(false);                                            // extension bit
+        w.enumerated(1, 8, false, "subcarrierSpacing");
+        w.whole_number(1, 96, "csi-RS-CellList-Mobility");
+        for (unsigned cell = 0; cell < 2; ++cell) {
+          w.preamble(false, {cell == 0});
+          w.whole_number(300 + cell, 1008, "cellId");
+          w.enumerated(cell + 2, 5, false, "nrofPRBs");
+          w.whole_number(2169 - cell, 2170, "startPRB");
+          if (cell == 0) w.enumerated(1, 2, false, "density");
+          w.whole_number(4, 96, "csi-rs-ResourceList-Mobility");
+          constexpr std::uint32_t kSlots[5] = {32, 40, 80, 160, 320};
+          for (unsigned k = 0; k < 5; ++k) {
+            w.bit(false);  // extension bit
+            w.preamble(false, {k % 2 == 0});
+            w.whole_number(95 - k, 96, "csi-RS-Index");
+            w.choice(k, 5, false, "slotConfig");
+            w.whole_number(kSlots[k] - 1, kSlots[k], "slotConfig");
+            if (k % 2 == 0) {
+              w.whole_number(63 - k, 64, "ssb-Index");
+              w.bit(k == 2);  // isQuasiColocated
+            }
+            w.choice(k % 2, 2, false, "frequencyDomainAllocation");
+            w.bits(k % 2 ? 0xabc : 0x5, k % 2 ? 12 : 4);
+            w.whole_number(13 - k, 14, "firstOFDMSymbolInTimeDomain");
+            w.whole_number(1023 - k, 1024, "sequenceGenerationConfig");
+          }
+        }
       }
       if (c) {
         w.preamble(false, {true, false, true});
@@ -501,7 +527,6 @@ inline void nr_meas_config(spec::rrc::UperWriter& w, const Before::NrMeas& m) {
       }
     }
   }
-  if (m.csi_rs) return;
   if (m.removals) ids(3, 64, "reportConfigToRemoveList");
   const auto common = [&w](bool periodical) {  // the fields after the event, and before the end
     w.enumerated(periodical ? 1 : 0, 2, false, "rsType");
