@@ -160,7 +160,9 @@ class Reader {
   }
 
   // TS 38.322 6.2.2.4, 12-bit SN: D/C, P, SI (2 bits), SN (12 bits), and SO (16 bits) when SI says
-  // the PDU holds the last or a middle segment. STATUS PDUs (D/C = 0) carry no SDU.
+  // the PDU holds the last or a middle segment. STATUS PDUs (D/C = 0) carry no SDU. An SRB's SN is
+  // always 12 bits: "The network configures only value size12 in SN-FieldLengthAM for SRB" (TS
+  // 38.331 6.3.2, RLC-Config field descriptions).
   void rlc_am(const Packet& p, Bytes pdu, std::size_t base, bool uplink, std::uint16_t rnti, std::uint8_t lcid) {
     if (pdu.empty()) capture_fail(p, base, "empty RLC AM PDU");
     if (!(pdu[0] & 0x80)) return;  // a STATUS PDU
