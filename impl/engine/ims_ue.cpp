@@ -86,16 +86,24 @@ ImsUeResult ImsUe::register_(const SecParams& proposal, std::uint32_t offered, s
     return outcome(Outcome::refused, "TS 24.229 5.1.1.2.2", "the offer names no mechanism, or one not configured");
   if (!fresh(proposal))
     return outcome(Outcome::refused, "TS 24.229 5.1.1.5.3", "the proposal's SPIs or ports are in use or invalid");
+  const SecParams before = proposal_;
+  const std::uint32_t offered_before = offered_;
   awaiting_ = true;
   proposal_ = proposal;
   offered_ = offered;
-  return send_register(set_id(SaRole::established), Answer{}, out);
+  ImsUeResult r = send_register(set_id(SaRole::established), Answer{}, out);
+  if (r.outcome != Outcome::sent) {  // nothing was sent: nothing changes
+    awaiting_ = false;
+    proposal_ = before;
+    offered_ = offered_before;
+  }
+  return r;
 }
 
 ImsUeResult ImsUe::send_register(std::uint32_t over, const Answer& answer, std::span<char> out) noexcept {
   sip::Writer w(out);
   const std::uint16_t port = over != 0 ? proposal_.port_s : 5060;  // 5.1.1.2.2 b), c): the protected server port
-  ++cseq_;
+  const std::uint32_t cseq = cseq_ + 1;                            // taken only if the REGISTER is written
   w.put("REGISTER ");
   w.put(uri_);
   w.put(" SIP/2.0\r\nVia: SIP/2.0/UDP ");
@@ -103,7 +111,7 @@ ImsUeResult ImsUe::send_register(std::uint32_t over, const Answer& answer, std::
   w.put(':');
   w.put_decimal(port);
   w.put(";branch=z9hG4bK");
-  w.put_hex8(cseq_);
+  w.put_hex8(cseq);
   w.put_hex8(calls_);
   w.put("\r\nMax-Forwards: 70\r\nFrom: <");
   w.put(config_.impu);
@@ -115,7 +123,7 @@ ImsUeResult ImsUe::send_register(std::uint32_t over, const Answer& answer, std::
   // 5.1.1.5.1 3): the REGISTER answering the challenge takes the 401's Call-ID.
   w.put(answer.kind == Answer::Kind::res ? answer.call_id : std::string_view(call_id_.data(), call_id_size_));
   w.put("\r\nCSeq: ");
-  w.put_decimal(cseq_);
+  w.put_decimal(cseq);
   w.put(" REGISTER\r\nContact: <sip:");
   w.put(config_.host);
   w.put(':');
@@ -139,7 +147,7 @@ ImsUeResult ImsUe::send_register(std::uint32_t over, const Answer& answer, std::
     const auto& ch = *answer.challenge;
     const bool qop = std::any_of(ch.qop.begin(), ch.qop.end(), [](std::string_view q) { return q == "auth"; });
     sip::Writer cw(cnonce);
-    cw.put_hex8(cseq_);
+    cw.put_hex8(cseq);
     cw.put_hex8(calls_);
     crypto::Md5 a1;
     std::array<std::uint8_t, 16> d{};
@@ -211,6 +219,7 @@ ImsUeResult ImsUe::send_register(std::uint32_t over, const Answer& answer, std::
   w.put(
       "\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\nSupported: path, sec-agree\r\nContent-Length: 0\r\n\r\n");
   if (!w.done().written) return outcome(Outcome::refused, "", "the output buffer is too small for the REGISTER");
+  cseq_ = cseq;
   ImsUeResult r = outcome(Outcome::sent, "TS 24.229 5.1.1.2.1", "REGISTER");
   r.text = std::string_view(out.data(), w.size());
   r.over = over;

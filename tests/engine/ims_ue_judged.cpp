@@ -158,6 +158,20 @@ TEST(ImsUeJudged, FailedChallengesAreAnsweredAsTheOracleExpects) {
   expect_conformant(s.judge(s.lines), 5);
 }
 
+// A REGISTER that does not fit the caller's buffer is refused and changes nothing: the next one
+// is the first registration, CSeq 1, and the exchange stays conformant.
+TEST(ImsUeJudged, ARefusedRegisterChangesNothing) {
+  Scenario s;
+  std::array<char, 64> tiny{};
+  const auto refused = s.ue().register_({900, 901, 900, 901}, 0b110, tiny);
+  EXPECT_EQ(refused.outcome, Outcome::refused);
+  s.register_(1000);
+  EXPECT_EQ(cli::ims::field_of(std::string(s.last.text), "CSeq"), "1 REGISTER");
+  s.challenge(0x20, true, true, 1100);
+  s.ok();
+  expect_conformant(s.judge(s.lines), 2);
+}
+
 TEST(ImsUeJudged, AnAlteredRegisterIsAViolation) {
   Scenario s;
   s.register_(1000);
