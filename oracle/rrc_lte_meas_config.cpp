@@ -14,18 +14,12 @@ namespace {
 
 using spec::rrc::UperReader;
 using uper::additions;
+using uper::enumerated;
+using uper::integer;
 using uper::list;
 using uper::skip_open_type;
 
 constexpr std::uint32_t kMax = 32;  // maxObjectId, maxReportConfigId, maxMeasId, maxCellMeas
-
-bool integer(UperReader& r, const std::string& ie, std::uint32_t values) {
-  return r.whole_number(ie, values).has_value();
-}
-
-bool enumerated(UperReader& r, const std::string& ie, std::uint32_t values, bool extensible = false) {
-  return r.enumerated(ie, values, extensible).has_value();
-}
 
 // Q-OffsetRange ::= ENUMERATED { dB-24, ..., dB24 }                  -- 31 values
 bool q_offset_range(UperReader& r, const std::string& ie) { return enumerated(r, ie, 31); }
@@ -411,18 +405,20 @@ bool speed_state_pars(UperReader& r, const std::string& ie) {
 }  // namespace
 
 // MeasConfig ::= SEQUENCE {
-//     measObjectToRemoveList   MeasObjectToRemoveList   OPTIONAL,     -- SEQUENCE (SIZE (1..maxObjectId)) OF
-//     MeasObjectId measObjectToAddModList   MeasObjectToAddModList   OPTIONAL,     -- ... OF MeasObjectToAddMod
-//     reportConfigToRemoveList ReportConfigToRemoveList OPTIONAL,     -- SEQUENCE (SIZE (1..maxReportConfigId)) OF
-//     ReportConfigId reportConfigToAddModList ReportConfigToAddModList OPTIONAL,     -- ... OF ReportConfigToAddMod
-//     measIdToRemoveList       MeasIdToRemoveList       OPTIONAL,     -- SEQUENCE (SIZE (1..maxMeasId)) OF MeasId
-//     measIdToAddModList       MeasIdToAddModList       OPTIONAL,     -- ... OF MeasIdToAddMod
+//     measObjectToRemoveList   MeasObjectToRemoveList   OPTIONAL,
+//     measObjectToAddModList   MeasObjectToAddModList   OPTIONAL,
+//     reportConfigToRemoveList ReportConfigToRemoveList OPTIONAL,
+//     reportConfigToAddModList ReportConfigToAddModList OPTIONAL,
+//     measIdToRemoveList       MeasIdToRemoveList       OPTIONAL,
+//     measIdToAddModList       MeasIdToAddModList       OPTIONAL,
 //     quantityConfig           QuantityConfig           OPTIONAL,
 //     measGapConfig            MeasGapConfig            OPTIONAL,
 //     s-Measure                RSRP-Range               OPTIONAL,     -- INTEGER (0..97)
 //     preRegistrationInfoHRPD  PreRegistrationInfoHRPD  OPTIONAL,
 //     speedStatePars           CHOICE {...}             OPTIONAL,
 //     ..., [[ measObjectToAddModList-v9e0 ]], [[ allowInterruptions-r11 ]], ... }
+// MeasObjectToRemoveList ::= SEQUENCE (SIZE (1..maxObjectId)) OF MeasObjectId, and so on: each
+// list is SEQUENCE (SIZE (1..max)) OF its item.
 // MeasIdToAddMod ::= SEQUENCE { measId MeasId, measObjectId MeasObjectId, reportConfigId ReportConfigId }
 bool step_over_lte_meas_config(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 11);

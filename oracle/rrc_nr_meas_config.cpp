@@ -17,20 +17,14 @@ namespace {
 
 using spec::rrc::UperReader;
 using uper::additions;
+using uper::enumerated;
+using uper::integer;
 using uper::list;
 using uper::skip_open_type;
 
 constexpr std::uint32_t kIds = 64;          // maxNrofObjectId, maxReportConfigId, maxNrofMeasId
 constexpr std::uint32_t kArfcns = 3279166;  // ARFCN-ValueNR ::= INTEGER (0..maxNARFCN)
 constexpr std::uint32_t kPcis = 1008;       // PhysCellId ::= INTEGER (0..1007)
-
-bool integer(UperReader& r, const std::string& ie, std::uint32_t values) {
-  return r.whole_number(ie, values).has_value();
-}
-
-bool enumerated(UperReader& r, const std::string& ie, std::uint32_t values, bool extensible = false) {
-  return r.enumerated(ie, values, extensible).has_value();
-}
 
 // BIT STRING of n bits, n > 32 allowed.
 bool bit_string(UperReader& r, const std::string& ie, std::uint32_t n) {
@@ -179,10 +173,11 @@ bool reference_signal_config(UperReader& r, const std::string& ie) {
 //     nrofCSI-RS-ResourcesToAverage INTEGER (2..maxNrofCSI-RS-ResourcesToAverage) OPTIONAL,  -- 16
 //     quantityConfigIndex INTEGER (1..maxNrofQuantityConfig),        -- 2
 //     offsetMO Q-OffsetRangeList,
-//     cellsToRemoveList PCI-List OPTIONAL,                            -- SEQUENCE (SIZE (1..maxNrofCellMeas)) OF
-//     PhysCellId cellsToAddModList CellsToAddModList OPTIONAL, excludedCellsToRemoveList PCI-RangeIndexList OPTIONAL,
-//     -- SEQUENCE (SIZE (1..maxNrofPCI-Ranges)) OF PCI-RangeIndex excludedCellsToAddModList SEQUENCE (SIZE
-//     (1..maxNrofPCI-Ranges)) OF PCI-RangeElement OPTIONAL, allowedCellsToRemoveList PCI-RangeIndexList OPTIONAL,
+//     cellsToRemoveList PCI-List OPTIONAL,
+//     cellsToAddModList CellsToAddModList OPTIONAL,
+//     excludedCellsToRemoveList PCI-RangeIndexList OPTIONAL,
+//     excludedCellsToAddModList SEQUENCE (SIZE (1..maxNrofPCI-Ranges)) OF PCI-RangeElement OPTIONAL,
+//     allowedCellsToRemoveList PCI-RangeIndexList OPTIONAL,
 //     allowedCellsToAddModList SEQUENCE (SIZE (1..maxNrofPCI-Ranges)) OF PCI-RangeElement OPTIONAL,
 //     ..., [[ ... ]] }
 // SSB-MTC ::= SEQUENCE {
@@ -191,7 +186,10 @@ bool reference_signal_config(UperReader& r, const std::string& ie) {
 //     duration ENUMERATED { sf1, sf2, sf3, sf4, sf5 } }
 // SSB-MTC2 ::= SEQUENCE { pci-List SEQUENCE (SIZE (1..maxNrofPCIsPerSMTC)) OF PhysCellId OPTIONAL,  -- 64
 //                         periodicity ENUMERATED {sf5, sf10, sf20, sf40, sf80, spare3, spare2, spare1} }
+// PCI-List ::= SEQUENCE (SIZE (1..maxNrofCellMeas)) OF PhysCellId
+// CellsToAddModList ::= SEQUENCE (SIZE (1..maxNrofCellMeas)) OF CellsToAddMod
 // CellsToAddMod ::= SEQUENCE { physCellId PhysCellId, cellIndividualOffset Q-OffsetRangeList }
+// PCI-RangeIndexList ::= SEQUENCE (SIZE (1..maxNrofPCI-Ranges)) OF PCI-RangeIndex
 bool meas_object_nr(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 15);
   if (!p || (p->present[0] && !integer(r, ie + ".ssbFrequency", kArfcns)) ||
@@ -400,17 +398,19 @@ bool meas_gap_sharing_config(UperReader& r, const std::string& ie) {
 }  // namespace
 
 // MeasConfig ::= SEQUENCE {
-//     measObjectToRemoveList MeasObjectToRemoveList OPTIONAL,         -- SEQUENCE (SIZE (1..maxNrofObjectId)) OF
-//     MeasObjectId measObjectToAddModList MeasObjectToAddModList OPTIONAL, reportConfigToRemoveList
-//     ReportConfigToRemoveList OPTIONAL,     -- SEQUENCE (SIZE (1..maxReportConfigId)) OF ReportConfigId
+//     measObjectToRemoveList MeasObjectToRemoveList OPTIONAL,
+//     measObjectToAddModList MeasObjectToAddModList OPTIONAL,
+//     reportConfigToRemoveList ReportConfigToRemoveList OPTIONAL,
 //     reportConfigToAddModList ReportConfigToAddModList OPTIONAL,
-//     measIdToRemoveList MeasIdToRemoveList OPTIONAL,                 -- SEQUENCE (SIZE (1..maxNrofMeasId)) OF MeasId
+//     measIdToRemoveList MeasIdToRemoveList OPTIONAL,
 //     measIdToAddModList MeasIdToAddModList OPTIONAL,
 //     s-MeasureConfig CHOICE { ssb-RSRP RSRP-Range, csi-RSRP RSRP-Range } OPTIONAL,
 //     quantityConfig QuantityConfig OPTIONAL,
 //     measGapConfig MeasGapConfig OPTIONAL,
 //     measGapSharingConfig MeasGapSharingConfig OPTIONAL,
 //     ..., [[ interFrequencyConfig-NoGap-r16 ENUMERATED {true} OPTIONAL ]] }
+// MeasObjectToRemoveList ::= SEQUENCE (SIZE (1..maxNrofObjectId)) OF MeasObjectId, and so on:
+// each list is SEQUENCE (SIZE (1..max)) OF its item.
 // MeasIdToAddMod ::= SEQUENCE { measId MeasId, measObjectId MeasObjectId, reportConfigId ReportConfigId }
 bool step_over_nr_meas_config(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 10);

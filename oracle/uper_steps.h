@@ -11,6 +11,16 @@ namespace secmode::oracle::uper {
 
 using spec::rrc::UperReader;
 
+// An INTEGER of `values` values from its lower bound, or an ENUMERATED of `values` root values,
+// read and passed by.
+inline bool integer(UperReader& r, const std::string& ie, std::uint32_t values) {
+  return r.whole_number(ie, values).has_value();
+}
+
+inline bool enumerated(UperReader& r, const std::string& ie, std::uint32_t values, bool extensible = false) {
+  return r.enumerated(ie, values, extensible).has_value();
+}
+
 // The tail of an extensible SEQUENCE: its extension additions, stepped over (X.691 19.7-19.9).
 inline bool additions(UperReader& r, const spec::rrc::UperPreamble& p, const std::string& ie) {
   return !p.extension || r.skip_extension_additions(ie).has_value();
