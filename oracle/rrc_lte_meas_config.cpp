@@ -217,6 +217,21 @@ bool hysteresis_and_time(UperReader& r, const std::string& ie) {
   return integer(r, ie + ".hysteresis", 31) && enumerated(r, ie + ".timeToTrigger", 16);
 }
 
+// triggerType CHOICE {
+//     event SEQUENCE { eventId CHOICE { <root events>, ..., <extension events> },
+//                      hysteresis Hysteresis, timeToTrigger TimeToTrigger },
+//     periodical SEQUENCE { purpose ENUMERATED { <purposes> } } }
+// as both report configurations have it; event(name, index) reads a root event.
+template <class Event>
+bool trigger_type(UperReader& r, const std::string& ie, std::uint32_t events, std::uint32_t purposes, Event&& event) {
+  const auto t = r.choice(ie, 2, false);
+  if (!t) return false;
+  if (t->index == 1) return enumerated(r, ie + ".periodical.purpose", purposes);
+  const std::string id = ie + ".event.eventId";
+  const auto e = r.choice(id, events, true);
+  return e && (e->extension ? skip_open_type(r, id) : event(id, e->index)) && hysteresis_and_time(r, ie + ".event");
+}
+
 // ReportConfigEUTRA ::= SEQUENCE {
 //     triggerType CHOICE {
 //         event SEQUENCE {
@@ -238,31 +253,17 @@ bool hysteresis_and_time(UperReader& r, const std::string& ie) {
 //     ..., [[ ... ]] }
 bool report_config_eutra(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 0);
-  const std::string trigger = ie + ".triggerType";
-  const auto t = p ? r.choice(trigger, 2, false) : std::nullopt;
-  if (!t) return false;
-  if (t->index == 0) {
-    const std::string event = trigger + ".event", id = event + ".eventId";
-    const auto e = r.choice(id, 5, true);
-    if (!e) return false;
-    bool read = true;
-    if (e->extension)
-      read = skip_open_type(r, id);
-    else if (e->index == 2)
-      read = integer(r, id + ".eventA3.a3-Offset", 61) && r.bits(id + ".eventA3.reportOnLeave", 1);
-    else if (e->index == 4)
-      read = threshold_eutra(r, id + ".eventA5.a5-Threshold1") && threshold_eutra(r, id + ".eventA5.a5-Threshold2");
-    else
-      read = threshold_eutra(r, id + (e->index == 0   ? ".eventA1.a1-Threshold"
-                                      : e->index == 1 ? ".eventA2.a2-Threshold"
-                                                      : ".eventA4.a4-Threshold"));
-    if (!read || !hysteresis_and_time(r, event)) return false;
-  } else if (!enumerated(r, trigger + ".periodical.purpose", 2)) {
-    return false;
-  }
-  return enumerated(r, ie + ".triggerQuantity", 2) && enumerated(r, ie + ".reportQuantity", 2) &&
-         integer(r, ie + ".maxReportCells", 8) && enumerated(r, ie + ".reportInterval", 16) &&
-         enumerated(r, ie + ".reportAmount", 8) && additions(r, *p, ie);
+  const auto event = [&](const std::string& id, std::uint32_t k) {
+    if (k == 2) return integer(r, id + ".eventA3.a3-Offset", 61) && r.bits(id + ".eventA3.reportOnLeave", 1);
+    if (k == 4)
+      return threshold_eutra(r, id + ".eventA5.a5-Threshold1") && threshold_eutra(r, id + ".eventA5.a5-Threshold2");
+    return threshold_eutra(r, id + (k == 0   ? ".eventA1.a1-Threshold"
+                                    : k == 1 ? ".eventA2.a2-Threshold"
+                                             : ".eventA4.a4-Threshold"));
+  };
+  return p && trigger_type(r, ie + ".triggerType", 5, 2, event) && enumerated(r, ie + ".triggerQuantity", 2) &&
+         enumerated(r, ie + ".reportQuantity", 2) && integer(r, ie + ".maxReportCells", 8) &&
+         enumerated(r, ie + ".reportInterval", 16) && enumerated(r, ie + ".reportAmount", 8) && additions(r, *p, ie);
 }
 
 // ReportConfigInterRAT ::= SEQUENCE {
@@ -285,26 +286,12 @@ bool report_config_eutra(UperReader& r, const std::string& ie) {
 //     ..., [[ ... ]] }
 bool report_config_inter_rat(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 0);
-  const std::string trigger = ie + ".triggerType";
-  const auto t = p ? r.choice(trigger, 2, false) : std::nullopt;
-  if (!t) return false;
-  if (t->index == 0) {
-    const std::string event = trigger + ".event", id = event + ".eventId";
-    const auto e = r.choice(id, 2, true);
-    if (!e) return false;
-    bool read = true;
-    if (e->extension)
-      read = skip_open_type(r, id);
-    else if (e->index == 0)
-      read = threshold_inter_rat(r, id + ".eventB1.b1-Threshold");
-    else
-      read = threshold_eutra(r, id + ".eventB2.b2-Threshold1") && threshold_inter_rat(r, id + ".eventB2.b2-Threshold2");
-    if (!read || !hysteresis_and_time(r, event)) return false;
-  } else if (!enumerated(r, trigger + ".periodical.purpose", 3)) {
-    return false;
-  }
-  return integer(r, ie + ".maxReportCells", 8) && enumerated(r, ie + ".reportInterval", 16) &&
-         enumerated(r, ie + ".reportAmount", 8) && additions(r, *p, ie);
+  const auto event = [&](const std::string& id, std::uint32_t k) {
+    if (k == 0) return threshold_inter_rat(r, id + ".eventB1.b1-Threshold");
+    return threshold_eutra(r, id + ".eventB2.b2-Threshold1") && threshold_inter_rat(r, id + ".eventB2.b2-Threshold2");
+  };
+  return p && trigger_type(r, ie + ".triggerType", 2, 3, event) && integer(r, ie + ".maxReportCells", 8) &&
+         enumerated(r, ie + ".reportInterval", 16) && enumerated(r, ie + ".reportAmount", 8) && additions(r, *p, ie);
 }
 
 // ReportConfigToAddMod ::= SEQUENCE {
