@@ -327,12 +327,23 @@ ImsUeResult ImsUe::challenge(const sip::SipHead& h, std::uint32_t over, const Se
     } else {
       answer.kind = Answer::Kind::none;  // "abandon the authentication procedure"
       answer.challenge = nullptr;
-      new_call_id();
     }
     const std::uint32_t deleted = end_old_set_if_new_used(over);
+    const SecParams before = proposal_;
+    const auto call_id = call_id_;
+    const std::size_t call_id_size = call_id_size_;
+    const std::uint32_t calls = calls_;
+    if (answer.kind == Answer::Kind::none) new_call_id();
     proposal_ = next;
     ImsUeResult r = send_register(over, answer, out);
+    if (r.outcome != Outcome::sent) {  // the proposal and the Call-ID stay for the next attempt
+      proposal_ = before;
+      call_id_ = call_id;
+      call_id_size_ = call_id_size;
+      calls_ = calls;
+    }
     r.deleted = deleted;
+    if (r.outcome != Outcome::sent) return r;
     r.clause = mac_ok && sqn_ok ? "TS 24.229 5.1.1.5.1" : "TS 24.229 5.1.1.5.3";
     r.reason = !mac_ok   ? "MAC failure: empty response"
                : !sqn_ok ? "SQN out of range: AUTS"
@@ -368,6 +379,7 @@ ImsUeResult ImsUe::challenge(const sip::SipHead& h, std::uint32_t over, const Se
   r = send_register(proposal_.spi_c, answer, out);
   r.deleted = deleted;
   r.replaced = replaced == proposal_.spi_c ? 0 : replaced;
+  if (r.outcome != Outcome::sent) return r;
   r.clause = "TS 24.229 5.1.1.5.1";
   r.reason = "valid challenge: RES over the temporary set";
   return r;

@@ -72,10 +72,14 @@ class ImsUe {
 
   // Register or re-register (TS 24.229 5.1.1.2.1, 5.1.1.4.1) with a new proposal: the UE's SPIs
   // and protected ports, and the mechanisms offered (mask of bit i + 1 for mechanisms[i]).
+  // A REGISTER that does not fit `out` is refused and leaves the engine as it was.
   ImsUeResult register_(const SecParams& proposal, std::uint32_t offered, std::span<char> out) noexcept;
   // A SIP message from the P-CSCF; `esp_spi` the SPI of the ESP packet that carried it (none:
   // unprotected). `next` is the proposal a REGISTER answering an unusable 401 carries
-  // (5.1.1.5.1 3), 5.1.1.5.3: new SPIs and ports).
+  // (5.1.1.5.1 3), 5.1.1.5.3: new SPIs and ports). When the answering REGISTER does not fit
+  // `out` it is refused: no CSeq is taken and the proposal stays, but what receiving the 401 did
+  // stands (the old set deleted on first use of the new one; after a valid challenge, the
+  // temporary set and the USIM's SQN).
   ImsUeResult receive(std::string_view message, std::optional<std::uint32_t> esp_spi, const SecParams& next,
                       std::span<char> out) noexcept;
   // Moves the clock to `now_ms` (never back) and ends at most one set whose lifetime ran out,

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,8 @@ class Scenario {
     sent(r);
   }
   // A 401 over the set the REGISTER used; `sqn` its SQN, `mac_ok` whether AUTN's MAC is right.
-  void challenge(std::uint64_t sqn, bool mac_ok, bool with_server, std::uint32_t next_spi) {
+  // With `into`, the UE answers into that buffer and the exchange is not recorded in `lines`.
+  void challenge(std::uint64_t sqn, bool mac_ok, bool with_server, std::uint32_t next_spi, std::span<char> into = {}) {
     std::array<std::uint8_t, 16> rand{};
     for (std::size_t i = 0; i < 16; ++i) rand[i] = static_cast<std::uint8_t>(++counter_ * 7 + i);
     spec::sip::SecurityMechanisms server;
@@ -63,7 +65,7 @@ class Scenario {
       pcscf_spi_ += 4;
     }
     const std::string www = cli::ims::www_authenticate(k_, opc_, rand, sqn, mac_ok, true, config_.home_domain);
-    deliver(cli::ims::unauthorized(call_id_, cseq_, www, server), ue_->set_id(SaRole::established), next_spi);
+    deliver(cli::ims::unauthorized(call_id_, cseq_, www, server), ue_->set_id(SaRole::established), next_spi, into);
   }
   void ok() { deliver(response(200, "OK") + "Content-Length: 0\r\n\r\n", ue_->set_id(SaRole::temporary), 1); }
   void notify() {
@@ -97,12 +99,16 @@ class Scenario {
     call_id_ = cli::ims::field_of(text, "Call-ID");
     cseq_ = cli::ims::field_of(text, "CSeq");
   }
-  void deliver(const std::string& text, std::uint32_t set, std::uint32_t next_spi) {
+  void deliver(const std::string& text, std::uint32_t set, std::uint32_t next_spi, std::span<char> into = {}) {
     // The inbound SA at the UE's protected client port carries responses (TS 33.203 6.2).
     const std::optional<std::uint32_t> spi = set ? std::optional(set) : std::nullopt;
-    lines.push_back({false, spi, text});
     const SecParams next{next_spi, next_spi + 1, static_cast<std::uint16_t>(next_spi),
                          static_cast<std::uint16_t>(next_spi + 1)};
+    if (!into.empty()) {
+      last = ue_->receive(text, spi, next, into);
+      return;
+    }
+    lines.push_back({false, spi, text});
     const auto r = ue_->receive(text, spi, next, out_);
     ASSERT_NE(r.outcome, Outcome::discarded) << r.reason;
     last = r;
@@ -170,6 +176,27 @@ TEST(ImsUeJudged, ARefusedRegisterChangesNothing) {
   s.challenge(0x20, true, true, 1100);
   s.ok();
   expect_conformant(s.judge(s.lines), 2);
+}
+
+// An answer to a 401 that does not fit is refused, says why, and keeps the proposal; the answer to
+// the next 401 is the one the oracle expects.
+TEST(ImsUeJudged, ARefusedAnswerKeepsTheProposal) {
+  Scenario s;
+  s.register_(1000);
+  const SecParams proposal = s.ue().proposal();
+  std::array<char, 64> tiny{};
+  s.challenge(0x1001, false, true, 1100, tiny);
+  EXPECT_EQ(s.last.outcome, Outcome::refused);
+  EXPECT_STREQ(s.last.reason, "the output buffer is too small for the REGISTER");
+  EXPECT_EQ(s.ue().proposal().spi_c, proposal.spi_c);
+  EXPECT_TRUE(s.ue().awaiting());
+  s.challenge(0x1001, false, true, 1100);
+  EXPECT_EQ(s.last.outcome, Outcome::sent);
+  EXPECT_EQ(cli::ims::field_of(std::string(s.last.text), "CSeq"), "2 REGISTER");
+  s.challenge(0x1002, true, true, 1200);
+  s.ok();
+  EXPECT_EQ(s.ue().set_id(SaRole::established), 1100u);
+  expect_conformant(s.judge(s.lines), 3);
 }
 
 TEST(ImsUeJudged, AnAlteredRegisterIsAViolation) {
