@@ -404,25 +404,13 @@ bool speed_state_pars(UperReader& r, const std::string& ie) {
 //     preRegistrationInfoHRPD  PreRegistrationInfoHRPD  OPTIONAL,
 //     speedStatePars           CHOICE {...}             OPTIONAL,
 //     ..., [[ measObjectToAddModList-v9e0 ]], [[ allowInterruptions-r11 ]], ... }
-// MeasObjectToRemoveList ::= SEQUENCE (SIZE (1..maxObjectId)) OF MeasObjectId, and so on: each
-// list is SEQUENCE (SIZE (1..max)) OF its item.
-// MeasIdToAddMod ::= SEQUENCE { measId MeasId, measObjectId MeasObjectId, reportConfigId ReportConfigId }
+// The six lists: uper::meas_lists.
 bool step_over_lte_meas_config(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 11);
   if (!p) return false;
-  const auto id = [&](const std::string& e) { return integer(r, e, kMax); };
-  const auto meas_id = [&](const std::string& e) {
-    return integer(r, e + ".measId", kMax) && integer(r, e + ".measObjectId", kMax) &&
-           integer(r, e + ".reportConfigId", kMax);
-  };
-  return (!p->present[0] || list(r, ie + ".measObjectToRemoveList", kMax, id)) &&
-         (!p->present[1] || list(r, ie + ".measObjectToAddModList", kMax,
-                                 [&](const std::string& e) { return meas_object_to_add_mod(r, e); })) &&
-         (!p->present[2] || list(r, ie + ".reportConfigToRemoveList", kMax, id)) &&
-         (!p->present[3] || list(r, ie + ".reportConfigToAddModList", kMax,
-                                 [&](const std::string& e) { return report_config_to_add_mod(r, e); })) &&
-         (!p->present[4] || list(r, ie + ".measIdToRemoveList", kMax, id)) &&
-         (!p->present[5] || list(r, ie + ".measIdToAddModList", kMax, meas_id)) &&
+  const auto object = [&](const std::string& e) { return meas_object_to_add_mod(r, e); };
+  const auto report = [&](const std::string& e) { return report_config_to_add_mod(r, e); };
+  return uper::meas_lists(r, p->present, ie, kMax, object, report) &&
          (!p->present[6] || quantity_config(r, ie + ".quantityConfig")) &&
          (!p->present[7] || meas_gap_config(r, ie + ".measGapConfig")) &&
          (!p->present[8] || integer(r, ie + ".s-Measure", 98)) &&

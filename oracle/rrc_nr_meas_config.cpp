@@ -409,29 +409,17 @@ bool meas_gap_sharing_config(UperReader& r, const std::string& ie) {
 //     measGapConfig MeasGapConfig OPTIONAL,
 //     measGapSharingConfig MeasGapSharingConfig OPTIONAL,
 //     ..., [[ interFrequencyConfig-NoGap-r16 ENUMERATED {true} OPTIONAL ]] }
-// MeasObjectToRemoveList ::= SEQUENCE (SIZE (1..maxNrofObjectId)) OF MeasObjectId, and so on:
-// each list is SEQUENCE (SIZE (1..max)) OF its item.
-// MeasIdToAddMod ::= SEQUENCE { measId MeasId, measObjectId MeasObjectId, reportConfigId ReportConfigId }
+// The six lists: uper::meas_lists.
 bool step_over_nr_meas_config(UperReader& r, const std::string& ie) {
   const auto p = r.preamble(ie, true, 10);
   if (!p) return false;
-  const auto id = [&](const std::string& e) { return integer(r, e, kIds); };
-  const auto meas_id = [&](const std::string& e) {
-    return integer(r, e + ".measId", kIds) && integer(r, e + ".measObjectId", kIds) &&
-           integer(r, e + ".reportConfigId", kIds);
-  };
   const auto s_measure = [&] {
     const auto c = r.choice(ie + ".s-MeasureConfig", 2, false);
     return c && integer(r, ie + ".s-MeasureConfig", 128);
   };
-  return (!p->present[0] || list(r, ie + ".measObjectToRemoveList", kIds, id)) &&
-         (!p->present[1] || list(r, ie + ".measObjectToAddModList", kIds,
-                                 [&](const std::string& e) { return meas_object_to_add_mod(r, e); })) &&
-         (!p->present[2] || list(r, ie + ".reportConfigToRemoveList", kIds, id)) &&
-         (!p->present[3] || list(r, ie + ".reportConfigToAddModList", kIds,
-                                 [&](const std::string& e) { return report_config_to_add_mod(r, e); })) &&
-         (!p->present[4] || list(r, ie + ".measIdToRemoveList", kIds, id)) &&
-         (!p->present[5] || list(r, ie + ".measIdToAddModList", kIds, meas_id)) && (!p->present[6] || s_measure()) &&
+  const auto object = [&](const std::string& e) { return meas_object_to_add_mod(r, e); };
+  const auto report = [&](const std::string& e) { return report_config_to_add_mod(r, e); };
+  return uper::meas_lists(r, p->present, ie, kIds, object, report) && (!p->present[6] || s_measure()) &&
          (!p->present[7] || quantity_config(r, ie + ".quantityConfig")) &&
          (!p->present[8] || meas_gap_config(r, ie + ".measGapConfig")) &&
          (!p->present[9] || meas_gap_sharing_config(r, ie + ".measGapSharingConfig")) && additions(r, *p, ie);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "spec/codec/rrc_uper.h"
 
@@ -42,6 +43,29 @@ bool list(UperReader& r, const std::string& ie, std::uint32_t max, Item&& item) 
   for (std::uint32_t i = 0; i <= *n; ++i)
     if (!item(ie + "[" + std::to_string(i) + "]")) return false;
   return true;
+}
+
+// The six lists an LTE and an NR MeasConfig both start with (TS 36.331, TS 38.331):
+// measObjectToRemoveList, measObjectToAddModList, reportConfigToRemoveList,
+// reportConfigToAddModList, measIdToRemoveList, measIdToAddModList, each SEQUENCE (SIZE (1..max))
+// OF its item, the identities INTEGER (1..max), and
+// MeasIdToAddMod ::= SEQUENCE { measId MeasId, measObjectId MeasObjectId, reportConfigId ReportConfigId }.
+// `present` is the MeasConfig's presence bit-map, whose first six bits are these lists';
+// object(name) and report(name) read one item of the add-mod lists.
+template <class Object, class Report>
+bool meas_lists(UperReader& r, const std::vector<bool>& present, const std::string& ie, std::uint32_t max,
+                Object&& object, Report&& report) {
+  const auto id = [&](const std::string& e) { return integer(r, e, max); };
+  const auto meas_id = [&](const std::string& e) {
+    return integer(r, e + ".measId", max) && integer(r, e + ".measObjectId", max) &&
+           integer(r, e + ".reportConfigId", max);
+  };
+  return (!present[0] || list(r, ie + ".measObjectToRemoveList", max, id)) &&
+         (!present[1] || list(r, ie + ".measObjectToAddModList", max, object)) &&
+         (!present[2] || list(r, ie + ".reportConfigToRemoveList", max, id)) &&
+         (!present[3] || list(r, ie + ".reportConfigToAddModList", max, report)) &&
+         (!present[4] || list(r, ie + ".measIdToRemoveList", max, id)) &&
+         (!present[5] || list(r, ie + ".measIdToAddModList", max, meas_id));
 }
 
 }  // namespace secmode::oracle::uper
