@@ -5,6 +5,7 @@
 // independently of the reader.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -173,9 +174,9 @@ inline void radio_bearer_config(spec::rrc::UperWriter& w, const Before::Bearers&
 
 // LTE MeasConfig: every field the knobs ask for, in the order of the ASN.1.
 inline void lte_meas_config(spec::rrc::UperWriter& w, const Before::LteMeas& m) {
-  const unsigned eutra_reports = static_cast<unsigned>(__builtin_popcount(m.eutra_events & 0x7f));
-  const unsigned inter_rat_reports = static_cast<unsigned>(__builtin_popcount(m.inter_rat_events & 0x1f));
-  const unsigned objects = static_cast<unsigned>(__builtin_popcount(m.objects & 0xf));
+  const unsigned eutra_reports = static_cast<unsigned>(std::popcount(m.eutra_events & 0x7f));
+  const unsigned inter_rat_reports = static_cast<unsigned>(std::popcount(m.inter_rat_events & 0x1f));
+  const unsigned objects = static_cast<unsigned>(std::popcount(m.objects & 0xf));
   const unsigned reports = eutra_reports + inter_rat_reports;
   w.bit(m.addition);  // extension bit
   w.preamble(false, {m.removals, objects > 0, m.removals, reports > 0, m.removals, objects > 0 && reports > 0,
@@ -407,7 +408,7 @@ inline void lte_meas_config(spec::rrc::UperWriter& w, const Before::LteMeas& m) 
 
 // NR MeasConfig: every field the knobs ask for, in the order of the ASN.1.
 inline void nr_meas_config(spec::rrc::UperWriter& w, const Before::NrMeas& m) {
-  const unsigned reports = static_cast<unsigned>(__builtin_popcount(m.events & 0xff));
+  const unsigned reports = static_cast<unsigned>(std::popcount(m.events & 0xff));
   w.bit(m.addition);  // extension bit
   w.preamble(false, {m.removals, m.objects > 0, m.removals, reports > 0, m.removals, m.objects > 0 && reports > 0,
                      m.s_measure, m.quantity, m.gap, m.sharing});
