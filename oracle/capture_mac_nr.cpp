@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 namespace secmode::oracle {
@@ -30,57 +32,78 @@ std::optional<std::size_t> tag_length(std::uint8_t tag) {
   }
 }
 
-// What a subheader's LCID says of the size of what follows it (TS 38.321 6.1.2, table 6.2.1-1
-// DL-SCH, table 6.2.1-2 UL-SCH, sizes of 6.1.3): `fixed` octets with an R/LCID subheader, or an L
-// field (R/F/LCID/L) when not fixed. nullopt: not known here.
+// What follows a MAC subheader (TS 38.321 6.1.2): an L field and then a MAC SDU or a variable-sized
+// control element, a fixed-size control element (or UL CCCH SDU) of `octets`, or padding to the
+// end of the PDU; or a value the tables reserve, or one whose size the standard does not state.
+enum class Follows : std::uint8_t { length, fixed, padding, reserved, unsized };
 struct Size {
-  bool has_length;
-  std::size_t fixed = 0;
+  Follows follows;
+  std::size_t octets = 0;
 };
-std::optional<Size> size_of(bool uplink, std::uint8_t lcid) {
-  if (lcid >= 1 && lcid <= 32) return Size{true};  // DCCH and DTCH SDUs
-  if (lcid == kPadding) return Size{false};        // to the end of the PDU
-  if (uplink) {
-    switch (lcid) {
-      case 0:
-        return Size{false, 8};  // CCCH of 64 bits (CCCH1)
-      case 52:
-        return Size{false, 6};  // CCCH of 48 bits
-      case 55:
-        return Size{false, 0};  // Configured Grant Confirmation (6.1.3.7)
-      case 57:
-        return Size{false, 2};  // Single Entry PHR (6.1.3.8)
-      case 58:
-        return Size{false, 2};  // C-RNTI (6.1.3.2)
-      case 59:
-      case 61:
-        return Size{false, 1};  // Short Truncated BSR, Short BSR (6.1.3.1)
-      case 54:
-      case 56:
-      case 60:
-      case 62:
-        return Size{true};  // Multiple Entry PHR (four- / one-octet Ci), Long Truncated BSR, Long BSR
-      default:
-        return std::nullopt;
-    }
-  }
-  switch (lcid) {
-    case 0:
-      return Size{true};  // CCCH
-    case 56:
-    case 58:
-    case 61:
-      return Size{false, 1};  // Duplication, SCell (one octet) Activation/Deactivation, Timing Advance
-    case 57:
-      return Size{false, 4};  // SCell Activation/Deactivation (four octets) (6.1.3.10)
-    case 59:
-    case 60:
-      return Size{false, 0};  // Long DRX Command, DRX Command (6.1.3.6, 6.1.3.5)
-    case 62:
-      return Size{false, 6};  // UE Contention Resolution Identity (6.1.3.3)
-    default:
-      return std::nullopt;
-  }
+
+// The tables of TS 38.321 V18.6.0 6.2.1, one character per codepoint: 'v' an L field (a MAC SDU, or
+// a control element whose clause says "variable size"), a digit the fixed size in octets its
+// clause of 6.1.3 states, 'r' reserved, '?' a control element whose clause states no size.
+//
+// Table 6.2.1-1, DL-SCH LCID 35-62: 35-46 reserved; 47 Recommended bit rate (6.1.3.20, two octets);
+// 48 SP ZP CSI-RS (6.1.3.19, 16 bits); 49 PUCCH spatial relation (6.1.3.18, 24 bits); 50 SP SRS
+// (6.1.3.17); 51 SP CSI reporting on PUCCH, 52 TCI State Indication for PDCCH (6.1.3.16, 6.1.3.15,
+// 16 bits); 53-55 TCI States for PDSCH, Aperiodic CSI Trigger State Subselection, SP CSI-RS/CSI-IM
+// (6.1.3.14, .13, .12); 56 Duplication (6.1.3.11, one octet); 57, 58 SCell Activation/Deactivation
+// (6.1.3.10, four octets, one octet); 59, 60 Long DRX, DRX Command (6.1.3.6, 6.1.3.5, zero bits);
+// 61 Timing Advance Command (6.1.3.4, one octet); 62 UE Contention Resolution Identity (6.1.3.3, 48
+// bits).
+constexpr std::string_view kDlLcid35 =
+    "rrrrrrrrrrrr"
+    "223v22vvv1410016";
+// Table 6.2.1-2, UL-SCH LCID 35-62 (LX 0): 35, 36 CCCH of 48 and 64 bits for a RedCap UE; 37-42
+// reserved; 43 Truncated Enhanced BFR (6.1.3.43); 44 Timing Advance Report (6.1.3.56, two octets);
+// 45, 46 (Truncated) Sidelink BSR (6.1.3.33); 47 reserved; 48, 49 LBT failure (6.1.3.30, four
+// octets, one octet); 50, 51 (Truncated) BFR (6.1.3.23); 52 CCCH of 48 bits; 53 Recommended bit
+// rate query (6.1.3.20, two octets); 54, 56 Multiple Entry PHR (6.1.3.9); 55 Configured Grant
+// Confirmation (6.1.3.7, zero bits); 57 Single Entry PHR (6.1.3.8, two octets); 58 C-RNTI (6.1.3.2,
+// 16 bits); 59, 61 Short (Truncated) BSR, 60, 62 Long (Truncated) BSR (6.1.3.1: LCG ID 3 bits and
+// Buffer Size 5 bits in the short formats).
+constexpr std::string_view kUlLcid35 =
+    "68rrrrrr"
+    "v2vvr41vv62v0v221v1v";
+// Table 6.2.1-1b, DL-SCH one-octet eLCID 216-255 (0-215 reserved), in order: 6.1.3.83, .80, .77
+// (24 bits), .75, .76, .73 (one octet), .70, .71, .68, .66, .67 (one octet each), .60, .59, .58,
+// .57 (one octet), .55 (both), .47, .46, .45, .44 (24 bits), .41 (8 bits), .42, .63, .65, .61, .38
+// (two octets), .37 (three octets each), .29, .28, .27 (24 bits), .26, .25, .24, .32 (one octet),
+// .4a (two octets), .36, .22 (four octets), .21 (two octets).
+constexpr std::string_view kDlElcid216 = "vv3vv1vvv11vvv1vvvvv31vvvv233vv3vvv12v42";
+// Table 6.2.1-2b, UL-SCH one-octet eLCID 219-255 (0-218 reserved), in order: 6.1.3.82 (both), .81
+// (four octets), .69 (8 bits), .79 (both), .78, .74, .1 (Refined Long BSR), .72 (Delay Status
+// Report: no size stated), .51 (both), .50 (three octets), .49 (both), .48, .43 (three), .40 (8
+// bits), .62, .64, .63, .39 (zero bits), .37 (three octets each), .1 (Extended Short Truncated BSR:
+// LCG ID and Buffer Size of 8 bits each; Extended Long Truncated; Extended Short; Extended Long;
+// Extended Pre-emptive), .23 (both), .31 (four octets), .34 (Sidelink Configured Grant
+// Confirmation: no size stated), .22 (four octets), .1 (Pre-emptive BSR).
+constexpr std::string_view kUlElcid219 = "vv41vvvvv?vv3vvvvvv1vvv0332v2vvvv4?4v";
+static_assert(kDlLcid35.size() == 28 && kUlLcid35.size() == 28);
+static_assert(kDlElcid216.size() == 40 && kUlElcid219.size() == 37);
+
+Size size_from(char c) {
+  if (c == 'v') return {Follows::length};
+  if (c == 'r') return {Follows::reserved};
+  if (c == '?') return {Follows::unsized};
+  return {Follows::fixed, static_cast<std::size_t>(c - '0')};
+}
+
+// A subheader's LCID (LX 0), tables 6.2.1-1 and 6.2.1-2; 33 and 34 are read by the caller.
+Size lcid_size(bool uplink, std::uint8_t lcid) {
+  if (lcid >= 1 && lcid <= 32) return {Follows::length};  // DCCH, DTCH (and multicast MTCH) SDUs
+  if (lcid == kPadding) return {Follows::padding};
+  if (lcid == 0) return uplink ? Size{Follows::fixed, 8} : Size{Follows::length};  // UL: CCCH of 64 bits
+  return size_from((uplink ? kUlLcid35 : kDlLcid35)[lcid - 35]);
+}
+
+// A one-octet eLCID (LCID 34), tables 6.2.1-1b and 6.2.1-2b.
+Size elcid_size(bool uplink, std::uint8_t elcid) {
+  const std::string_view table = uplink ? kUlElcid219 : kDlElcid216;
+  const std::size_t first = 256 - table.size();
+  return elcid < first ? Size{Follows::reserved} : size_from(table[elcid - first]);
 }
 
 // One RLC AM entity's receiving side (TS 38.322 5.2.3.2): segments by SN and SO until the SDU is
@@ -133,20 +156,48 @@ class Reader {
  private:
   std::map<std::tuple<std::uint16_t, bool, std::uint8_t>, AmReceiver> receivers_;
 
-  // TS 38.321 6.1.2: each subheader (R/F/LCID with an 8- or 16-bit L, or R/LCID) comes right
-  // before its SDU or control element.
+  // TS 38.321 6.1.2: each subheader (R/F/LCID/(eLCID)/L, R/LCID/(eLCID), or (LX)/R/LCID for UL CCCH)
+  // comes right before its SDU or control element. 6.2.1: LCID 34 is followed by a one-octet eLCID,
+  // 33 by a two-octet eLCID (table 6.2.1-1a / 6.2.1-2a: the identity of a logical channel, 320 and
+  // up, never an SRB); in the uplink an LX bit of 1 takes the LCID from table 6.2.1-2c.
   void mac_pdu(const Packet& p, std::size_t at, bool uplink, std::uint16_t rnti) {
     const Bytes d = p.data;
     while (at < d.size()) {
-      const std::uint8_t h = d[at];
+      const std::size_t start = at;
+      const std::uint8_t h = d[at++];
       const std::uint8_t lcid = h & 0x3f;
-      if (lcid == 33 || lcid == 34) capture_fail(p, at, "MAC subheader with an extended LCID (eLCID) is not read here");
-      const auto size = size_of(uplink, lcid);
-      if (!size) capture_fail(p, at, "MAC subheader LCID " + std::to_string(lcid) + ": its size is not known here");
-      ++at;
-      if (lcid == kPadding) return;
-      std::size_t len = size->fixed;
-      if (size->has_length) {
+      std::string name = "LCID " + std::to_string(lcid);
+      Size size;
+      bool srb = false;
+      if (uplink && (h & 0x80)) {
+        // Table 6.2.1-2c: 0-7 CCCH of 48 bits (even codepoints) or 64 bits (odd), 8-63 reserved.
+        name = "LX 1, " + name;
+        size = lcid < 8 ? Size{Follows::fixed, lcid % 2 ? 8u : 6u} : Size{Follows::reserved};
+      } else if (lcid == 33 || lcid == 34) {
+        const std::size_t n = lcid == 33 ? 2 : 1;
+        if (d.size() - at < n) capture_fail(p, at, "truncated MAC subheader eLCID");
+        const unsigned e = lcid == 33 ? unsigned{d[at]} << 8 | d[at + 1] : d[at];
+        name += (lcid == 33 ? ", two-octet eLCID " : ", one-octet eLCID ") + std::to_string(e);
+        size = lcid == 33 ? Size{Follows::length} : elcid_size(uplink, static_cast<std::uint8_t>(e));
+        at += n;
+      } else {
+        size = lcid_size(uplink, lcid);
+        srb = lcid == 1 || lcid == 2;
+      }
+      if (size.follows == Follows::padding) return;
+      if (size.follows == Follows::reserved) {
+        // TS 38.321 5.13: a MAC entity that receives a reserved value discards that subPDU and the
+        // rest of the PDU; what follows never reaches RLC.
+        out.notes.push_back("packet " + std::to_string(p.number) + " offset " + std::to_string(start) +
+                            ": MAC subheader " + name +
+                            " is reserved; the rest of the MAC PDU is discarded (TS 38.321 5.13)");
+        return;
+      }
+      if (size.follows == Follows::unsized)
+        capture_fail(p, start,
+                     "MAC subheader " + name + ": TS 38.321 states no size for it, so what follows cannot be found");
+      std::size_t len = size.octets;
+      if (size.follows == Follows::length) {
         const bool f = h & 0x40;
         if (d.size() - at < (f ? 2u : 1u)) capture_fail(p, at, "truncated MAC subheader L");
         len = f ? std::size_t{d[at]} << 8 | d[at + 1] : d[at];
@@ -154,7 +205,7 @@ class Reader {
       }
       if (d.size() - at < len)
         capture_fail(p, at, "MAC SDU or control element of " + std::to_string(len) + " octets exceeds the PDU");
-      if (lcid == 1 || lcid == 2) rlc_am(p, d.subspan(at, len), at, uplink, rnti, lcid);
+      if (srb) rlc_am(p, d.subspan(at, len), at, uplink, rnti, lcid);
       at += len;
     }
   }

@@ -19,7 +19,8 @@ namespace secmode::oracle {
 
 // The SRB PDUs of every MAC-NR packet among `packets` (others are skipped). Throws CaptureError
 // naming the packet, the offset and the field for a malformed context, MAC PDU or RLC header, and
-// for what this reader does not take (an extended LCID, a control element it cannot size).
+// for a control element whose size TS 38.321 does not state. A reserved LCID or eLCID ends the MAC
+// PDU with a note, as the receiving MAC entity discards the rest (TS 38.321 5.13).
 SrbPdus nr_srb_pdus(const std::vector<Packet>& packets);
 
 }  // namespace secmode::oracle

@@ -1,5 +1,10 @@
 // The capture reader below `secmode check --pcap`: file formats, link layers, SCTP and the
 // S1AP / NGAP frame, each malformation reported with where and what.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <tuple>
+
 #include "oracle/ap_nas.h"
 #include "oracle/capture.h"
 #include "oracle/capture_file.h"
@@ -396,8 +401,8 @@ TEST(Capture, MacNrRlcAmSegmentsAndRefusals) {
   EXPECT_NE(part.notes[0].find("SN 3 left incomplete"), std::string::npos);
 
   const auto err = [&](const Octets& mac) { return error_of([&] { read({{false, mac}}); }); };
-  EXPECT_NE(err({0x22}).find("extended LCID"), std::string::npos);
-  EXPECT_NE(err({0x2f}).find("LCID 47: its size is not known here"), std::string::npos);
+  EXPECT_NE(err({0x22}).find("truncated MAC subheader eLCID"), std::string::npos);
+  EXPECT_NE(err({0x21, 0x01}).find("truncated MAC subheader eLCID"), std::string::npos);
   EXPECT_NE(err({0x01, 0x09, 0x80}).find("exceeds the PDU"), std::string::npos);  // L 9, one octet
   EXPECT_NE(err({0x41, 0x00}).find("truncated MAC subheader L"), std::string::npos);
   EXPECT_NE(err({0x01, 0x03, 0xa0, 0x07, 0x00}).find("truncated RLC AM header SO"), std::string::npos);
@@ -412,6 +417,110 @@ TEST(Capture, MacNrRlcAmSegmentsAndRefusals) {
               nr_srb_pdus(capture_packets(be_pcap(0xa1b2c3d4, kLinktypeUdpSrsran, {unknown_tag})));
             }).find("context tag 126 is not known here"),
             std::string::npos);
+}
+
+// Every control element of TS 38.321 6.2.1 is stepped over by the size its clause of 6.1.3 gives,
+// extended LCIDs included, so that the SRB SDU behind them is found; a reserved value ends the PDU
+// with a note (5.13), a control element whose size the standard leaves unstated is refused.
+TEST(Capture, MacNrControlElementsAndExtendedLcids) {
+  const Octets srb = test::nr_rlc_am(4, 0, 0, {0x00, 0x04, 0xb1, 0xb2, 0xb3});
+  const auto read = [&](bool uplink, Octets mac) {
+    mac.insert(mac.end(), {1, static_cast<std::uint8_t>(srb.size())});
+    mac.insert(mac.end(), srb.begin(), srb.end());
+    return nr_srb_pdus(
+        capture_packets(be_pcap(0xa1b2c3d4, kLinktypeUdpSrsran, {test::mac_nr_frame(uplink, 0x4601, mac)})));
+  };
+  // Each control element alone before the SDU, its content octets a value the table reserves
+  // (DL LCID 40, UL LCID 37): one octet too few would read one as a subheader, one too many
+  // would swallow the SDU's subheader.
+  const auto found = [&](bool uplink, Octets subheader, std::size_t content) {
+    subheader.insert(subheader.end(), content, uplink ? 37 : 40);
+    try {
+      const SrbPdus got = read(uplink, subheader);
+      return got.pdus.size() == 1 && got.pdus[0].pdcp == Octets(srb.begin() + 2, srb.end()) && got.notes.empty();
+    } catch (const UnusableInput&) {
+      return false;
+    }
+  };
+  // Downlink: Recommended bit rate (47, two octets), SP ZP CSI-RS (48, two), PUCCH spatial
+  // relation (49, three), SP CSI reporting on PUCCH (51, two), TCI State Indication for PDCCH
+  // (52, two), Duplication (56, one), SCell (57, four; 58, one), DRX (59, 60: none), Timing Advance
+  // (61, one), UE Contention Resolution Identity (62, six); one-octet eLCIDs by their fixed sizes.
+  for (const auto& [lcid, n] : std::vector<std::pair<std::uint8_t, std::size_t>>{
+           {47, 2}, {48, 2}, {49, 3}, {51, 2}, {52, 2}, {56, 1}, {57, 4}, {58, 1}, {59, 0}, {60, 0}, {61, 1}, {62, 6}})
+    EXPECT_TRUE(found(false, {lcid}, n)) << "DL LCID " << int{lcid};
+  for (const auto& [e, n] : std::vector<std::pair<std::uint8_t, std::size_t>>{{218, 3},
+                                                                              {221, 1},
+                                                                              {225, 1},
+                                                                              {226, 1},
+                                                                              {230, 1},
+                                                                              {236, 3},
+                                                                              {237, 1},
+                                                                              {242, 2},
+                                                                              {243, 3},
+                                                                              {244, 3},
+                                                                              {247, 3},
+                                                                              {251, 1},
+                                                                              {252, 2},
+                                                                              {254, 4},
+                                                                              {255, 2}})
+    EXPECT_TRUE(found(false, {34, e}, n)) << "DL eLCID " << int{e};
+  // Uplink: CCCH under LX 1 (48 bits at even codepoints, 64 at odd), the fixed LCIDs, and the
+  // fixed one-octet eLCIDs.
+  EXPECT_TRUE(found(true, {0x80}, 6));
+  EXPECT_TRUE(found(true, {0x87}, 8));
+  for (const auto& [lcid, n] : std::vector<std::pair<std::uint8_t, std::size_t>>{{0, 8},
+                                                                                 {35, 6},
+                                                                                 {36, 8},
+                                                                                 {44, 2},
+                                                                                 {48, 4},
+                                                                                 {49, 1},
+                                                                                 {52, 6},
+                                                                                 {53, 2},
+                                                                                 {55, 0},
+                                                                                 {57, 2},
+                                                                                 {58, 2},
+                                                                                 {59, 1},
+                                                                                 {61, 1}})
+    EXPECT_TRUE(found(true, {lcid}, n)) << "UL LCID " << int{lcid};
+  for (const auto& [e, n] : std::vector<std::pair<std::uint8_t, std::size_t>>{{221, 4},
+                                                                              {222, 1},
+                                                                              {231, 3},
+                                                                              {238, 1},
+                                                                              {242, 0},
+                                                                              {243, 3},
+                                                                              {244, 3},
+                                                                              {245, 2},
+                                                                              {247, 2},
+                                                                              {252, 4},
+                                                                              {254, 4}})
+    EXPECT_TRUE(found(true, {34, e}, n)) << "UL eLCID " << int{e};
+  // Variable sizes: an L of 8 bits and of 16 (F = 1), and a two-octet eLCID logical channel's SDU.
+  EXPECT_TRUE(found(false, {50, 3}, 3));                 // SP SRS
+  EXPECT_TRUE(found(false, {53, 2}, 2));                 // TCI States for PDSCH
+  EXPECT_TRUE(found(false, {0x40 | 34, 219, 0, 4}, 4));  // LTM Cell Switch Command, 16-bit L
+  EXPECT_TRUE(found(false, {33, 0x01, 0x00, 2}, 2));
+  EXPECT_TRUE(found(true, {62, 3}, 3));       // Long BSR
+  EXPECT_TRUE(found(true, {34, 225, 2}, 2));  // Single Entry PHR with assumed PUSCH
+  EXPECT_TRUE(found(true, {33, 0xff, 0xff, 1}, 1));
+
+  // Reserved: DL LCID 40, DL eLCID 200, UL eLCID 218, UL LX 1 codepoint 8. The SDU behind is
+  // discarded, as the UE's MAC entity discards it.
+  for (const auto& [uplink, mac, name] :
+       {std::tuple{false, Octets{40}, "LCID 40"}, std::tuple{false, Octets{34, 200}, "one-octet eLCID 200"},
+        std::tuple{true, Octets{34, 218}, "one-octet eLCID 218"}, std::tuple{true, Octets{0x88}, "LX 1, LCID 8"}}) {
+    const SrbPdus got = read(uplink, mac);
+    EXPECT_TRUE(got.pdus.empty()) << name;
+    ASSERT_EQ(got.notes.size(), 1u) << name;
+    EXPECT_NE(got.notes[0].find(std::string(name) + " is reserved"), std::string::npos) << got.notes[0];
+    EXPECT_NE(got.notes[0].find("TS 38.321 5.13"), std::string::npos);
+  }
+  // Delay Status Report (228) and Sidelink Configured Grant Confirmation (253): no size stated.
+  for (const std::uint8_t e : {228, 253})
+    EXPECT_NE(error_of([&] {
+                read(true, {34, e, 1, 2});
+              }).find("one-octet eLCID " + std::to_string(e) + ": TS 38.321 states no size"),
+              std::string::npos);
 }
 
 }  // namespace
