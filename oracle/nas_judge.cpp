@@ -9,6 +9,7 @@
 #include "impl/engine/eps_nas_protection.h"
 #include "impl/engine/fivegs_nas_protection.h"
 #include "impl/engine/nas_wire.h"
+#include "oracle/text.h"
 #include "spec/crypto/keys_5gs.h"
 #include "spec/crypto/keys_eps.h"
 #include "spec/hex.h"
@@ -50,11 +51,23 @@ struct Wire {
   const char* ksi;
   const char* eea;
   const char* eia;
-  const char* context;  // "EPS security context"
+  const char* context;      // "EPS security context"
+  const char* unprotected;  // the clause for a command without integrity protection
 };
-constexpr Wire kEps{
-    5,     1,     "TS 24.301",           "5.4.3.3", "5.4.3.5", "5.4.3.2", "5.4.3.7 b", "9.3.1", "T3460", "eKSI",
-    "EEA", "EIA", "EPS security context"};
+constexpr Wire kEps{5,
+                    1,
+                    "TS 24.301",
+                    "5.4.3.3",
+                    "5.4.3.5",
+                    "5.4.3.2",
+                    "5.4.3.7 b",
+                    "9.3.1",
+                    "T3460",
+                    "eKSI",
+                    "EEA",
+                    "EIA",
+                    "EPS security context",
+                    "TS 24.301 4.4.4.2"};
 constexpr Wire kFivegs{6,
                        2,
                        "TS 24.501",
@@ -67,9 +80,10 @@ constexpr Wire kFivegs{6,
                        "ngKSI",
                        "5G-EA",
                        "5G-IA",
-                       "5G NAS security context"};
+                       "5G NAS security context",
+                       "TS 24.501 4.4.4.2"};
 const Wire& wire(Rat rat) { return rat == Rat::eps ? kEps : kFivegs; }
-std::string clause(Rat rat, const char* number) { return std::string(wire(rat).standard) + " " + number; }
+std::string clause(Rat rat, const char* number) { return cat(wire(rat).standard, " ", number); }
 
 std::uint8_t header_type(Rat rat, ByteView pdu) {
   if (rat == Rat::eps) return pdu[0] >> 4;
@@ -84,13 +98,11 @@ std::uint8_t sequence_number(Rat rat, ByteView pdu) {
 ByteView protected_body(Rat rat, ByteView pdu) {
   if (rat == Rat::eps) {
     const auto h = impl::nas::decode_security_protected(pdu);
-    if (!h.ok())
-      throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
+    if (!h.ok()) throw UnusableInput(cat("NAS PDU: ", h.error.reason, " at octet ", h.error.offset));
     return h.value.nas_message;
   }
   const auto h = impl::nas5gs::decode_security_protected(pdu);
-  if (!h.ok())
-    throw UnusableInput(std::string("NAS PDU: ") + h.error.reason + " at octet " + std::to_string(h.error.offset));
+  if (!h.ok()) throw UnusableInput(cat("NAS PDU: ", h.error.reason, " at octet ", h.error.offset));
   return h.value.plain_nas_message;
 }
 
@@ -100,7 +112,7 @@ constexpr std::uint8_t kRejectType = 0x5f;
 
 std::string response(std::uint32_t kind, std::uint32_t cause) {
   if (kind == ue::kComplete) return "SECURITY MODE COMPLETE";
-  if (kind == ue::kReject) return "SECURITY MODE REJECT #" + std::to_string(cause);
+  if (kind == ue::kReject) return cat("SECURITY MODE REJECT #", cause);
   return "no answer";
 }
 
@@ -117,27 +129,27 @@ bool mac_ok(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key, std::uint3
   return h.ok() && impl::engine::mac_verifies(keys, k, alg, count, dir, h.value, pdu);
 }
 
-// The plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0) and deciphers
-// under the given key and algorithms at `count`.
-std::optional<std::vector<std::uint8_t>> open(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key,
-                                              std::uint32_t eea, std::uint32_t eia, std::uint32_t count, ByteView pdu) {
-  if (key.size() != 32) return std::nullopt;
+// Into `plain`, the plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0)
+// and deciphers under the given key and algorithms at `count`.
+bool open_into(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key, std::uint32_t eea, std::uint32_t eia,
+               std::uint32_t count, ByteView pdu, std::vector<std::uint8_t>& plain) {
+  if (key.size() != 32) return false;
   ByteView body;
   try {
     body = protected_body(rat, pdu);
   } catch (const UnusableInput&) {
-    return std::nullopt;
+    return false;
   }
-  if (eia != 0 && !mac_ok(keys, rat, key, eia, count, Direction::uplink, pdu)) return std::nullopt;
-  std::vector<std::uint8_t> plain(body.begin(), body.end());
+  if (eia != 0 && !mac_ok(keys, rat, key, eia, count, Direction::uplink, pdu)) return false;
+  plain.assign(body.begin(), body.end());
   const std::uint8_t t = header_type(rat, pdu);
   if (t == 2 || t == 4) {
     const auto profile = rat == Rat::eps ? impl::engine::kEpsNas : impl::engine::kFivegsNas;
     if (keys.cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile, static_cast<std::uint8_t>(eea), count,
                     Direction::uplink, body, plain) != nullptr)
-      return std::nullopt;
+      return false;
   }
-  return plain;
+  return true;
 }
 
 // What a SECURITY MODE COMMAND must replay, from an initial request, read as the engines read it
@@ -190,8 +202,10 @@ std::uint32_t NasJudge::derive(Party party, std::uint32_t from, std::uint32_t co
 
 std::uint32_t NasJudge::caps_id(ByteView n) {
   if (n.empty()) return 0;
-  const std::vector<std::uint8_t> key(n.begin(), n.end());
-  return caps_.emplace(key, static_cast<std::uint32_t>(caps_.size() + 1)).first->second;
+  const auto known = std::find_if(caps_.begin(), caps_.end(), [&](const auto& c) { return std::ranges::equal(c, n); });
+  if (known != caps_.end()) return static_cast<std::uint32_t>(known - caps_.begin() + 1);
+  caps_.emplace_back(n.begin(), n.end());
+  return static_cast<std::uint32_t>(caps_.size());
 }
 
 void NasJudge::emit(std::vector<Verdict>& out, Verdict v) const {
@@ -241,6 +255,7 @@ std::optional<std::uint16_t> NasJudge::sent_capabilities() const {
 void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
   if (pdu.empty()) throw UnusableInput("hex: an empty NAS PDU");
   happened_ = Happened::nothing;
+  opened_.valid = false;
   if (uplink_pdu)
     uplink(step, pdu, out);
   else
@@ -260,11 +275,7 @@ void NasJudge::finish(std::vector<Verdict>& out) {
 
 void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
   const std::uint8_t header = header_type(rat_, pdu);
-  std::vector<std::uint8_t> plain(pdu.begin(), pdu.end());
-  if (header != 0) {
-    const ByteView body = protected_body(rat_, pdu);
-    plain.assign(body.begin(), body.end());
-  }
+  ByteView plain = header != 0 ? protected_body(rat_, pdu) : pdu;
   if (aka_ && header != 2 && header != 4) {
     std::vector<Verdict> said;
     const auto established = aka_->uplink(step, plain, said);
@@ -299,7 +310,7 @@ void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   ue::Event<Concrete> e{};
   e.kind = ue::kSendInitial;
   sent_caps_.assign(request->caps.begin(), request->caps.begin() + static_cast<std::ptrdiff_t>(request->caps_size));
-  sent_request_ = plain;
+  sent_request_.assign(plain.begin(), plain.end());
   e.caps = caps_id(sent_caps_);
   e.additional_present = request->additional.has_value();
   e.additional = packed(request->additional).value_or(0);
@@ -337,7 +348,7 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   expecting_.pop_front();
   const Wire& w = wire(rat_);
   const std::uint8_t header = header_type(rat_, pdu);
-  Verdict v{step, true, "ue", x.clause, response(x.output.response, x.output.cause), "", ""};
+  Verdict v{step, true, "ue", std::string(x.clause), response(x.output.response, x.output.cause), "", ""};
   std::uint32_t count = 0;
   const auto plain = answer_plain(x, pdu, count);
   std::uint32_t observed = ue::kNone, cause = 0;
@@ -365,34 +376,35 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   const std::string accept = clause(rat_, w.accept);
   if (observed != x.output.response || (observed == ue::kReject && cause != x.output.cause)) {
     v.ok = false;
-    v.explain = "to the command of step " + std::to_string(x.step) + ": " + x.why + " (rule " + x.rule + ")";
+    v.explain = cat("to the command of step ", x.step, ": ", x.why, " (rule ", x.rule, ")");
   } else if (observed == ue::kComplete && header != 4) {
     v.ok = false;
-    v.clause = accept + ", " + w.header;
+    v.clause = cat(accept, ", ", w.header);
     v.explain =
-        "SECURITY MODE COMPLETE goes integrity protected and ciphered with the new context (header type 4), "
-        "not with header type " +
-        std::to_string(header);
+        cat("SECURITY MODE COMPLETE goes integrity protected and ciphered with the new context (header type 4), "
+            "not with header type ",
+            header + 0u);
   } else if (header != 0 && count != x.output.count) {
     v.ok = false;
     v.clause = clause(rat_, "4.4.3.1");
-    v.explain = "uplink NAS COUNT " + std::to_string(count) + " where " + std::to_string(x.output.count) + " was due";
+    v.explain = cat("uplink NAS COUNT ", count, " where ", x.output.count, " was due");
   } else if (observed == ue::kComplete && x.imeisv_requested && !imeisv) {
     v.ok = false;
     v.clause = accept;
-    v.explain = "the command of step " + std::to_string(x.step) +
-                " requested the IMEISV, and the SECURITY MODE COMPLETE does not carry it";
+    v.explain =
+        cat("the command of step ", x.step, " requested the IMEISV, and the SECURITY MODE COMPLETE does not carry it");
   } else if (observed == ue::kComplete && x.output.container && !container) {
     v.ok = false;
-    v.clause = accept + ", 4.4.6";
-    v.explain = "the SECURITY MODE COMPLETE does not return the initial request whole in its NAS message container (" +
-                std::string(x.rinmr ? "the command set RINMR" : "the request went without a security context") + ")";
+    v.clause = cat(accept, ", 4.4.6");
+    v.explain =
+        cat("the SECURITY MODE COMPLETE does not return the initial request whole in its NAS message container (",
+            x.rinmr ? "the command set RINMR" : "the request went without a security context", ")");
   } else if (observed == ue::kReject && x.secured_before && header == 0) {
     v.ok = false;
-    v.clause = clause(rat_, w.reject) + ", 4.4.4.2";
+    v.clause = cat(w.standard, " ", w.reject, ", 4.4.4.2");
     v.explain = "a UE with a security context in use sends the REJECT protected with it, not plain";
   } else {
-    v.explain = x.why + " (rule " + x.rule + ")";
+    v.explain = cat(x.why, " (rule ", x.rule, ")");
   }
   emit(out, std::move(v));
   if (!plain) return;
@@ -404,7 +416,7 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   n.key = ~0u;
   if (observed == ue::kComplete && header >= 3 && mme_.pending) {
     const std::uint32_t c = impl::engine::estimate_count(mme_.new_ul_count, sequence_number(rat_, pdu));
-    if (open(algorithm_keys_, rat_, key(kNetwork, mme_.new_key), mme_.new_eea, mme_.new_eia, c, pdu)) {
+    if (open(key(kNetwork, mme_.new_key), mme_.new_eea, mme_.new_eia, c, pdu)) {
       n.key = mme_.new_key;
       n.eea = mme_.new_eea;
       n.eia = mme_.new_eia;
@@ -428,17 +440,33 @@ const NasJudge::Expectation& NasJudge::answered() const {
 NasJudge::~NasJudge() {
   for (auto& keys : keys_)
     for (auto& [id, k] : keys) impl::crypto::ct::wipe_object(k);
+  impl::crypto::ct::wipe_object(opened_.key);
 }
 
 // What the UE sent in answer to `x`, read under the context its header names (9.3.1 / 9.3): the
 // new one for types 3 and 4, the one in use before the command for 1 and 2; `count` is the COUNT read.
-std::optional<std::vector<std::uint8_t>> NasJudge::answer_plain(const Expectation& x, ByteView pdu,
-                                                                std::uint32_t& count) const {
+std::optional<ByteView> NasJudge::answer_plain(const Expectation& x, ByteView pdu, std::uint32_t& count) const {
   const std::uint8_t header = header_type(rat_, pdu);
-  if (header == 0) return std::vector<std::uint8_t>(pdu.begin(), pdu.end());
+  if (header == 0) return pdu;
   const Protection& p = header >= 3 ? x.complete : x.reject;
   count = impl::engine::estimate_count(p.count, sequence_number(rat_, pdu));
-  return open(algorithm_keys_, rat_, key(kUe, p.key), p.eea, p.eia, count, pdu);
+  return open(key(kUe, p.key), p.eea, p.eia, count, pdu);
+}
+
+std::optional<ByteView> NasJudge::open(ByteView k, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,
+                                       ByteView pdu) const {
+  Opened& o = opened_;
+  const bool same = o.valid && k.size() == 32 && o.eea == eea && o.eia == eia && o.count == count &&
+                    impl::crypto::ct::equal_bytes(o.key.data(), k.data(), 32);
+  if (!same) {
+    o.valid = k.size() == 32;
+    if (o.valid) std::copy(k.begin(), k.end(), o.key.begin());
+    o.eea = eea;
+    o.eia = eia;
+    o.count = count;
+    o.ok = open_into(algorithm_keys_, rat_, k, eea, eia, count, pdu, o.plain);
+  }
+  return o.ok ? std::optional<ByteView>(o.plain) : std::nullopt;
 }
 
 bool NasJudge::is_answer(ByteView plain) const {
@@ -447,10 +475,13 @@ bool NasJudge::is_answer(ByteView plain) const {
 }
 
 void NasJudge::silent(const Expectation& x, std::vector<Verdict>& out) const {
-  Verdict v{
-      x.step, x.output.response == ue::kNone, "ue", x.clause, response(x.output.response, x.output.cause), "no answer",
-      ""};
-  v.explain = v.ok ? x.why + " (rule " + x.rule + ")" : x.why + " (rule " + x.rule + "), and the UE never answered";
+  Verdict v{x.step,
+            x.output.response == ue::kNone,
+            "ue",
+            std::string(x.clause),
+            response(x.output.response, x.output.cause),
+            "no answer",
+            cat(x.why, " (rule ", x.rule, ")", x.output.response == ue::kNone ? "" : ", and the UE never answered")};
   emit(out, std::move(v));
 }
 
@@ -468,14 +499,14 @@ void NasJudge::read_command(Rat rat, ByteView inner, std::size_t offset, Command
   std::size_t at = 0;
   const char* why = rat == Rat::eps ? impl::engine::EpsNasWire::read_command(inner, f, at)
                                     : impl::engine::FivegsNasWire::read_command(inner, f, at);
-  if (why != nullptr)
-    throw UnusableInput(std::string("SECURITY MODE COMMAND: ") + why + " at octet " + std::to_string(at + offset));
+  if (why != nullptr) throw UnusableInput(cat("SECURITY MODE COMMAND: ", why, " at octet ", at + offset));
   c.ksi = f.ksi;
   c.mapped = f.mapped;
   c.eea = f.eea;
   c.eia = f.eia;
   c.imeisv_request = f.imeisv_request;
-  c.replayed.assign(f.caps.begin(), f.caps.end());
+  c.replayed_size = std::min(f.caps.size(), c.replayed_storage.size());
+  std::copy_n(f.caps.begin(), c.replayed_size, c.replayed_storage.begin());
   c.additional = packed(f.additional);
   c.nonce_ue = f.nonce_ue;
   c.horizontal = f.horizontal;
@@ -500,14 +531,14 @@ void NasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& ou
   const std::size_t t = wire(rat_).type_offset;
   if (inner.size() <= t || inner[t] != kSmcType) return;  // not a SECURITY MODE COMMAND
   read_command(rat_, inner, body_offset, c);
-  c.plain.assign(inner.begin(), inner.end());
+  c.plain = inner;
   command_network(step, pdu, c, out);
   if (c.header == 0) {
     // 4.4.4.2: a command without integrity protection is not processed at all.
     Expectation x;
     x.step = step;
     x.output = ue::Output<Concrete>::none(Concrete{});
-    x.clause = clause(rat_, "4.4.4.2");
+    x.clause = wire(rat_).unprotected;
     x.rule = "none";
     x.why = "a command without integrity protection is not processed";
     expecting_.push_back(std::move(x));
@@ -538,7 +569,7 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
       named != ue::kNoKey && mac_ok(algorithm_keys_, rat_, key(kUe, named), c.eia, e.count, Direction::downlink, pdu)
           ? named
           : ue::kNoKey;
-  e.caps = caps_id(c.replayed);
+  e.caps = caps_id(c.replayed());
   e.additional_present = c.additional.has_value();
   e.additional = c.additional.value_or(0);
   e.nonce_ue_present = c.nonce_ue.has_value();
@@ -549,8 +580,8 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   Expectation x;
   x.step = step;
   x.output = st.output;
-  x.clause = std::string(rules[st.fired].clause);
-  x.rule = std::string(rules[st.fired].name);
+  x.clause = rules[st.fired].clause;
+  x.rule = rules[st.fired].name;
   x.secured_before = ue_.secured;
   x.imeisv_requested = c.imeisv_request;
   x.rinmr = c.rinmr;
@@ -560,25 +591,24 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   x.reject = {ue_.secured ? ue_.key : ue::kNoKey, ue_.eea, ue_.eia, ue_.ul_count};
   const std::string_view rule = rules[st.fired].name;
   if (rule == "reject_capability_mismatch")
-    x.why = c.replayed != sent_caps_
-                ? "the replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
-                      spec::to_hex(sent_caps_) + " the UE sent in its latest request"
+    x.why = !std::ranges::equal(c.replayed(), sent_caps_)
+                ? cat("the replayed UE security capabilities ", spec::to_hex(c.replayed()), " differ from the ",
+                      spec::to_hex(sent_caps_), " the UE sent in its latest request")
                 : "the replayed UE additional security capabilities differ from what the UE sent";
   else if (rule == "reject_integrity_failure")
-    x.why = c.header != 3 ? "the command came with security header type " + std::to_string(c.header) + ", not 3"
+    x.why = c.header != 3 ? cat("the command came with security header type ", c.header + 0u, ", not 3")
             : (takes_fresh || names_current)
-                ? "its NAS-MAC does not verify with the named context" +
-                      std::string(derives ? " (K'_AMF derived from it)" : "") + " at downlink COUNT " +
-                      std::to_string(e.count)
-                : std::string("the UE holds no ") + w.context + " under the " + w.ksi + " the command names";
+                ? cat("its NAS-MAC does not verify with the named context", derives ? " (K'_AMF derived from it)" : "",
+                      " at downlink COUNT ", e.count)
+                : cat("the UE holds no ", w.context, " under the ", w.ksi, " the command names");
   else if (rule == "reject_nonce_mismatch")
     x.why = "the replayed nonceUE is not the one the UE sent";
   else if (rule == "reject_null_integrity_without_emergency")
-    x.why = std::string("it selects ") + w.eia + "0 and the UE is not establishing emergency services";
+    x.why = cat("it selects ", w.eia, "0 and the UE is not establishing emergency services");
   else if (rule == "discard_replay")
-    x.why = "downlink NAS COUNT " + std::to_string(e.count) + " was accepted already";
+    x.why = cat("downlink NAS COUNT ", e.count, " was accepted already");
   else if (rule == "accept")
-    x.why = std::string("every check of ") + w.accept + " passes";
+    x.why = cat("every check of ", w.accept, " passes");
   expecting_.push_back(std::move(x));
   ue_ = st.state;
 }
@@ -597,8 +627,7 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
   const auto before = mme_;
   const auto st = spec::step(v, rules, mme_, n);
   const auto name = [&](std::uint32_t ksi, std::uint32_t eea, std::uint32_t eia) {
-    return "SECURITY MODE COMMAND " + std::string(w.ksi) + " " + std::to_string(ksi) + " " + w.eea +
-           std::to_string(eea) + "/" + w.eia + std::to_string(eia);
+    return cat("SECURITY MODE COMMAND ", w.ksi, " ", ksi, " ", w.eea, eea, "/", w.eia, eia);
   };
   Verdict verdict{step, true, "network", "", "", name(c.ksi, c.eea, c.eia), ""};
   if (st.output.action != net::kSendSmc) {
@@ -607,14 +636,13 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
     if (retransmission) {
       verdict.clause = clause(rat_, w.timer);
       verdict.explain =
-          std::string(w.timer_name) + " expired for the fifth time: the procedure is aborted, not retransmitted again";
+          cat(w.timer_name, " expired for the fifth time: the procedure is aborted, not retransmitted again");
     } else {
       verdict.clause = clause(rat_, w.start);
       verdict.explain = !before.request_received ? "no initial request has brought the UE's capabilities to replay"
                         : c.eia == 0 && !before.emergency
-                            ? std::string("null integrity (") + w.eia + "0) is for emergency services only"
-                            : std::string("the network holds no ") + w.context + " with a key under " + w.ksi + " " +
-                                  std::to_string(c.ksi);
+                            ? cat("null integrity (", w.eia, "0) is for emergency services only")
+                            : cat("the network holds no ", w.context, " with a key under ", w.ksi, " ", c.ksi + 0u);
     }
     emit(out, std::move(verdict));
     mme_ = st.state;
@@ -623,19 +651,20 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
   const auto& o = st.output;
   // The network's K'_AMF, from the COUNT of the request as it read it (TS 33.501 6.9.3).
   if (!retransmission && st.state.new_derived) derive(kNetwork, before.key, network_initial_count_);
-  verdict.clause = std::string(rules[st.fired].clause);
-  verdict.expected = name(o.ksi, o.eea, o.eia) + ", integrity protected with the new context" +
-                     (o.horizontal ? " (K'_AMF, K_AMF_change_flag set)" : "") + (o.rinmr ? ", RINMR set" : "") +
-                     ", downlink COUNT " + std::to_string(o.count);
+  verdict.clause = rules[st.fired].clause;
+  verdict.expected =
+      cat("SECURITY MODE COMMAND ", w.ksi, " ", o.ksi, " ", w.eea, o.eea, "/", w.eia, o.eia,
+          ", integrity protected with the new context", o.horizontal ? " (K'_AMF, K_AMF_change_flag set)" : "",
+          o.rinmr ? ", RINMR set" : "", ", downlink COUNT ", o.count);
   std::string wrong;
-  if (retransmission && c.plain != last_command_)
-    wrong = std::string("a retransmission repeats the command (") + w.timer + "), this one differs from the first";
+  if (retransmission && !std::ranges::equal(c.plain, last_command_))
+    wrong = cat("a retransmission repeats the command (", w.timer, "), this one differs from the first");
   else if (c.header != 3)
-    wrong = "security header type " + std::to_string(c.header) +
-            ", where a command is integrity protected with the new " + w.context + " (type 3, " + w.header + ")";
-  else if (caps_id(c.replayed) != o.replayed_caps)
-    wrong = "replayed UE security capabilities " + spec::to_hex(c.replayed) + " differ from the " +
-            spec::to_hex(sent_caps_) + " the UE sent";
+    wrong = cat("security header type ", c.header + 0u, ", where a command is integrity protected with the new ",
+                w.context, " (type 3, ", w.header, ")");
+  else if (caps_id(c.replayed()) != o.replayed_caps)
+    wrong = cat("replayed UE security capabilities ", spec::to_hex(c.replayed()), " differ from the ",
+                spec::to_hex(sent_caps_), " the UE sent");
   else if (rat_ == Rat::fivegs && c.horizontal != o.horizontal)
     wrong = o.horizontal ? "K_AMF_change_flag missing from a command protected with K'_AMF"
                          : "K_AMF_change_flag set where no K'_AMF can be derived (the command names no current "
@@ -644,21 +673,18 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
     wrong = o.rinmr ? "RINMR not set although the initial request failed the integrity check"
                     : "RINMR set although the initial request passed the integrity check";
   else if (c.sn != (o.count & 0xff))
-    wrong = "NAS sequence number " + std::to_string(c.sn) + " where downlink NAS COUNT " + std::to_string(o.count) +
-            " was due (4.4.3.1)";
+    wrong = cat("NAS sequence number ", c.sn + 0u, " where downlink NAS COUNT ", o.count, " was due (4.4.3.1)");
   else if (o.eia != 0 && !mac_ok(algorithm_keys_, rat_, key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
-    wrong =
-        "the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT " + std::to_string(o.count);
+    wrong = cat("the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT ", o.count);
   if (!wrong.empty()) {
     verdict.ok = false;
     verdict.explain = wrong;
   } else {
-    verdict.explain = retransmission
-                          ? std::string("a retransmission on ") + w.timer_name + " expiry, with the next COUNT"
-                          : std::string("as ") + w.start + " requires";
+    verdict.explain = retransmission ? cat("a retransmission on ", w.timer_name, " expiry, with the next COUNT")
+                                     : cat("as ", w.start, " requires");
   }
   emit(out, std::move(verdict));
-  if (!retransmission) last_command_ = c.plain;
+  if (!retransmission) last_command_.assign(c.plain.begin(), c.plain.end());
   if (!retransmission && before.fresh && c.ksi == before.fresh_ksi) happened_ = Happened::fresh_command;
   mme_ = st.state;
 }

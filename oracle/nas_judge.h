@@ -22,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "impl/engine/message_security.h"
@@ -82,7 +83,7 @@ class NasJudge {
   struct Expectation {  // the UE's answer the standard requires to a command
     std::size_t step = 0;
     spec::nas_smc_ue::Output<spec::Concrete> output;
-    std::string clause, rule;
+    std::string_view clause, rule;  // static text: the rule table's, or the judge's own
     bool secured_before = false;
     bool imeisv_requested = false;  // the command's IMEISV request says "IMEISV requested"
     bool rinmr = false;                 // 5GS: the command asked for the initial request again
@@ -95,9 +96,22 @@ class NasJudge {
     std::uint8_t header = 0, sn = 0, ksi = 0, eea = 0, eia = 0;
     bool mapped = false, imeisv_request = false;
     bool horizontal = false, rinmr = false;  // 5GS: K_AMF_change_flag, RINMR
-    std::vector<std::uint8_t> replayed;  // as compared (EPS: TS 24.301 9.9.3.36 octets 3..6 normalized)
+    std::array<std::uint8_t, 8> replayed_storage{};
+    std::size_t replayed_size = 0;
     std::optional<std::uint32_t> additional, nonce_ue;
-    std::vector<std::uint8_t> plain;  // the message inside the security header
+    ByteView plain;  // the message inside the security header, in the PDU
+    // As compared (EPS: TS 24.301 9.9.3.36 octets 3..6 normalized).
+    ByteView replayed() const { return ByteView(replayed_storage).first(replayed_size); }
+  };
+
+  // The latest protected uplink PDU opened (MAC verified, deciphered) and under what: a COMPLETE is
+  // read as the UE's answer and as what the network receives, mostly under the same key bytes, and
+  // opening it again would give the same plain message. Forgotten at each new PDU.
+  struct Opened {
+    bool valid = false, ok = false;
+    std::array<std::uint8_t, 32> key{};
+    std::uint32_t eea = 0, eia = 0, count = 0;
+    std::vector<std::uint8_t> plain;
   };
 
   // Keys by the identity each party's table knows them under. The two parties keep apart: a
@@ -116,7 +130,9 @@ class NasJudge {
   void silent(const Expectation& x, std::vector<Verdict>& out) const;
   std::deque<Expectation>::const_iterator first_due() const;  // the oldest command that requires an answer
   const Expectation& answered() const;                        // the command the next answer belongs to
-  std::optional<std::vector<std::uint8_t>> answer_plain(const Expectation& x, ByteView pdu, std::uint32_t& count) const;
+  std::optional<ByteView> answer_plain(const Expectation& x, ByteView pdu, std::uint32_t& count) const;
+  std::optional<ByteView> open(ByteView key, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,
+                               ByteView pdu) const;
   bool is_answer(ByteView plain) const;
   static void read_command(Rat rat, ByteView inner, std::size_t offset, Command& c);
   void no_answers(std::vector<Verdict>& out);
@@ -132,7 +148,7 @@ class NasJudge {
   spec::nas_smc_network::State<spec::Concrete> mme_ = spec::nas_smc_network::initial(spec::Concrete{});
   std::array<std::map<std::uint32_t, std::array<std::uint8_t, 32>>, 2> keys_;  // by party, then identity
   std::uint32_t next_key_ = 1;
-  std::map<std::vector<std::uint8_t>, std::uint32_t> caps_;
+  std::vector<std::vector<std::uint8_t>> caps_;  // capability octets by identity - 1 (few in a trace)
   std::optional<std::uint32_t> sent_nonce_;
   std::vector<std::uint8_t> sent_caps_;  // as compared, from the UE's latest initial request
   std::vector<std::uint8_t> sent_request_;  // the plain initial request itself
@@ -144,6 +160,7 @@ class NasJudge {
   // the answer to the first command comes back; each direction keeps its own order.
   std::deque<Expectation> expecting_;
   std::vector<std::uint8_t> last_command_;  // the plain command the network last sent, for retransmissions
+  mutable Opened opened_;
 };
 
 }  // namespace secmode::oracle
