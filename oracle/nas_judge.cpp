@@ -41,18 +41,18 @@ const auto& network_rules(Rat rat) {
 struct Wire {
   std::size_t sn_offset;    // of the sequence number in a protected PDU
   std::size_t type_offset;  // of the message type in a plain message
-  const char* standard;     // "TS 24.301"
-  const char* accept;       // the UE's checks and answer
-  const char* reject;       // REJECT
-  const char* start;        // the network starts the procedure
-  const char* timer;        // retransmission and abort clause
-  const char* header;       // security header types
-  const char* timer_name;
-  const char* ksi;
-  const char* eea;
-  const char* eia;
-  const char* context;      // "EPS security context"
-  const char* unprotected;  // the clause for a command without integrity protection
+  std::string_view standard;  // "TS 24.301"
+  std::string_view accept;    // the UE's checks and answer
+  std::string_view reject;    // REJECT
+  std::string_view start;     // the network starts the procedure
+  std::string_view timer;     // retransmission and abort clause
+  std::string_view header;    // security header types
+  std::string_view timer_name;
+  std::string_view ksi;
+  std::string_view eea;
+  std::string_view eia;
+  std::string_view context;      // "EPS security context"
+  std::string_view unprotected;  // the clause for a command without integrity protection
 };
 constexpr Wire kEps{5,
                     1,
@@ -83,7 +83,7 @@ constexpr Wire kFivegs{6,
                        "5G NAS security context",
                        "TS 24.501 4.4.4.2"};
 const Wire& wire(Rat rat) { return rat == Rat::eps ? kEps : kFivegs; }
-std::string clause(Rat rat, const char* number) { return cat(wire(rat).standard, " ", number); }
+std::string clause(Rat rat, std::string_view number) { return cat(wire(rat).standard, " ", number); }
 
 std::uint8_t header_type(Rat rat, ByteView pdu) {
   if (rat == Rat::eps) return pdu[0] >> 4;
@@ -94,18 +94,6 @@ std::uint8_t sequence_number(Rat rat, ByteView pdu) {
   return pdu.size() > at ? pdu[at] : 0;
 }
 
-// The message inside a protected PDU (ciphered when its header type says so), or why there is none.
-ByteView protected_body(Rat rat, ByteView pdu) {
-  if (rat == Rat::eps) {
-    const auto h = impl::nas::decode_security_protected(pdu);
-    if (!h.ok()) throw UnusableInput(cat("NAS PDU: ", h.error.reason, " at octet ", h.error.offset));
-    return h.value.nas_message;
-  }
-  const auto h = impl::nas5gs::decode_security_protected(pdu);
-  if (!h.ok()) throw UnusableInput(cat("NAS PDU: ", h.error.reason, " at octet ", h.error.offset));
-  return h.value.plain_nas_message;
-}
-
 constexpr std::uint8_t kSmcType = 0x5d;  // TS 24.301 table 9.8.1, TS 24.501 table 9.7.1
 constexpr std::uint8_t kCompleteType = 0x5e;
 constexpr std::uint8_t kRejectType = 0x5f;
@@ -114,42 +102,6 @@ std::string response(std::uint32_t kind, std::uint32_t cause) {
   if (kind == ue::kComplete) return "SECURITY MODE COMPLETE";
   if (kind == ue::kReject) return cat("SECURITY MODE REJECT #", cause);
   return "no answer";
-}
-
-bool mac_ok(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key, std::uint32_t eia, std::uint32_t count,
-            Direction dir, ByteView pdu) {
-  if (key.size() != 32) return false;
-  const std::span<const std::uint8_t, 32> k(key.data(), 32);
-  const auto alg = static_cast<std::uint8_t>(eia);
-  if (rat == Rat::eps) {
-    const auto h = impl::nas::decode_security_protected(pdu);
-    return h.ok() && impl::engine::mac_verifies(keys, k, alg, count, dir, h.value, pdu);
-  }
-  const auto h = impl::nas5gs::decode_security_protected(pdu);
-  return h.ok() && impl::engine::mac_verifies(keys, k, alg, count, dir, h.value, pdu);
-}
-
-// Into `plain`, the plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0)
-// and deciphers under the given key and algorithms at `count`.
-bool open_into(impl::engine::AlgorithmKeys& keys, Rat rat, ByteView key, std::uint32_t eea, std::uint32_t eia,
-               std::uint32_t count, ByteView pdu, std::vector<std::uint8_t>& plain) {
-  if (key.size() != 32) return false;
-  ByteView body;
-  try {
-    body = protected_body(rat, pdu);
-  } catch (const UnusableInput&) {
-    return false;
-  }
-  if (eia != 0 && !mac_ok(keys, rat, key, eia, count, Direction::uplink, pdu)) return false;
-  plain.assign(body.begin(), body.end());
-  const std::uint8_t t = header_type(rat, pdu);
-  if (t == 2 || t == 4) {
-    const auto profile = rat == Rat::eps ? impl::engine::kEpsNas : impl::engine::kFivegsNas;
-    if (keys.cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile, static_cast<std::uint8_t>(eea), count,
-                    Direction::uplink, body, plain) != nullptr)
-      return false;
-  }
-  return true;
 }
 
 // What a SECURITY MODE COMMAND must replay, from an initial request, read as the engines read it
@@ -167,6 +119,60 @@ std::optional<std::uint32_t> packed(const std::optional<impl::nas::UeAdditionalS
 }
 
 }  // namespace
+
+const NasJudge::Header& NasJudge::decoded(ByteView pdu) const {
+  Header& h = header_;
+  if (!h.decoded || h.pdu.data() != pdu.data() || h.pdu.size() != pdu.size()) {
+    h.pdu = pdu;
+    h.decoded = true;
+    if (rat_ == Rat::eps)
+      h.eps = impl::nas::decode_security_protected(pdu);
+    else
+      h.fivegs = impl::nas5gs::decode_security_protected(pdu);
+  }
+  return h;
+}
+
+// The message inside a protected PDU (ciphered when its header type says so), or why there is none.
+ByteView NasJudge::protected_body(ByteView pdu) const {
+  const Header& h = decoded(pdu);
+  const auto& error = rat_ == Rat::eps ? h.eps.error : h.fivegs.error;
+  if (error.message != nullptr) throw UnusableInput(cat("NAS PDU: ", error.reason, " at octet ", error.offset));
+  return rat_ == Rat::eps ? h.eps.value.nas_message : h.fivegs.value.plain_nas_message;
+}
+
+bool NasJudge::mac_ok(ByteView key, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) const {
+  if (key.size() != 32) return false;
+  const std::span<const std::uint8_t, 32> k(key.data(), 32);
+  const auto alg = static_cast<std::uint8_t>(eia);
+  const Header& h = decoded(pdu);
+  if (rat_ == Rat::eps)
+    return h.eps.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.eps.value, pdu);
+  return h.fivegs.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.fivegs.value, pdu);
+}
+
+// Into `plain`, the plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0)
+// and deciphers under the given key and algorithms at `count`.
+bool NasJudge::open_into(ByteView key, std::uint32_t eea, std::uint32_t eia, std::uint32_t count, ByteView pdu,
+                         std::vector<std::uint8_t>& plain) const {
+  if (key.size() != 32) return false;
+  ByteView body;
+  try {
+    body = protected_body(pdu);
+  } catch (const UnusableInput&) {
+    return false;
+  }
+  if (eia != 0 && !mac_ok(key, eia, count, Direction::uplink, pdu)) return false;
+  plain.assign(body.begin(), body.end());
+  const std::uint8_t t = header_type(rat_, pdu);
+  if (t == 2 || t == 4) {
+    const auto profile = rat_ == Rat::eps ? impl::engine::kEpsNas : impl::engine::kFivegsNas;
+    if (algorithm_keys_.cipher(std::span<const std::uint8_t, 32>(key.data(), 32), profile,
+                               static_cast<std::uint8_t>(eea), count, Direction::uplink, body, plain) != nullptr)
+      return false;
+  }
+  return true;
+}
 
 std::uint32_t NasJudge::key_id(ByteView k) {
   if (std::all_of(k.begin(), k.end(), [](std::uint8_t x) { return x == 0; })) return ue::kNoKey;
@@ -256,6 +262,7 @@ void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<
   if (pdu.empty()) throw UnusableInput("hex: an empty NAS PDU");
   happened_ = Happened::nothing;
   opened_.valid = false;
+  header_.decoded = false;
   if (uplink_pdu)
     uplink(step, pdu, out);
   else
@@ -275,7 +282,7 @@ void NasJudge::finish(std::vector<Verdict>& out) {
 
 void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out) {
   const std::uint8_t header = header_type(rat_, pdu);
-  ByteView plain = header != 0 ? protected_body(rat_, pdu) : pdu;
+  ByteView plain = header != 0 ? protected_body(pdu) : pdu;
   if (aka_ && header != 2 && header != 4) {
     std::vector<Verdict> said;
     const auto established = aka_->uplink(step, plain, said);
@@ -328,8 +335,7 @@ void NasJudge::uplink(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
     n.count = impl::engine::estimate_count(mme_.ul_count, sequence_number(rat_, pdu));
     network_initial_count_ = n.count;
     n.verified = mme_.secured &&
-                 (mme_.eia == 0 ||
-                  mac_ok(algorithm_keys_, rat_, key(kNetwork, mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
+                 (mme_.eia == 0 || mac_ok(key(kNetwork, mme_.key), mme_.eia, n.count, Direction::uplink, pdu)) &&
                  n.count >= mme_.ul_count;
   }
   mme_ = spec::step(v, network_rules(rat_), mme_, n).state;
@@ -464,7 +470,7 @@ std::optional<ByteView> NasJudge::open(ByteView k, std::uint32_t eea, std::uint3
     o.eea = eea;
     o.eia = eia;
     o.count = count;
-    o.ok = open_into(algorithm_keys_, rat_, k, eea, eia, count, pdu, o.plain);
+    o.ok = open_into(k, eea, eia, count, pdu, o.plain);
   }
   return o.ok ? std::optional<ByteView>(o.plain) : std::nullopt;
 }
@@ -519,7 +525,7 @@ void NasJudge::downlink(std::size_t step, ByteView pdu, std::vector<Verdict>& ou
   ByteView inner = pdu;
   const std::size_t body_offset = c.header == 0 ? 0 : wire(rat_).sn_offset + 1;
   if (c.header != 0) {
-    inner = protected_body(rat_, pdu);
+    inner = protected_body(pdu);
     if (c.header == 2 || c.header == 4) return;  // ciphered: not a command this oracle reads yet
     c.sn = sequence_number(rat_, pdu);
   }
@@ -565,10 +571,7 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   e.count = new_counts ? c.sn : impl::engine::estimate_count(names_current ? ue_.dl_count : 0, c.sn);
   std::uint32_t named = takes_fresh ? ue_.fresh_key : names_current ? ue_.key : ue::kNoKey;
   if (derives) named = derive(kUe, named, ue_initial_count_);
-  e.key =
-      named != ue::kNoKey && mac_ok(algorithm_keys_, rat_, key(kUe, named), c.eia, e.count, Direction::downlink, pdu)
-          ? named
-          : ue::kNoKey;
+  e.key = named != ue::kNoKey && mac_ok(key(kUe, named), c.eia, e.count, Direction::downlink, pdu) ? named : ue::kNoKey;
   e.caps = caps_id(c.replayed());
   e.additional_present = c.additional.has_value();
   e.additional = c.additional.value_or(0);
@@ -674,7 +677,7 @@ void NasJudge::command_network(std::size_t step, ByteView pdu, const Command& c,
                     : "RINMR set although the initial request passed the integrity check";
   else if (c.sn != (o.count & 0xff))
     wrong = cat("NAS sequence number ", c.sn + 0u, " where downlink NAS COUNT ", o.count, " was due (4.4.3.1)");
-  else if (o.eia != 0 && !mac_ok(algorithm_keys_, rat_, key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
+  else if (o.eia != 0 && !mac_ok(key(kNetwork, o.key), o.eia, o.count, Direction::downlink, pdu))
     wrong = cat("the NAS-MAC is not the one K_NASint of the named context gives at downlink COUNT ", o.count);
   if (!wrong.empty()) {
     verdict.ok = false;

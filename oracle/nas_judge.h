@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "impl/codec/nas_5gs.h"
+#include "impl/codec/nas_eps.h"
 #include "impl/engine/message_security.h"
 #include "oracle/aka_judge.h"
 #include "oracle/verdict.h"
@@ -161,6 +163,21 @@ class NasJudge {
   std::deque<Expectation> expecting_;
   std::vector<std::uint8_t> last_command_;  // the plain command the network last sent, for retransmissions
   mutable Opened opened_;
+  // The security header of the PDU being judged, decoded once: each MAC check and deciphering of
+  // it reads the same fields. Forgotten at each new PDU.
+  struct Header {
+    ByteView pdu;
+    bool decoded = false;
+    decltype(impl::nas::decode_security_protected(ByteView{})) eps;
+    decltype(impl::nas5gs::decode_security_protected(ByteView{})) fivegs;
+  };
+  mutable Header header_;
+  const Header& decoded(ByteView pdu) const;
+  ByteView protected_body(ByteView pdu) const;
+  bool mac_ok(ByteView key, std::uint32_t eia, std::uint32_t count, impl::engine::Direction direction,
+              ByteView pdu) const;
+  bool open_into(ByteView key, std::uint32_t eea, std::uint32_t eia, std::uint32_t count, ByteView pdu,
+                 std::vector<std::uint8_t>& plain) const;
 };
 
 }  // namespace secmode::oracle

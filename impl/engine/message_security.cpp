@@ -26,10 +26,17 @@ AlgorithmKeys::~AlgorithmKeys() {
 
 const crypto::EeaEiaKey* AlgorithmKeys::get(std::span<const std::uint8_t, 32> parent, crypto::KeyHierarchy hierarchy,
                                             std::uint8_t type, std::uint8_t alg, const char*& fault) noexcept {
-  for (const Entry& e : entries_)
-    if (e.key && e.key->alg() == alg && e.hierarchy == hierarchy && e.type == type &&
-        crypto::ct::equal_bytes(e.parent.data(), parent.data(), parent.size()))
-      return &*e.key;
+  // The entry used last first: a receiver checks message after message under one context.
+  const auto matches = [&](const Entry& e) {
+    return e.key && e.key->alg() == alg && e.hierarchy == hierarchy && e.type == type &&
+           crypto::ct::equal_bytes(e.parent.data(), parent.data(), parent.size());
+  };
+  if (matches(entries_[last_])) return &*entries_[last_].key;
+  for (std::size_t i = 0; i < kEntries; ++i)
+    if (matches(entries_[i])) {
+      last_ = i;
+      return &*entries_[i].key;
+    }
   std::array<std::uint8_t, 16> derived{};
   const crypto::KdfKey k(parent);
   fault = crypto::derive_algorithm_key(k, hierarchy, type, alg, derived);
@@ -37,6 +44,7 @@ const crypto::EeaEiaKey* AlgorithmKeys::get(std::span<const std::uint8_t, 32> pa
     crypto::ct::wipe_object(derived);
     return nullptr;
   }
+  last_ = next_;
   Entry& e = entries_[next_];
   next_ = (next_ + 1) % kEntries;
   e.key.emplace(alg, derived);

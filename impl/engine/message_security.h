@@ -68,7 +68,8 @@ class AlgorithmKeys {
   };
   static constexpr std::size_t kEntries = 8;  // a few contexts (current, new, mapped) x int/enc
   std::array<Entry, kEntries> entries_;
-  std::size_t next_ = 0;
+  std::size_t next_ = 0;  // the entry a new key takes
+  std::size_t last_ = 0;  // the entry found or filled last
 
   // The derived key prepared for its algorithm, or nullptr with `fault` set.
   const crypto::EeaEiaKey* get(std::span<const std::uint8_t, 32> parent, crypto::KeyHierarchy hierarchy,
