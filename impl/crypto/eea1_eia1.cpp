@@ -74,14 +74,18 @@ Snow3gInput f9_input(const Eea1Eia1Key& key, std::uint32_t count, std::uint32_t 
 std::uint32_t eia1_fresh(const CountInputs& in) noexcept { return std::uint32_t{in.bearer} << 27; }
 
 // TS 35.215 4.4-4.5 after the keystream: P = z1 || z2, Q = z3 || z4, OTP = z5, and
-// MAC-I = EVAL[0..31] ^ z5 (most significant octet first). Wipes z.
-void f9_finish(const Eea1Eia1Key& key, std::uint32_t z[5], const std::uint8_t* message, std::size_t bits,
-               std::span<std::uint8_t, 4> mac) noexcept {
-  const std::uint64_t p = std::uint64_t{z[0]} << 32 | z[1];
-  const std::uint64_t q = std::uint64_t{z[2]} << 32 | z[3];
-  const std::uint64_t eval = Kernel::eval(key, p, q, message, bits);
+// MAC-I = EVAL[0..31] ^ z5 (most significant octet first).
+std::uint64_t f9_p(const std::uint32_t z[5]) noexcept { return std::uint64_t{z[0]} << 32 | z[1]; }
+std::uint64_t f9_q(const std::uint32_t z[5]) noexcept { return std::uint64_t{z[2]} << 32 | z[3]; }
+void f9_mac(std::uint64_t eval, const std::uint32_t z[5], std::span<std::uint8_t, 4> mac) noexcept {
   const std::uint32_t m = static_cast<std::uint32_t>(eval >> 32) ^ z[4];
   for (int i = 0; i < 4; ++i) mac[i] = static_cast<std::uint8_t>(m >> (24 - 8 * i));
+}
+
+// The MAC from the keystream, on the key's tier. Wipes z.
+void f9_finish(const Eea1Eia1Key& key, std::uint32_t z[5], const std::uint8_t* message, std::size_t bits,
+               std::span<std::uint8_t, 4> mac) noexcept {
+  f9_mac(Kernel::eval(key, f9_p(z), f9_q(z), message, bits), z, mac);
   ct::wipe(z, 5 * sizeof(std::uint32_t));
 }
 
@@ -153,6 +157,7 @@ void run_lanes(std::span<Eea1Job> jobs, const std::size_t index[16], int lanes) 
   ct::wipe_object(in);
 }
 
+// The keystreams of 16 lanes at once, then the hashes four lanes at a time.
 void run_mac_lanes(std::span<Eia1Job> jobs, const std::size_t index[16], int lanes) noexcept {
   Snow3gInput in[16];
   std::uint32_t z[16][5];
@@ -161,12 +166,24 @@ void run_mac_lanes(std::span<Eia1Job> jobs, const std::size_t index[16], int lan
     in[lane] = f9_input(*j.key, j.in.count, eia1_fresh(j.in), j.in.direction);
   }
   snow3g_avx512_x16_z5(in, z);
-  for (int lane = 0; lane < lanes; ++lane) {
-    Eia1Job& j = jobs[index[lane]];
-    f9_finish(*j.key, z[lane], j.message.data(), j.bits, j.mac);
+  std::uint64_t p[16], q[16], eval[16];
+  const std::uint8_t* message[16];
+  std::size_t bits[16];
+  for (int lane = 0; lane < 16; ++lane) {
+    const Eia1Job& j = jobs[index[lane < lanes ? lane : 0]];
+    p[lane] = f9_p(z[lane]);
+    q[lane] = f9_q(z[lane]);
+    message[lane] = j.message.data();
+    bits[lane] = j.bits;
   }
+  for (int first = 0; first < lanes; first += 4)
+    uia2_eval_vpclmul_x4(p + first, q + first, message + first, bits + first, eval + first);
+  for (int lane = 0; lane < lanes; ++lane) f9_mac(eval[lane], z[lane], jobs[index[lane]].mac);
   ct::wipe_object(in);
   ct::wipe_object(z);
+  ct::wipe_object(p);
+  ct::wipe_object(q);
+  ct::wipe_object(eval);
 }
 
 }  // namespace

@@ -54,6 +54,10 @@ std::uint64_t uia2_eval_portable(std::uint64_t p, std::uint64_t q, const std::ui
 std::uint64_t uia2_eval_clmul(std::uint64_t p, std::uint64_t q, const std::uint8_t* msg, std::size_t bits) noexcept;
 // VPCLMULQDQ on 512-bit registers for the bulk, then the PCLMULQDQ code (avx512 tier).
 std::uint64_t uia2_eval_vpclmul(std::uint64_t p, std::uint64_t q, const std::uint8_t* msg, std::size_t bits) noexcept;
+// Four messages at once (avx512 tier, the 16-lane EIA1 batch): eval[i] as
+// uia2_eval_vpclmul(p[i], q[i], msg[i], bits[i]).
+void uia2_eval_vpclmul_x4(const std::uint64_t p[4], const std::uint64_t q[4], const std::uint8_t* const msg[4],
+                          const std::size_t bits[4], std::uint64_t eval[4]) noexcept;
 
 namespace detail {
 // The PCLMULQDQ hash continued from a reduced running value `eval` over the next `bits` bits at

@@ -16,6 +16,7 @@
 // Compiled with -maes -mpclmul -mavx2 -mgfni -mavx512f -mavx512bw -mavx512vl -mvpclmulqdq
 // (impl/CMakeLists.txt); reached only at Tier::avx512.
 
+#include <algorithm>
 #include <array>
 
 #include "impl/crypto/ct.h"
@@ -163,6 +164,65 @@ std::uint64_t uia2_eval_vpclmul(std::uint64_t p, std::uint64_t q, const std::uin
   ct::wipe(h, sizeof h);  // powers of P: secret
   ct::wipe(pw, sizeof pw);
   return detail::uia2_eval_clmul_tail(eval, p, q, msg + 8 * i, bits - 64 * i, bits);
+}
+
+// Four messages, one per 128-bit lane: the 8-block step of uia2_eval_clmul_tail (snow3g_avx2.cpp)
+// with each lane's own powers of P, over the whole blocks all four have; then each message's rest
+// (and its last and length blocks) through the PCLMULQDQ code. One message's 8-block step is a
+// chain of dependent multiplications; four side by side fill the multiplier.
+void uia2_eval_vpclmul_x4(const u64 p[4], const u64 q[4], const std::uint8_t* const msg[4], const std::size_t bits[4],
+                          u64 eval[4]) noexcept {
+  std::size_t common = ~std::size_t{0};  // whole blocks before each message's last (lengths are public)
+  for (int l = 0; l < 4; ++l) common = std::min(common, bits[l] == 0 ? 0 : (bits[l] + 63) / 64 - 1);
+  const std::size_t steps = common / 8;
+  if (steps == 0) {
+    for (int l = 0; l < 4; ++l) eval[l] = detail::uia2_eval_clmul_tail(0, p[l], q[l], msg[l], bits[l], bits[l]);
+    return;
+  }
+  alignas(64) u64 h[4][8];    // h[j]: lane l holds P^(8-2j) (low) and P^(7-2j) (high) of message l
+  alignas(64) u64 r[8] = {};  // lane l: x^64 P^8 mod g of message l (low)
+  for (int l = 0; l < 4; ++l) {
+    u64 pw[9];
+    pw[1] = p[l];
+    for (int k = 2; k <= 8; ++k) pw[k] = mul64(pw[k / 2], pw[k - k / 2]);  // a tree, not a chain
+    const u64 x63p8 = mul64(pw[8], u64{1} << 63);
+    r[2 * l] = (x63p8 << 1) ^ ((0 - (x63p8 >> 63)) & 0x1b);
+    for (int j = 0; j < 4; ++j) {
+      h[j][2 * l] = pw[8 - 2 * j];
+      h[j][2 * l + 1] = pw[7 - 2 * j];
+    }
+    ct::wipe(pw, sizeof pw);
+  }
+  const __m512i swap = _mm512_load_si512(kSwap64.data());
+  const __m512i rv = _mm512_load_si512(r);
+  __m512i hv[4];
+  for (int j = 0; j < 4; ++j) hv[j] = _mm512_load_si512(h[j]);
+  __m512i e = _mm512_setzero_si512();
+  for (std::size_t s = 0; s < steps; ++s) {
+    const std::size_t at = 64 * s;                        // octets
+    __m512i acc = _mm512_clmulepi64_epi128(e, rv, 0x01);  // Eh (x^64 P^8 mod g)
+    for (int j = 0; j < 4; ++j) {
+      const auto block = [&](int l) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(msg[l] + at + 16 * j)); };
+      __m512i d = _mm512_castsi128_si512(block(0));
+      d = _mm512_inserti32x4(d, block(1), 1);
+      d = _mm512_inserti32x4(d, block(2), 2);
+      d = _mm512_inserti32x4(d, block(3), 3);
+      d = _mm512_shuffle_epi8(d, swap);
+      if (j == 0) d = _mm512_xor_si512(d, _mm512_maskz_mov_epi64(0x55, e));  // El ^ M0
+      acc = _mm512_ternarylogic_epi64(acc, _mm512_clmulepi64_epi128(d, hv[j], 0x00),
+                                      _mm512_clmulepi64_epi128(d, hv[j], 0x11), 0x96);
+    }
+    e = acc;
+  }
+  alignas(64) std::uint8_t lanes[64];
+  _mm512_store_si512(lanes, e);
+  for (int l = 0; l < 4; ++l) {
+    const u64 sum = reduce(_mm_load_si128(reinterpret_cast<const __m128i*>(lanes + 16 * l)));
+    eval[l] = detail::uia2_eval_clmul_tail(sum, p[l], q[l], msg[l] + 64 * steps, bits[l] - 512 * steps, bits[l]);
+  }
+  ct::wipe(lanes, sizeof lanes);
+  ct::wipe(h, sizeof h);  // powers of P: secret
+  ct::wipe(r, sizeof r);
 }
 
 void snow3g_avx512_xor(const Snow3gInput& in, const std::uint8_t* data, std::uint8_t* out, std::size_t n) noexcept {
