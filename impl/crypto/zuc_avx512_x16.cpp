@@ -167,8 +167,8 @@ void zuc_avx512_x16_xor(const ZucKeyCells* const keys[16], const std::uint8_t* c
 }
 
 // The 128-EIA3 hash (TS 35.221 4.4-4.5) of 16 messages: the keystream runs one 16-word chunk
-// ahead, stored per lane (zw[lane][0..15] the chunk whose message words are hashed, [16..31] the
-// next one, whose first word the last message word needs). A chunk's 16 message words are
+// ahead (zw[lane] the chunk whose message words are hashed; the next chunk's first word, which the
+// last message word needs, comes from its first round). A chunk's 16 message words are
 // bit-reversed (GFNI) and multiplied carry-lessly by K_j = z_j || z_{j+1} (zuc_x86.h) with
 // VPCLMULQDQ, four 64 x 64 products per instruction; the three single words the MAC needs at the
 // end (GET_WORD at LENGTH, z_L) are picked from the chunk that holds them. Lengths are public.
@@ -179,7 +179,8 @@ void zuc_avx512_x16_mac(const ZucKeyCells* const keys[16], const std::uint8_t* c
   start(st, c, keys, ivs);
   const V reverse = _mm512_set1_epi64(static_cast<long long>(sb::gfni_matrix(sb::kBitReversal)));
   const V low32 = _mm512_set1_epi64(0xffffffffLL);
-  alignas(64) std::uint32_t zw[16][32 + 16];  // [lane][word]; 16 spare words for the unaligned load
+  alignas(64) std::uint32_t zw[16][16];     // [lane][word]: the chunk being hashed
+  alignas(64) std::uint32_t following[16];  // [lane]: the word after that chunk
   V z[16], acc[16];
   std::uint32_t w_at[16] = {}, w_next[16] = {}, w_last[16] = {};
   std::size_t last_word = 0;  // the highest keystream word index any lane needs: L - 1
@@ -187,44 +188,61 @@ void zuc_avx512_x16_mac(const ZucKeyCells* const keys[16], const std::uint8_t* c
     acc[lane] = _mm512_setzero_si512();
     last_word = std::max(last_word, (bits[lane] + 31) / 32 + 1);
   }
-  // The keystream words first .. first + 15 into zw[lane][16 * half ..], as far as last_word.
-  const auto generate = [&](int half, std::size_t first) {
-    const std::size_t rounds = std::min<std::size_t>(16, last_word + 1 - first);
-    for (std::size_t r = 0; r < 16; ++r) z[r] = r < rounds ? st.step<false>(c) : _mm512_setzero_si512();
-    transpose16x16_epi32(z);
-    for (int lane = 0; lane < 16; ++lane) _mm512_store_si512(zw[lane] + 16 * half, z[lane]);
-  };
-  generate(0, 0);
-  for (std::size_t first = 0; first <= last_word; first += 16) {  // words first .. first + 15
-    // The next chunk, if any lane needs a word of it (z_{first + 16} included).
-    if (last_word >= first + 16) generate(1, first + 16);
-    for (int lane = 0; lane < 16; ++lane) {
-      const std::size_t words = (bits[lane] + 31) / 32;
-      if (first < words) {
-        const std::size_t from = 4 * first, bytes = bytes_for(bits[lane]);
-        const std::size_t take = bytes - from < 64 ? bytes - from : 64;
-        V m = _mm512_maskz_loadu_epi8(take == 64 ? ~__mmask64{0} : (__mmask64{1} << take) - 1, msg[lane] + from);
-        if (from + take == bytes && bits[lane] % 8 != 0)  // the unused trailing bits are ignored
-          m = _mm512_mask_set1_epi8(m, __mmask64{1} << (take - 1),
-                                    static_cast<char>(msg[lane][bytes - 1] & used_bits_mask(bits[lane])));
-        m = _mm512_gf2p8affine_epi64_epi8(m, reverse, 0);
-        const V m_even = _mm512_and_si512(m, low32), m_odd = _mm512_srli_epi64(m, 32);
-        const V k_even = _mm512_shuffle_epi32(_mm512_load_si512(zw[lane]), _MM_PERM_CDAB);
-        const V k_odd = _mm512_shuffle_epi32(_mm512_loadu_si512(zw[lane] + 1), _MM_PERM_CDAB);
-        const V p = _mm512_ternarylogic_epi64(_mm512_clmulepi64_epi128(m_even, k_even, 0x00),
-                                              _mm512_clmulepi64_epi128(m_even, k_even, 0x11),
-                                              _mm512_clmulepi64_epi128(m_odd, k_odd, 0x00), 0x96);
-        acc[lane] = _mm512_ternarylogic_epi64(acc[lane], p, _mm512_clmulepi64_epi128(m_odd, k_odd, 0x11), 0x96);
-      }
-      // GET_WORD(z, LENGTH) needs z at LENGTH / 32 and the next word; the MAC also z_L.
-      const std::size_t at = bits[lane] / 32, last = words + 1;
-      if (at >= first && at < first + 16) {
-        w_at[lane] = zw[lane][at - first];
-        w_next[lane] = zw[lane][at - first + 1];
-      }
-      if (last >= first && last < first + 16) w_last[lane] = zw[lane][last - first];
+  // Lane `lane`'s hash over its message words first .. first + 15 with keystream words first ..
+  // first + 16 (TS 35.221 4.4), and the words of GET_WORD it needs from there.
+  const auto hash = [&](int lane, std::size_t first) {
+    const std::size_t words = (bits[lane] + 31) / 32;
+    if (first < words) {
+      const std::size_t from = 4 * first, bytes = bytes_for(bits[lane]);
+      const std::size_t take = bytes - from < 64 ? bytes - from : 64;
+      V m = _mm512_maskz_loadu_epi8(take == 64 ? ~__mmask64{0} : (__mmask64{1} << take) - 1, msg[lane] + from);
+      if (from + take == bytes && bits[lane] % 8 != 0)  // the unused trailing bits are ignored
+        m = _mm512_mask_set1_epi8(m, __mmask64{1} << (take - 1),
+                                  static_cast<char>(msg[lane][bytes - 1] & used_bits_mask(bits[lane])));
+      m = _mm512_gf2p8affine_epi64_epi8(m, reverse, 0);
+      const V m_even = _mm512_and_si512(m, low32), m_odd = _mm512_srli_epi64(m, 32);
+      const V chunk = _mm512_load_si512(zw[lane]);
+      const V k_even = _mm512_shuffle_epi32(chunk, _MM_PERM_CDAB);
+      const V k_odd = _mm512_shuffle_epi32(
+          _mm512_alignr_epi32(_mm512_set1_epi32(static_cast<int>(following[lane])), chunk, 1), _MM_PERM_CDAB);
+      const V p = _mm512_ternarylogic_epi64(_mm512_clmulepi64_epi128(m_even, k_even, 0x00),
+                                            _mm512_clmulepi64_epi128(m_even, k_even, 0x11),
+                                            _mm512_clmulepi64_epi128(m_odd, k_odd, 0x00), 0x96);
+      acc[lane] = _mm512_ternarylogic_epi64(acc[lane], p, _mm512_clmulepi64_epi128(m_odd, k_odd, 0x11), 0x96);
     }
-    for (int lane = 0; lane < 16; ++lane) std::memcpy(zw[lane], zw[lane] + 16, 16 * sizeof(std::uint32_t));
+    // GET_WORD(z, LENGTH) needs z at LENGTH / 32 and the next word; the MAC also z_L.
+    const auto word = [&](std::size_t k) { return k - first < 16 ? zw[lane][k - first] : following[lane]; };
+    const std::size_t at = bits[lane] / 32, last = words + 1;
+    if (at >= first && at < first + 16) {
+      w_at[lane] = word(at);
+      w_next[lane] = word(at + 1);
+    }
+    if (last >= first && last < first + 16) w_last[lane] = word(last);
+  };
+  // The keystream words first .. first + 15 of every lane in z, as far as last_word (rounds after
+  // it are left out; their words are zero).
+  const auto rounds = [&](std::size_t first) {
+    return last_word >= first ? std::min<std::size_t>(16, last_word + 1 - first) : std::size_t{0};
+  };
+  const auto to_lanes = [&] {
+    transpose16x16_epi32(z);
+    for (int lane = 0; lane < 16; ++lane) _mm512_store_si512(zw[lane], z[lane]);
+  };
+  for (std::size_t r = 0, n = rounds(0); r < 16; ++r) z[r] = r < n ? st.step<false>(c) : _mm512_setzero_si512();
+  to_lanes();
+  // Each chunk is hashed while the next one is generated: the rounds are one long chain of
+  // dependent operations, and lane r - 1's hash fills the ports round r leaves idle. Round 0 gives
+  // every lane the word after the chunk.
+  for (std::size_t first = 0; first <= last_word; first += 16) {
+    const std::size_t n = rounds(first + 16);
+    z[0] = n > 0 ? st.step<false>(c) : _mm512_setzero_si512();
+    _mm512_store_si512(following, z[0]);
+    for (std::size_t r = 1; r < 16; ++r) {
+      z[r] = r < n ? st.step<false>(c) : _mm512_setzero_si512();
+      hash(static_cast<int>(r - 1), first);
+    }
+    hash(15, first);
+    if (n > 0) to_lanes();
   }
   for (int lane = 0; lane < 16; ++lane) {
     // Bits 32..63 of the four 128-bit product lanes, XORed.
@@ -236,6 +254,7 @@ void zuc_avx512_x16_mac(const ZucKeyCells* const keys[16], const std::uint8_t* c
     mac[lane] = t ^ word_at_length ^ w_last[lane];
   }
   ct::wipe_object(zw);
+  ct::wipe_object(following);
   ct::wipe_object(z);
   ct::wipe_object(acc);
   ct::wipe_object(w_at);
