@@ -6,6 +6,7 @@
 #include "impl/codec/nas_5gs_mm.h"
 #include "impl/codec/nas_eps_emm.h"
 #include "impl/crypto/ct.h"
+#include "oracle/text.h"
 #include "spec/crypto/keys_5gs.h"
 #include "spec/crypto/keys_eps.h"
 #include "spec/crypto/milenage.h"
@@ -28,8 +29,7 @@ std::uint8_t type_of(Rat rat, spec::ByteView plain) {
 }
 
 std::string decode_error(const char* message, const impl::codec::Error& e) {
-  return std::string(message) + ": " + e.reason + (*e.ie ? std::string(" (") + e.ie + ")" : std::string()) +
-         " at octet " + std::to_string(e.offset);
+  return cat(message, ": ", e.reason, *e.ie ? " (" : "", e.ie, *e.ie ? ")" : "", " at octet ", e.offset);
 }
 
 // The IMSI a null-scheme SUCI spells (TS 23.003 2.2: MCC, MNC, MSIN; the PLMN octets as in
@@ -118,9 +118,8 @@ void AkaJudge::downlink(std::size_t step, spec::ByteView plain, std::vector<Verd
             "AUTHENTICATION REQUEST, AMF " + spec::to_hex(amf),
             ""};
   n.explain = !c.mac_ok ? "the AUTN's MAC-A is not f1 of the subscriber's K (or the trace's k/opc are not this UE's)"
-              : !c.separation
-                  ? std::string("the AMF separation bit is 0: the vector is not for ") + (eps ? "E-UTRAN" : "5G")
-                  : "a fresh challenge for the subscriber";
+              : !c.separation ? cat("the AMF separation bit is 0: the vector is not for ", eps ? "E-UTRAN" : "5G")
+                              : "a fresh challenge for the subscriber";
   out.push_back(std::move(n));
   const char* standard = eps ? "TS 24.301 5.4.2.6" : "TS 24.501 5.4.1.3.7";
   if (!c.mac_ok) {
@@ -166,7 +165,7 @@ std::optional<Established> AkaJudge::uplink(std::size_t step, spec::ByteView pla
       cause = d.value.cause;
       if (d.value.auts) std::copy(d.value.auts->begin(), d.value.auts->end(), auts.emplace().begin());
     }
-    const std::string observed = "AUTHENTICATION FAILURE #" + std::to_string(cause);
+    const std::string observed = cat("AUTHENTICATION FAILURE #", cause);
     const std::uint8_t due = !c.mac_ok ? kMacFailure : !c.separation ? kNonEpsUnacceptable : kSynchFailure;
     if (cause != due) {
       verdict(out, c, step, false, observed,
@@ -228,9 +227,8 @@ std::optional<Established> AkaJudge::uplink(std::size_t step, spec::ByteView pla
                       ", RAND and RES = f2(K, RAND) (or the trace's k/opc are not this UE's)");
     return std::nullopt;
   }
-  verdict(
-      out, c, step, true, observed,
-      std::string(eps ? "K_ASME established under eKSI " : "K_AMF established under ngKSI ") + std::to_string(c.ksi));
+  verdict(out, c, step, true, observed,
+          cat(eps ? "K_ASME established under eKSI " : "K_AMF established under ngKSI ", c.ksi));
   return establish(c);
 }
 

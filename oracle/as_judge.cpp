@@ -5,6 +5,7 @@
 #include "impl/crypto/ct.h"
 #include "impl/engine/as_wire.h"
 #include "impl/engine/pdcp_srb.h"
+#include "oracle/text.h"
 
 namespace secmode::oracle {
 
@@ -37,8 +38,7 @@ struct Reading {
 };
 
 std::string algorithms(Rat rat, std::uint32_t eea, std::uint32_t eia) {
-  return rat == Rat::eps ? "EEA" + std::to_string(eea) + "/EIA" + std::to_string(eia)
-                         : "NEA" + std::to_string(eea) + "/NIA" + std::to_string(eia);
+  return rat == Rat::eps ? cat("EEA", eea, "/EIA", eia) : cat("NEA", eea, "/NIA", eia);
 }
 
 }  // namespace
@@ -182,9 +182,8 @@ Verdict protection_verdict(impl::engine::AlgorithmKeys& keys, Rat rat, std::span
   const bool unciphered = expected.ciphering && expected.eea != 0 &&
                           read(keys, rat, key, {true, false, expected.eia, 0}, count, d, pdu, srb).mac_ok;
   v.observed = unciphered ? "integrity protected, not ciphered" : "a MAC-I that does not verify";
-  v.explain = std::string("at ") + (d == Direction::uplink ? "uplink" : "downlink") + " COUNT " +
-              std::to_string(count) + (srb == 2 ? " of SRB2" : "") +
-              ", with K_RRCint / K_RRCenc of the connection's key";
+  v.explain = cat("at ", d == Direction::uplink ? "uplink" : "downlink", " COUNT ", count, srb == 2 ? " of SRB2" : "",
+                  ", with K_RRCint / K_RRCenc of the connection's key");
   return v;
 }
 
@@ -285,10 +284,10 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
     verdict.clause = std::string(ran_rules()[st.fired].clause);
     verdict.expected = name + ", integrity protected with K_RRCint, not ciphered";
     verdict.ok = mac && !ciphered;
-    verdict.explain = ciphered ? "the command is ciphered (TS 33.401 7.2.4.5: it is not)"
-                      : !mac   ? "its MAC-I is not the one K_RRCint of the connection's key gives at downlink COUNT " +
-                                   std::to_string(count)
-                             : "as the first message of AS security";
+    verdict.explain =
+        ciphered ? "the command is ciphered (TS 33.401 7.2.4.5: it is not)"
+        : !mac   ? cat("its MAC-I is not the one K_RRCint of the connection's key gives at downlink COUNT ", count)
+                 : "as the first message of AS security";
   }
   emit(out, verdict);
   ran_ = st.state;
@@ -316,7 +315,7 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
   x.why = us.fired == spec::kNoRule ? "AS security is active: a second command is not answered"
           : us.output.message == ue::kComplete
               ? "its MAC-I verifies with K_RRCint"
-              : "its MAC-I does not verify with K_RRCint of the UE's key at downlink COUNT " + std::to_string(count);
+              : cat("its MAC-I does not verify with K_RRCint of the UE's key at downlink COUNT ", count);
   expecting_ = x;
   ue_ = us.state;
 }
@@ -415,19 +414,18 @@ void AsJudge::answer(std::size_t step, std::span<const std::uint8_t> pdu, std::u
   if (x.message == ue::kComplete) {
     verdict.expected = "SecurityModeComplete, integrity protected, not ciphered";
     verdict.ok = complete_ok && tid == x.transaction_id;
-    verdict.explain =
-        "to the command of step " + std::to_string(x.step) + ": " + x.why +
-        (complete_ok && tid != x.transaction_id ? "; the answer's rrc-TransactionIdentifier " + std::to_string(tid) +
-                                                      " is not the command's " + std::to_string(x.transaction_id)
-                                                : "");
+    verdict.explain = cat("to the command of step ", x.step, ": ", x.why,
+                          complete_ok && tid != x.transaction_id ? cat("; the answer's rrc-TransactionIdentifier ", tid,
+                                                                       " is not the command's ", x.transaction_id)
+                                                                 : "");
     if (ciphered) verdict.clause += ", 5.3.1.1";
   } else if (x.message == ue::kFailure) {
     verdict.expected = "SecurityModeFailure, unprotected";
     verdict.ok = failure_ok;
-    verdict.explain = "to the command of step " + std::to_string(x.step) + ": " + x.why;
+    verdict.explain = cat("to the command of step ", x.step, ": ", x.why);
   } else {
     verdict.expected = "no answer";
-    verdict.explain = "to the command of step " + std::to_string(x.step) + ": " + x.why;
+    verdict.explain = cat("to the command of step ", x.step, ": ", x.why);
   }
   emit(out, verdict);
 

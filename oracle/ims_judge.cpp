@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "impl/crypto/ct.h"
+#include "oracle/text.h"
 #include "spec/codec/sip_digest_aka.h"
 #include "spec/crypto/hmac.h"
 #include "spec/crypto/milenage.h"
@@ -27,7 +28,7 @@ constexpr std::uint32_t kUnknownSet = 0xffffffff;  // an SPI of no set the judge
 std::string set_name(std::uint32_t sa) {
   if (sa == ims::kNoSa) return "no protection";
   if (sa == kUnknownSet) return "an SPI of no set the UE proposed";
-  return "the set proposed with spi-c " + std::to_string(sa);
+  return cat("the set proposed with spi-c ", sa);
 }
 
 std::string answer_name(std::uint32_t a) {
@@ -234,32 +235,30 @@ void ImsJudge::register_(std::size_t step, std::optional<std::uint32_t> esp_spi,
     st = spec::step(Concrete{}, table(), s_, e);
   }
   Verdict v{step, true, "ue", "", "", "", ""};
-  v.observed = "REGISTER over " + set_name(protected_by) + ", Security-Client spi-c " + std::to_string(spi) +
-               (seen.verify ? ", Security-Verify" : "") + ", " + answer_name(seen.answer);
+  v.observed = cat("REGISTER over ", set_name(protected_by), ", Security-Client spi-c ", spi,
+                   seen.verify ? ", Security-Verify" : "", ", ", answer_name(seen.answer));
   if (st.fired == spec::kNoRule) {
     v.ok = false;
     v.clause = "TS 24.229 5.1.1.2.1";
     v.expected = "no new REGISTER";
-    v.explain = s_.awaiting
-                    ? "the previous REGISTER still awaits its final response"
-                    : "spi-c " + std::to_string(spi) + " names a set the UE holds or proposed: new SPIs are due";
+    v.explain = s_.awaiting ? "the previous REGISTER still awaits its final response"
+                            : cat("spi-c ", spi, " names a set the UE holds or proposed: new SPIs are due");
     out.push_back(std::move(v));
     return;
   }
   const auto& rule = table()[st.fired];
   const auto& want = st.output;
   v.clause = std::string(rule.clause);
-  v.expected = "REGISTER over " + set_name(want.protected_by) + ", Security-Client " +
-               (spi_not_fresh ? std::string("with new SPIs") : "spi-c " + std::to_string(want.client_spi)) +
-               (want.verify ? ", Security-Verify mirroring Security-Server" : "") + ", " + answer_name(want.answer);
+  v.expected = cat("REGISTER over ", set_name(want.protected_by), ", Security-Client ",
+                   spi_not_fresh ? std::string("with new SPIs") : cat("spi-c ", want.client_spi),
+                   want.verify ? ", Security-Verify mirroring Security-Server" : "", ", ", answer_name(want.answer));
   std::string wrong;
   if (seen.protected_by != want.protected_by)
     wrong = "it went over " + set_name(seen.protected_by) + ", not " + set_name(want.protected_by);
   else if (spi_not_fresh)
-    wrong = "its Security-Client spi-c " + std::to_string(spi) + " names a set the UE holds or proposed";
+    wrong = cat("its Security-Client spi-c ", spi, " names a set the UE holds or proposed");
   else if (seen.client_spi != want.client_spi)
-    wrong =
-        "its Security-Client spi-c is " + std::to_string(seen.client_spi) + ", not " + std::to_string(want.client_spi);
+    wrong = cat("its Security-Client spi-c is ", seen.client_spi, ", not ", want.client_spi);
   else if (seen.answer != want.answer)
     wrong = "it carries " + answer_name(seen.answer) + ", not " + answer_name(want.answer);
   else if (want.verify && (!seen.verify || verify != c->server))
