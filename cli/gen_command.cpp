@@ -285,6 +285,63 @@ struct NasSuite {
   }
 };
 
+// ---- concurrent security procedures in 5GS -----------------------------------------------------
+
+// The AMF's side of TS 33.501 6.9.5.1 rules 1-5: each trace has the AMF run the two procedures of a
+// rule one after the other, the second started only once the first completed, as the rule makes a
+// conforming AMF wait. The second procedure's first line follows a comment beginning "then, once
+// that completed:" (what a test moves earlier to make the trace a violation).
+struct ConcurrencySuite {
+  using Nas = NasSuite<FivegsNas>;
+  enum class Procedure { smc, n2_key_change, handover };
+
+  static void event(Trace& t, const char* name, const char* phase, const std::string& what) {
+    t.comment(what);
+    t.line(std::string(R"({"kind":"event","name":")") + name + R"(","phase":")" + phase + "\"}");
+  }
+  static void run(Trace& t, Nas::Run& r, Procedure p, const std::string& lead) {
+    switch (p) {
+      case Procedure::smc: {
+        const auto c = r.network.start(kKsi, 2, 2, r.dl, false);
+        t.pdu(false, FivegsNas::proto, c.pdu, lead + "SECURITY MODE COMMAND taking the new K_AMF into use");
+        Nas::answer(t, r, c.pdu, "SECURITY MODE COMPLETE");
+        break;
+      }
+      case Procedure::n2_key_change:
+        event(t, "n2_key_change", "start", lead + "NGAP UE CONTEXT MODIFICATION REQUEST with a new K_gNB");
+        event(t, "n2_key_change", "complete", "its response: the UE and the gNB use the new K_gNB");
+        break;
+      case Procedure::handover:
+        event(t, "handover", "start", lead + "an inter-AMF handover (the source AMF transfers its K_AMF)");
+        event(t, "handover", "complete", "the UE has arrived at the target");
+        break;
+    }
+  }
+  static Trace make(const std::string& name, const std::string& check, Procedure first, Procedure second) {
+    Trace t{name, check, {}};
+    Nas::context(t, "network");
+    auto r = std::make_unique<Nas::Run>();
+    Nas::start(t, *r);
+    run(t, *r, first, "first: ");
+    run(t, *r, second, "then, once that completed: ");
+    return t;
+  }
+  static std::vector<Trace> network_cases() {
+    using P = Procedure;
+    std::vector<Trace> v;
+    v.push_back(make("rule1_n2_key_change_after_smc", "rule 1: no new K_gNB while the NAS SMC for a new K_AMF runs",
+                     P::smc, P::n2_key_change));
+    v.push_back(make("rule2_smc_after_n2_key_change", "rule 2: no NAS SMC for a new K_AMF during an N2 key change",
+                     P::n2_key_change, P::smc));
+    v.push_back(
+        make("rule3_handover_after_smc", "rule 3: no inter-AMF handover while the NAS SMC runs", P::smc, P::handover));
+    v.push_back(make("rule4_handover_after_n2_key_change", "rule 4: no handover during an N2 key change",
+                     P::n2_key_change, P::handover));
+    v.push_back(make("rule5_smc_after_handover", "rule 5: no NAS SMC during a handover", P::handover, P::smc));
+    return v;
+  }
+};
+
 // ---- AS security mode command ---------------------------------------------------------------
 
 template <class Wire, class Ue, class Ran>
@@ -360,6 +417,7 @@ struct Options {
 std::vector<Trace> suite(const Options& o) {
   const bool ue = o.role == "ue";
   if (o.procedure == "ims_registration") return ims_ue_suite();
+  if (o.procedure == "5gs_concurrency") return ConcurrencySuite::network_cases();
   if (o.procedure == "eps_nas_smc") return ue ? NasSuite<EpsNas>::ue_cases() : NasSuite<EpsNas>::network_cases();
   if (o.procedure == "5gs_nas_smc") return ue ? NasSuite<FivegsNas>::ue_cases() : NasSuite<FivegsNas>::network_cases();
   using Lte = AsSuite<impl::engine::LteAsWire, impl::engine::LteAsSmcUe, impl::engine::LteAsSmcEnb>;
@@ -373,6 +431,12 @@ void run(const Options& o, int& exit_code) {
     // The oracle judges the UE's side of IMS registration only (oracle/ims_judge.h).
     std::cerr << "secmode gen: ims_registration has a suite for --role ue only: the P-CSCF (TS 24.229 5.2.2) is "
                  "not modelled yet\n";
+    exit_code = 2;
+    return;
+  }
+  if (o.procedure == "5gs_concurrency" && o.role != "network") {
+    std::cerr << "secmode gen: 5gs_concurrency has a suite for --role network only: TS 33.501 6.9.5.1 rules 1-5 "
+                 "make the AMF wait\n";
     exit_code = 2;
     return;
   }
@@ -424,7 +488,8 @@ void add_gen_command(CLI::App& app, int& exit_code) {
       "when the directory cannot be written");
   cmd->add_option("--procedure", opts->procedure, "the procedure")
       ->required()
-      ->check(CLI::IsMember({"eps_nas_smc", "5gs_nas_smc", "lte_as_smc", "nr_as_smc", "ims_registration"}));
+      ->check(CLI::IsMember(
+          {"eps_nas_smc", "5gs_nas_smc", "lte_as_smc", "nr_as_smc", "ims_registration", "5gs_concurrency"}));
   cmd->add_option("--role", opts->role, "the party under test")->required()->check(CLI::IsMember({"ue", "network"}));
   cmd->add_option("dir", opts->dir, "the directory the traces go to")->required();
   cmd->callback([opts, &exit_code] { run(*opts, exit_code); });

@@ -110,6 +110,40 @@ TEST(CliGen, ImsSuitePassesCheckAndPinsTheUesLastRegister) {
   EXPECT_EQ(secmode_cli("gen --procedure ims_registration --role network " + dir + "_network").status, 2);
 }
 
+// The AMF's suite for TS 33.501 6.9.5.1: every trace passes, and with the second procedure
+// started right after the first one's start (before it completed) it is the violation of its rule.
+TEST(CliGen, ConcurrencySuitePassesCheckAndPinsItsRule) {
+  const std::string dir = ::testing::TempDir() + "secmode_gen_concurrency";
+  std::filesystem::remove_all(dir);
+  const CliRun g = secmode_cli("gen --procedure 5gs_concurrency --role network " + dir);
+  ASSERT_EQ(g.status, 0) << g.out << g.err;
+  std::size_t traces = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    ++traces;
+    const std::string path = entry.path().string();
+    const CliRun c = secmode_cli("check " + path);
+    EXPECT_EQ(c.status, 0) << path << "\n" << c.out << c.err;
+    std::vector<std::string> lines = lines_of(slurp(path));
+    std::size_t first = lines.size(), second = lines.size();
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      if (lines[i].rfind("# first: ", 0) == 0) first = i + 1;
+      if (lines[i].rfind("# then, once that completed: ", 0) == 0) second = i + 1;
+    }
+    ASSERT_LT(second, lines.size()) << path;
+    ASSERT_LT(first, second) << path;
+    const std::string moved = lines[second];
+    lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(second));
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(first) + 1, moved);
+    const std::string text = joined(lines);
+    const CliRun bad = secmode_cli("check --json -", &text);
+    EXPECT_EQ(bad.status, 1) << path << " with the second procedure started early still conforms:\n" << text << bad.out;
+    const std::string rule = entry.path().filename().string().substr(std::string("5gs_concurrency_network_").size(), 5);
+    EXPECT_NE(bad.out.find("TS 33.501 6.9.5.1 rule " + rule.substr(4, 1)), std::string::npos) << path << bad.out;
+  }
+  EXPECT_EQ(traces, 5u);
+  EXPECT_EQ(secmode_cli("gen --procedure 5gs_concurrency --role ue " + dir + "_ue").status, 2);
+}
+
 TEST(CliGen, RefusesUnknownProceduresAndRoles) {
   EXPECT_NE(secmode_cli("gen --procedure ims --role ue /tmp/x").status, 0);
   EXPECT_NE(secmode_cli("gen --procedure eps_nas_smc --role mme /tmp/x").status, 0);
