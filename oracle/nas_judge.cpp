@@ -125,6 +125,7 @@ const NasJudge::Header& NasJudge::decoded(ByteView pdu) const {
   if (!h.decoded || h.pdu.data() != pdu.data() || h.pdu.size() != pdu.size()) {
     h.pdu = pdu;
     h.decoded = true;
+    h.checked = false;
     if (rat_ == Rat::eps)
       h.eps = impl::nas::decode_security_protected(pdu);
     else
@@ -143,12 +144,24 @@ ByteView NasJudge::protected_body(ByteView pdu) const {
 
 bool NasJudge::mac_ok(ByteView key, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) const {
   if (key.size() != 32) return false;
+  Header& h = header_;
+  decoded(pdu);
+  // The UE and the network check a command's MAC with their own copies of mostly the same key.
+  if (h.checked && h.checked_eia == eia && h.checked_count == count && h.checked_direction == dir &&
+      impl::crypto::ct::equal_bytes(h.checked_key.data(), key.data(), 32))
+    return h.mac_verified;
   const std::span<const std::uint8_t, 32> k(key.data(), 32);
   const auto alg = static_cast<std::uint8_t>(eia);
-  const Header& h = decoded(pdu);
-  if (rat_ == Rat::eps)
-    return h.eps.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.eps.value, pdu);
-  return h.fivegs.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.fivegs.value, pdu);
+  h.mac_verified =
+      rat_ == Rat::eps
+          ? h.eps.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.eps.value, pdu)
+          : h.fivegs.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.fivegs.value, pdu);
+  h.checked = true;
+  std::copy(key.begin(), key.end(), h.checked_key.begin());
+  h.checked_eia = eia;
+  h.checked_count = count;
+  h.checked_direction = dir;
+  return h.mac_verified;
 }
 
 // Into `plain`, the plain message of an uplink protected PDU if it verifies (unless EIA0 / NIA0)
@@ -447,6 +460,7 @@ NasJudge::~NasJudge() {
   for (auto& keys : keys_)
     for (auto& [id, k] : keys) impl::crypto::ct::wipe_object(k);
   impl::crypto::ct::wipe_object(opened_.key);
+  impl::crypto::ct::wipe_object(header_.checked_key);
 }
 
 // What the UE sent in answer to `x`, read under the context its header names (9.3.1 / 9.3): the

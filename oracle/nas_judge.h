@@ -164,12 +164,16 @@ class NasJudge {
   std::vector<std::uint8_t> last_command_;  // the plain command the network last sent, for retransmissions
   mutable Opened opened_;
   // The security header of the PDU being judged, decoded once: each MAC check and deciphering of
-  // it reads the same fields. Forgotten at each new PDU.
+  // it reads the same fields. Also its latest MAC check and under what. Forgotten at each new PDU.
   struct Header {
     ByteView pdu;
     bool decoded = false;
     decltype(impl::nas::decode_security_protected(ByteView{})) eps;
     decltype(impl::nas5gs::decode_security_protected(ByteView{})) fivegs;
+    bool checked = false, mac_verified = false;
+    std::array<std::uint8_t, 32> checked_key{};
+    std::uint32_t checked_eia = 0, checked_count = 0;
+    impl::engine::Direction checked_direction{};
   };
   mutable Header header_;
   const Header& decoded(ByteView pdu) const;
