@@ -125,7 +125,7 @@ const NasJudge::Header& NasJudge::decoded(ByteView pdu) const {
   if (!h.decoded || h.pdu.data() != pdu.data() || h.pdu.size() != pdu.size()) {
     h.pdu = pdu;
     h.decoded = true;
-    h.checked = false;
+    h.checked.valid = h.opened.valid = false;
     if (rat_ == Rat::eps)
       h.eps = impl::nas::decode_security_protected(pdu);
     else
@@ -142,25 +142,33 @@ ByteView NasJudge::protected_body(ByteView pdu) const {
   return rat_ == Rat::eps ? h.eps.value.nas_message : h.fivegs.value.plain_nas_message;
 }
 
+bool NasJudge::Header::Under::matches(ByteView k, std::uint32_t a, std::uint32_t a2, std::uint32_t c,
+                                      Direction d) const {
+  return valid && k.size() == 32 && alg == a && alg2 == a2 && count == c && direction == d &&
+         impl::crypto::ct::equal_bytes(key.data(), k.data(), 32);
+}
+
+void NasJudge::Header::Under::set(ByteView k, std::uint32_t a, std::uint32_t a2, std::uint32_t c, Direction d) {
+  valid = k.size() == 32;
+  if (valid) std::copy(k.begin(), k.end(), key.begin());
+  alg = a;
+  alg2 = a2;
+  count = c;
+  direction = d;
+}
+
 bool NasJudge::mac_ok(ByteView key, std::uint32_t eia, std::uint32_t count, Direction dir, ByteView pdu) const {
   if (key.size() != 32) return false;
   Header& h = header_;
   decoded(pdu);
-  // The UE and the network check a command's MAC with their own copies of mostly the same key.
-  if (h.checked && h.checked_eia == eia && h.checked_count == count && h.checked_direction == dir &&
-      impl::crypto::ct::equal_bytes(h.checked_key.data(), key.data(), 32))
-    return h.mac_verified;
+  if (h.checked.matches(key, eia, 0, count, dir)) return h.mac_verified;
   const std::span<const std::uint8_t, 32> k(key.data(), 32);
   const auto alg = static_cast<std::uint8_t>(eia);
   h.mac_verified =
       rat_ == Rat::eps
           ? h.eps.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.eps.value, pdu)
           : h.fivegs.ok() && impl::engine::mac_verifies(algorithm_keys_, k, alg, count, dir, h.fivegs.value, pdu);
-  h.checked = true;
-  std::copy(key.begin(), key.end(), h.checked_key.begin());
-  h.checked_eia = eia;
-  h.checked_count = count;
-  h.checked_direction = dir;
+  h.checked.set(key, eia, 0, count, dir);
   return h.mac_verified;
 }
 
@@ -274,7 +282,6 @@ std::optional<std::uint16_t> NasJudge::sent_capabilities() const {
 void NasJudge::pdu(std::size_t step, bool uplink_pdu, ByteView pdu, std::vector<Verdict>& out) {
   if (pdu.empty()) throw UnusableInput("hex: an empty NAS PDU");
   happened_ = Happened::nothing;
-  opened_.valid = false;
   header_.decoded = false;
   if (uplink_pdu)
     uplink(step, pdu, out);
@@ -459,8 +466,8 @@ const NasJudge::Expectation& NasJudge::answered() const {
 NasJudge::~NasJudge() {
   for (auto& keys : keys_)
     for (auto& [id, k] : keys) impl::crypto::ct::wipe_object(k);
-  impl::crypto::ct::wipe_object(opened_.key);
-  impl::crypto::ct::wipe_object(header_.checked_key);
+  impl::crypto::ct::wipe_object(header_.checked.key);
+  impl::crypto::ct::wipe_object(header_.opened.key);
 }
 
 // What the UE sent in answer to `x`, read under the context its header names (9.3.1 / 9.3): the
@@ -475,18 +482,13 @@ std::optional<ByteView> NasJudge::answer_plain(const Expectation& x, ByteView pd
 
 std::optional<ByteView> NasJudge::open(ByteView k, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,
                                        ByteView pdu) const {
-  Opened& o = opened_;
-  const bool same = o.valid && k.size() == 32 && o.eea == eea && o.eia == eia && o.count == count &&
-                    impl::crypto::ct::equal_bytes(o.key.data(), k.data(), 32);
-  if (!same) {
-    o.valid = k.size() == 32;
-    if (o.valid) std::copy(k.begin(), k.end(), o.key.begin());
-    o.eea = eea;
-    o.eia = eia;
-    o.count = count;
-    o.ok = open_into(k, eea, eia, count, pdu, o.plain);
+  Header& h = header_;
+  decoded(pdu);
+  if (!h.opened.matches(k, eia, eea, count, Direction::uplink)) {
+    h.open_ok = open_into(k, eea, eia, count, pdu, h.plain);
+    h.opened.set(k, eia, eea, count, Direction::uplink);
   }
-  return o.ok ? std::optional<ByteView>(o.plain) : std::nullopt;
+  return h.open_ok ? std::optional<ByteView>(h.plain) : std::nullopt;
 }
 
 bool NasJudge::is_answer(ByteView plain) const {

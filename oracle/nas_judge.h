@@ -106,16 +106,6 @@ class NasJudge {
     ByteView replayed() const { return ByteView(replayed_storage).first(replayed_size); }
   };
 
-  // The latest protected uplink PDU opened (MAC verified, deciphered) and under what: a COMPLETE is
-  // read as the UE's answer and as what the network receives, mostly under the same key bytes, and
-  // opening it again would give the same plain message. Forgotten at each new PDU.
-  struct Opened {
-    bool valid = false, ok = false;
-    std::array<std::uint8_t, 32> key{};
-    std::uint32_t eea = 0, eia = 0, count = 0;
-    std::vector<std::uint8_t> plain;
-  };
-
   // Keys by the identity each party's table knows them under. The two parties keep apart: a
   // table names K'_AMF after the key it comes from alone, and under attack (or with a faulty
   // network) the UE and the network may derive from the same K_AMF with different COUNTs.
@@ -162,18 +152,26 @@ class NasJudge {
   // the answer to the first command comes back; each direction keeps its own order.
   std::deque<Expectation> expecting_;
   std::vector<std::uint8_t> last_command_;  // the plain command the network last sent, for retransmissions
-  mutable Opened opened_;
-  // The security header of the PDU being judged, decoded once: each MAC check and deciphering of
-  // it reads the same fields. Also its latest MAC check and under what. Forgotten at each new PDU.
+  // What is known of the PDU being judged, forgotten at the next: its security header, decoded
+  // once (each MAC check and deciphering reads the same fields); its latest MAC check; and the
+  // latest opening (MAC verified, deciphered). The UE and the network check a command's MAC, and
+  // open a COMPLETE, with their own copies of mostly the same key bytes: the same result.
   struct Header {
     ByteView pdu;
     bool decoded = false;
     decltype(impl::nas::decode_security_protected(ByteView{})) eps;
     decltype(impl::nas5gs::decode_security_protected(ByteView{})) fivegs;
-    bool checked = false, mac_verified = false;
-    std::array<std::uint8_t, 32> checked_key{};
-    std::uint32_t checked_eia = 0, checked_count = 0;
-    impl::engine::Direction checked_direction{};
+    struct Under {  // the key and inputs a result was computed under
+      bool valid = false;
+      std::array<std::uint8_t, 32> key{};
+      std::uint32_t alg = 0, alg2 = 0, count = 0;  // EIA (and EEA for an opening), COUNT
+      impl::engine::Direction direction{};
+      bool matches(ByteView k, std::uint32_t a, std::uint32_t a2, std::uint32_t c, impl::engine::Direction d) const;
+      void set(ByteView k, std::uint32_t a, std::uint32_t a2, std::uint32_t c, impl::engine::Direction d);
+    };
+    Under checked, opened;
+    bool mac_verified = false, open_ok = false;
+    std::vector<std::uint8_t> plain;  // of the latest opening
   };
   mutable Header header_;
   const Header& decoded(ByteView pdu) const;
