@@ -56,7 +56,7 @@ struct Eps {
       .r_reject_capabilities = "TS 24.301 5.4.3.3, 5.4.3.5 (#23)",
       .r_reject_nonce = "TS 24.301 5.4.3.3, 5.4.3.5 (#24)",
       .r_reject_unsupported = "TS 24.301 5.4.3.5 (#24), TS 33.401 5.1.3.2",
-      .r_reject_null_integrity = "TS 24.301 5.4.3.3, 4.4.4.1 (#24)",
+      .r_reject_null_integrity = "TS 24.301 5.4.3.3, 5.4.3.5 (#24)",
       .r_accept = "TS 24.301 5.4.3.3, 4.4.3.1",
       .m_unaltered_capabilities = "TS 24.301 5.4.3.3",
       .m_integrity_checked = "TS 24.301 4.4.4.2, 5.4.3.3",
@@ -67,8 +67,8 @@ struct Eps {
       .m_replayed_nonce = "TS 24.301 5.4.3.3",
       .m_every_command_answered = "TS 24.301 5.4.3.3, 5.4.3.5",
       .m_acceptable_completed = "TS 24.301 5.4.3.3",
-      .r_net_aka = "TS 24.301 5.4.2.4, TS 33.401 6.1.1",
-      .r_receive_initial = "TS 24.301 5.5.1.2.3, 5.5.3.2.3, 5.4.3.7 c",
+      .r_net_aka = "TS 24.301 5.4.2.1, TS 33.401 6.1.1",
+      .r_receive_initial = "TS 24.301 5.5.1.2.4, 5.5.3.2.4, 5.4.3.7 c",
       .r_start = "TS 24.301 5.4.3.2",
       .r_retransmit = "TS 24.301 5.4.3.7 b, 4.4.3.1",
       .r_abort = "TS 24.301 5.4.3.7 b (fifth expiry)",
@@ -145,7 +145,7 @@ struct Fivegs {
 
 // What both parties do with AKA the same way (their state records share these fields): AKA
 // leaves a new partial native context under a KSI (TS 33.401 6.1.1, TS 33.501 6.1.3), which an
-// SMC naming that KSI takes into use (TS 24.301 5.4.3.3 a, TS 24.501 5.4.2.3 a).
+// SMC naming that KSI takes into use (TS 24.301 5.4.3.3, TS 24.501 5.4.2.3 a).
 inline constexpr std::uint32_t kAkaEvent = 0;  // both parties' event kind for "AKA completed"
 inline constexpr std::uint32_t kNoKsi = 7;     // 3 bits; 7 is "no key is available"
 

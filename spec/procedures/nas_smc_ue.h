@@ -253,7 +253,7 @@ Rules<V> rules() {
          n.sent_additional = e.additional;
          n.emergency = e.emergency;
          n.initial_unprotected = !s.secured;
-         // With a context the request goes integrity protected (TS 24.301 4.4.5, TS 24.501 4.4.6),
+         // With a context the request goes integrity protected (TS 24.301 4.4.4.1, TS 24.501 4.4.6),
          // and the sender increments its NAS COUNT after each protected message (4.4.3.1).
          n.ul_count = v.ite(s.secured, s.ul_count + v.word(1), s.ul_count);
          return n;
@@ -290,7 +290,7 @@ Rules<V> rules() {
        [](const V& v, const S& s, const E& e) {
          S n = s;
          // "the UE shall take the ... security context indicated in the message into use" and
-         // reset the uplink NAS COUNT if it is the one created by AKA (5.4.3.3 a / 5.4.2.3 a),
+         // reset the uplink NAS COUNT if it is the one created by AKA (5.4.3.3 / 5.4.2.3),
          // or both counts after deriving K'_AMF (5.4.2.3).
          const auto fresh = takes_fresh_context(v, s, e);
          n.secured = v.lit(true);
