@@ -3,6 +3,7 @@
 // answer where none is due), or with the network's first PDU altered, the trace is a violation.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,19 +27,27 @@ std::string joined(const std::vector<std::string>& lines) {
   return s;
 }
 
+// The traces `secmode gen` writes for a procedure and role into a fresh `dir`, in name order;
+// none (and a failure) when gen does not exit 0.
+std::vector<std::string> generated(const std::string& procedure, const std::string& role, const std::string& dir) {
+  std::filesystem::remove_all(dir);
+  const CliRun g = secmode_cli("gen --procedure " + procedure + " --role " + role + " " + dir);
+  EXPECT_EQ(g.status, 0) << procedure << " " << role << "\n" << g.out << g.err;
+  std::vector<std::string> paths;
+  if (g.status != 0) return paths;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) paths.push_back(entry.path().string());
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
 TEST(CliGen, EverySuiteTracePassesCheckAndPinsItsAnswer) {
   const std::string dir = ::testing::TempDir() + "secmode_gen";
-  std::filesystem::remove_all(dir);
   std::size_t traces = 0, pinned = 0;
   for (const char* procedure : {"eps_nas_smc", "5gs_nas_smc", "lte_as_smc", "nr_as_smc"})
     for (const char* role : {"ue", "network"}) {
-      const std::string sub = dir + "/" + procedure + "_" + role;
-      const CliRun g = secmode_cli(std::string("gen --procedure ") + procedure + " --role " + role + " " + sub);
-      ASSERT_EQ(g.status, 0) << g.out << g.err;
       std::size_t here = 0;
-      for (const auto& entry : std::filesystem::directory_iterator(sub)) {
+      for (const std::string& path : generated(procedure, role, dir + "/" + procedure + "_" + role)) {
         ++here;
-        const std::string path = entry.path().string();
         const CliRun c = secmode_cli("check " + path);
         EXPECT_EQ(c.status, 0) << path << "\n" << c.out << c.err;
         std::vector<std::string> lines = lines_of(slurp(path));
@@ -84,13 +93,9 @@ TEST(CliGen, EverySuiteTracePassesCheckAndPinsItsAnswer) {
 // challenge before it is unanswered: a violation.
 TEST(CliGen, ImsSuitePassesCheckAndPinsTheUesLastRegister) {
   const std::string dir = ::testing::TempDir() + "secmode_gen_ims";
-  std::filesystem::remove_all(dir);
-  const CliRun g = secmode_cli("gen --procedure ims_registration --role ue " + dir);
-  ASSERT_EQ(g.status, 0) << g.out << g.err;
   std::size_t traces = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+  for (const std::string& path : generated("ims_registration", "ue", dir)) {
     ++traces;
-    const std::string path = entry.path().string();
     const CliRun c = secmode_cli("check --json " + path);
     EXPECT_EQ(c.status, 0) << path << "\n" << c.out << c.err;
     EXPECT_NE(c.out.find(R"("verdict":"ok")"), std::string::npos) << path;
@@ -114,13 +119,9 @@ TEST(CliGen, ImsSuitePassesCheckAndPinsTheUesLastRegister) {
 // started right after the first one's start (before it completed) it is the violation of its rule.
 TEST(CliGen, ConcurrencySuitePassesCheckAndPinsItsRule) {
   const std::string dir = ::testing::TempDir() + "secmode_gen_concurrency";
-  std::filesystem::remove_all(dir);
-  const CliRun g = secmode_cli("gen --procedure 5gs_concurrency --role network " + dir);
-  ASSERT_EQ(g.status, 0) << g.out << g.err;
   std::size_t traces = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+  for (const std::string& path : generated("5gs_concurrency", "network", dir)) {
     ++traces;
-    const std::string path = entry.path().string();
     const CliRun c = secmode_cli("check " + path);
     EXPECT_EQ(c.status, 0) << path << "\n" << c.out << c.err;
     std::vector<std::string> lines = lines_of(slurp(path));
@@ -137,7 +138,8 @@ TEST(CliGen, ConcurrencySuitePassesCheckAndPinsItsRule) {
     const std::string text = joined(lines);
     const CliRun bad = secmode_cli("check --json -", &text);
     EXPECT_EQ(bad.status, 1) << path << " with the second procedure started early still conforms:\n" << text << bad.out;
-    const std::string rule = entry.path().filename().string().substr(std::string("5gs_concurrency_network_").size(), 5);
+    const std::string rule =
+        std::filesystem::path(path).filename().string().substr(std::string("5gs_concurrency_network_").size(), 5);
     EXPECT_NE(bad.out.find("TS 33.501 6.9.5.1 rule " + rule.substr(4, 1)), std::string::npos) << path << bad.out;
   }
   EXPECT_EQ(traces, 5u);
