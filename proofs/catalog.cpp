@@ -7,6 +7,7 @@
 
 #include "model/check.h"
 #include "spec/procedures/as_smc_ran.h"
+#include "spec/procedures/as_smc_system.h"
 #include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/concurrent_5g.h"
 #include "spec/procedures/ims_sa_ue.h"
@@ -149,9 +150,11 @@ const char* kind_name(Check::Kind k) {
 const std::vector<Check>& catalog() {
   static const std::vector<Check> all = [] {
     std::vector<Check> out;
-    // The slowest first (bounded model checking of no_loss_of_service to depth 30): ctest on a
-    // fresh clone starts tests in this order (tests/CMakeLists.txt), so it runs beside the rest.
+    // The slowest first (bounded model checking to depth 30 of no_loss_of_service, then of the
+    // composed AS system): ctest on a fresh clone starts tests in this order
+    // (tests/CMakeLists.txt), so they run beside the rest.
     add_procedure<spec::Concurrent5g>(out);
+    add_procedure<spec::AsSmcSystem>(out);
     add_procedure<spec::EpsNasSmcUe>(out);
     add_procedure<spec::EpsNasSmcMme>(out);
     add_procedure<spec::FivegsNasSmcUe>(out);

@@ -6,6 +6,7 @@
 
 #include "model/agreement.h"
 #include "spec/procedures/as_smc_ran.h"
+#include "spec/procedures/as_smc_system.h"
 #include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/concurrent_5g.h"
 #include "spec/procedures/eps_nas_smc_system.h"
@@ -147,6 +148,13 @@ TEST(RuleAgreement, AsSmcRanMutantIsCaught) {
   EXPECT_TRUE(mutant_caught<spec::AsSmcRan>(m));
 }
 
+TEST(RuleAgreement, AsSmcSystemConcreteStepIsTheZ3Relation) { EXPECT_TRUE(agreement_holds<spec::AsSmcSystem>()); }
+
+TEST(RuleAgreement, AsSmcSystemMutantIsCaught) {
+  const spec::Mutation m{spec::Mutation::Kind::force_rule, "ran.complete"};
+  EXPECT_TRUE(mutant_caught<spec::AsSmcSystem>(m));
+}
+
 TEST(RuleAgreement, Concurrent5gConcreteStepIsTheZ3Relation) {
   EXPECT_TRUE(agreement_holds<spec::Concurrent5g>());
 }
@@ -171,6 +179,7 @@ TEST(MonitorAgreement, EveryProcedureMonitorIsOneFormula) {
   EXPECT_TRUE(monitors_agree<spec::EpsNasSmcSystem>(false));
   EXPECT_TRUE(monitors_agree<spec::AsSmcUe>(false));
   EXPECT_TRUE(monitors_agree<spec::AsSmcRan>(false));
+  EXPECT_TRUE(monitors_agree<spec::AsSmcSystem>(false));
   EXPECT_TRUE(monitors_agree<spec::Concurrent5g>(false));
   EXPECT_TRUE(monitors_agree<spec::ImsSaUe>(false));
 }
