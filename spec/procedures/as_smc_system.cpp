@@ -6,24 +6,20 @@ namespace secmode::spec::as_smc_system {
 
 namespace {
 
-std::string slot(const char* channel, std::uint32_t i) {
-  return std::string(channel) + "[" + std::to_string(i == 0 ? 0 : 1) + "]";
-}
-
 // The party's own line, with where its message went.
 std::string ue_line(const State<Concrete>& s, const ue::Event<Concrete>& ev,
                     const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m,
                     std::uint32_t reply_slot) {
   const bool answers = st.output.ue.message == ue::kComplete || st.output.ue.message == ue::kFailure;
   return ue::describe(s.ue, ev, {st.state.ue, st.output.ue, st.output.ue_rule}, m, "ue") +
-         (answers ? " into " + slot("ul", reply_slot) : "");
+         (answers ? " into " + channel_slot("ul", reply_slot) : "");
 }
 
 std::string ran_line(const State<Concrete>& s, const ran::Event<Concrete>& ev,
                      const Step<Concrete, State<Concrete>, Output<Concrete>>& st, const Mutation* m,
                      std::uint32_t dl_slot) {
-  return ran::describe(s.ran, ev, {st.state.ran, st.output.ran, st.output.ran_rule}, m, "ran") +
-         (st.output.ran.message == ran::kSmc ? " into " + slot("dl", dl_slot) : "");
+  return ran::describe(s.ran, ev, {st.state.ran, st.output.net, st.output.net_rule}, m, "ran") +
+         (st.output.net.message == ran::kSmc ? " into " + channel_slot("dl", dl_slot) : "");
 }
 
 }  // namespace
@@ -60,19 +56,19 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
       return ue_line(s, ue_event(c, ue::kRelease), st, m, e.reply_slot);
     case kDeliverDownlink: {
       const auto msg = s.dl.at(c, e.slot);
-      return slot("dl", e.slot) + keep + (msg.from_ran ? "" : " (forged)") + " " +
+      return channel_slot("dl", e.slot) + keep + (msg.from_ran ? "" : " (forged)") + " " +
              ue_line(s, ue_event_of(c, msg), st, m, e.reply_slot);
     }
     case kDeliverUplink: {
       const auto msg = s.ul.at(c, e.slot);
-      return slot("ul", e.slot) + keep + (msg.from_ue ? "" : " (forged)") + " " +
+      return channel_slot("ul", e.slot) + keep + (msg.from_ue ? "" : " (forged)") + " " +
              ran_line(s, ran_event_of(c, msg), st, m, e.slot);
     }
     case kForgeDownlink:
-      return "attacker -> " + slot("dl", e.slot) + ": forged SecurityModeCommand " +
+      return "attacker -> " + channel_slot("dl", e.slot) + ": forged SecurityModeCommand " +
              algorithms("EEA", e.eea, "EIA", e.eia);
     case kForgeUplink:
-      return "attacker -> " + slot("ul", e.slot) + ": forged " +
+      return "attacker -> " + channel_slot("ul", e.slot) + ": forged " +
              (e.kind == kComplete
                   ? "SecurityModeComplete EIA" + std::to_string(e.eia) + (e.ciphered ? " (ciphered)" : "")
                   : std::string("SecurityModeFailure"));

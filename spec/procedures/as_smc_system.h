@@ -24,6 +24,7 @@
 #include "spec/procedures/as_smc_ran.h"
 #include "spec/procedures/as_smc_ue.h"
 #include "spec/procedures/channel.h"
+#include "spec/procedures/composition.h"
 
 namespace secmode::spec::as_smc_system {
 
@@ -113,37 +114,9 @@ struct Event {
 };
 
 template <class V>
-struct Output {
-  typename V::Word ue_rule, ran_rule;  // the party rule that fired, kNoRule if the party did not step
-  ue::Output<V> ue;
-  ran::Output<V> ran;
-
-  static auto fields() {
-    return std::tuple{field("ue_rule", &Output::ue_rule), field("ran_rule", &Output::ran_rule),
-                      field("ue", &Output::ue), field("ran", &Output::ran)};
-  }
-};
-
-// What a system rule asks of the parties (as in eps_nas_smc_system.h: each party's table is
-// stepped once per system step, on the event the firing system rule names).
+using Output = PartyOutputs<V, ue::Output<V>, ran::Output<V>>;
 template <class V>
-struct Intent {
-  typename V::Bool ue_acts;
-  ue::Event<V> ue;
-  typename V::Bool ran_acts;
-  ran::Event<V> ran;
-
-  static auto fields() {
-    return std::tuple{field("ue_acts", &Intent::ue_acts), field("ue", &Intent::ue),
-                      field("ran_acts", &Intent::ran_acts), field("ran", &Intent::ran)};
-  }
-  static Intent none(const V& v) {
-    Intent i{};
-    i.ue_acts = v.lit(false);
-    i.ran_acts = v.lit(false);
-    return i;
-  }
-};
+using Intent = spec::Intent<V, ue::Event<V>, ran::Event<V>>;
 
 template <class V>
 using Rules = std::vector<Rule<V, State<V>, Event<V>, Intent<V>>>;
@@ -216,18 +189,6 @@ Rules<V> system_rules() {
   using E = Event<V>;
   using I = Intent<V>;
   auto is = [](const V& v, const E& e, std::uint32_t a) { return e.action == v.word(a); };
-  auto ue_acts = [](const V& v, const ue::Event<V>& ev) {
-    I i = I::none(v);
-    i.ue_acts = v.lit(true);
-    i.ue = ev;
-    return i;
-  };
-  auto ran_acts = [](const V& v, const ran::Event<V>& ev) {
-    I i = I::none(v);
-    i.ran_acts = v.lit(true);
-    i.ran = ev;
-    return i;
-  };
   auto unchanged = [](const V&, const S& s, const E&) { return s; };
   auto nobody = [](const V& v, const S&, const E&) { return I::none(v); };
   // A party's own action, which its table may or may not take in its state.
@@ -247,36 +208,33 @@ Rules<V> system_rules() {
          return n;
        },
        [](const V& v, const S& s, const E&) {
-         I i = I::none(v);
-         i.ue_acts = i.ran_acts = v.lit(true);
-         i.ue = ue_event(v, ue::kConnect, s.next_key);
-         i.ran = ran_event(v, ran::kConnect);  // no configured lists: the RAN's own monitors hold those
-         return i;
+         // No configured priority lists: the RAN's own monitors hold those.
+         return I::both(v, ue_event(v, ue::kConnect, s.next_key), ran_event(v, ran::kConnect));
        }},
       own(kRanContextSetup, "ran_context_setup", "TS 33.401 7.2.4.5, TS 33.501 6.7.4",
-          [ran_acts](const V& v, const S& s, const E& e) {
+          [](const V& v, const S& s, const E& e) {
             ran::Event<V> ev = ran_event(v, ran::kContextSetup);
             ev.key = s.key;
             ev.caps = e.caps;
-            return ran_acts(v, ev);
+            return I::net_only(v, ev);
           }),
       own(kRanStartSmc, "ran_start_smc", "TS 38.331 / 36.331 5.3.4.2",
-          [ran_acts](const V& v, const S&, const E& e) {
+          [](const V& v, const S&, const E& e) {
             ran::Event<V> ev = ran_event(v, ran::kStartSmc);
             ev.eea = e.eea;
             ev.eia = e.eia;
-            return ran_acts(v, ev);
+            return I::net_only(v, ev);
           }),
       own(kRanEstablishBearers, "ran_establish_bearers", "TS 38.331 / 36.331 5.3.1.1",
-          [ran_acts](const V& v, const S&, const E&) { return ran_acts(v, ran_event(v, ran::kEstablishBearers)); }),
+          [](const V& v, const S&, const E&) { return I::net_only(v, ran_event(v, ran::kEstablishBearers)); }),
       own(kRanSendDownlink, "ran_send_downlink", "TS 38.331 / 36.331 5.3.1.1",
-          [ran_acts](const V& v, const S&, const E&) { return ran_acts(v, ran_event(v, ran::kSendDownlink)); }),
+          [](const V& v, const S&, const E&) { return I::net_only(v, ran_event(v, ran::kSendDownlink)); }),
       own(kRanRelease, "ran_release", "TS 38.331 / 36.331 5.3.8",
-          [ran_acts](const V& v, const S&, const E&) { return ran_acts(v, ran_event(v, ran::kRelease)); }),
+          [](const V& v, const S&, const E&) { return I::net_only(v, ran_event(v, ran::kRelease)); }),
       own(kUeSendUplink, "ue_send_uplink", "TS 38.331 / 36.331 5.3.1.1",
-          [ue_acts](const V& v, const S&, const E&) { return ue_acts(v, ue_event(v, ue::kSendUplink)); }),
+          [](const V& v, const S&, const E&) { return I::ue_only(v, ue_event(v, ue::kSendUplink)); }),
       own(kUeRelease, "ue_release", "TS 38.331 / 36.331 5.3.11",
-          [ue_acts](const V& v, const S&, const E&) { return ue_acts(v, ue_event(v, ue::kRelease)); }),
+          [](const V& v, const S&, const E&) { return I::ue_only(v, ue_event(v, ue::kRelease)); }),
       {"deliver_downlink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverDownlink) && s.dl.at(v, e.slot).present; },
        [](const V& v, const S& s, const E& e) {
@@ -284,7 +242,7 @@ Rules<V> system_rules() {
          n.dl = s.dl.take(v, e.slot, !e.keep);
          return n;
        },
-       [ue_acts](const V& v, const S& s, const E& e) { return ue_acts(v, ue_event_of(v, s.dl.at(v, e.slot))); }},
+       [](const V& v, const S& s, const E& e) { return I::ue_only(v, ue_event_of(v, s.dl.at(v, e.slot))); }},
       {"deliver_uplink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverUplink) && s.ul.at(v, e.slot).present; },
        [](const V& v, const S& s, const E& e) {
@@ -292,7 +250,7 @@ Rules<V> system_rules() {
          n.ul = s.ul.take(v, e.slot, !e.keep);
          return n;
        },
-       [ran_acts](const V& v, const S& s, const E& e) { return ran_acts(v, ran_event_of(v, s.ul.at(v, e.slot))); }},
+       [](const V& v, const S& s, const E& e) { return I::net_only(v, ran_event_of(v, s.ul.at(v, e.slot))); }},
       // The attacker: anything it writes carries no valid MAC-I.
       {"forge_downlink", "attacker", [is](const V& v, const S&, const E& e) { return is(v, e, kForgeDownlink); },
        [](const V& v, const S& s, const E& e) {
@@ -329,16 +287,16 @@ struct Tables {
     const auto sys = spec::step(v, system, s, e);
     const Intent<V>& in = sys.output;
     const auto u = spec::step(v, ue, s.ue, in.ue);
-    const auto r = spec::step(v, ran, s.ran, in.ran);
+    const auto r = spec::step(v, ran, s.ran, in.net);
     State<V> n = sys.state;
     n.ue = select(v, in.ue_acts, u.state, s.ue);
-    n.ran = select(v, in.ran_acts, r.state, s.ran);
+    n.ran = select(v, in.net_acts, r.state, s.ran);
     const auto answer = answer_of(v, u.output);
     n.ul = sys.state.ul.put(v, e.reply_slot, in.ue_acts && answer.present, answer);
-    n.dl = sys.state.dl.put(v, e.slot, in.ran_acts && r.output.message == v.word(ran::kSmc), command_of(v, r.output));
-    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.ran_acts, r.fired, v.word(kNoRule)),
+    n.dl = sys.state.dl.put(v, e.slot, in.net_acts && r.output.message == v.word(ran::kSmc), command_of(v, r.output));
+    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.net_acts, r.fired, v.word(kNoRule)),
                       select(v, in.ue_acts, u.output, ue::Output<V>::none(v)),
-                      select(v, in.ran_acts, r.output, ran::Output<V>::none(v))};
+                      select(v, in.net_acts, r.output, ran::Output<V>::none(v))};
     return {n, o, sys.fired};
   }
 };
@@ -420,7 +378,7 @@ struct AsSmcSystem {
     add_rule_witnesses(
         out, as_smc_system::ue::rules<V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
     add_rule_witnesses(
-        out, as_smc_system::ran::rules<V>(), "ran.", +[](const St& st) { return st.output.ran_rule; });
+        out, as_smc_system::ran::rules<V>(), "ran.", +[](const St& st) { return st.output.net_rule; });
     return out;
   }
   static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,

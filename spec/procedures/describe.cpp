@@ -25,4 +25,10 @@ std::string hex_word(std::uint32_t x) {
   return buf;
 }
 
+std::string channel_slot(const char* channel, std::uint32_t i) {
+  std::string out(channel);
+  out += i == 0 ? "[0]" : "[1]";
+  return out;
+}
+
 }  // namespace secmode::spec

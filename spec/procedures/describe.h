@@ -15,5 +15,7 @@ std::string algorithms(const char* enc, std::uint32_t ea, const char* integ, std
 std::string as_protection(bool integrity, bool ciphered, std::uint32_t key, std::uint32_t eea, std::uint32_t eia);
 // "0x00e0" style hex of a capability word.
 std::string hex_word(std::uint32_t x);
+// "dl[0]": slot i (0 or 1) of a composed system's channel.
+std::string channel_slot(const char* channel, std::uint32_t i);
 
 }  // namespace secmode::spec

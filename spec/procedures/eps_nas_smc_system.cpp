@@ -6,8 +6,6 @@ namespace secmode::spec::eps_nas_smc_system {
 
 namespace {
 
-std::string slot(const char* channel, std::uint32_t i) { return std::string(channel) + "[" + std::to_string(i == 0 ? 0 : 1) + "]"; }
-
 const char* uplink_name(std::uint32_t kind) {
   switch (kind) {
     case kInitialRequest: return "ATTACH/TAU REQUEST";
@@ -27,30 +25,34 @@ std::string describe(const State<Concrete>& s, const Event<Concrete>& e,
     case kAka:
       return "EPS AKA: UE and MME share " + key_name(s.next_key) + " as eKSI " + std::to_string(e.ksi);
     case kUeSendInitial:
-      return "UE -> " + slot("ul", e.slot) + ": ATTACH/TAU REQUEST caps " + hex_word(e.caps) +
+      return "UE -> " + channel_slot("ul", e.slot) + ": ATTACH/TAU REQUEST caps " + hex_word(e.caps) +
              (e.emergency ? " (emergency)" : "");
     case kMmeStart:
     case kMmeTimer: {
       const auto ev = mme_own_event(c, e.action == kMmeStart ? mme::kStart : mme::kTimerExpiry, e);
-      return mme::describe<Rat>(s.mme, ev, {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme") +
-             (st.output.mme.action == mme::kSendSmc ? " into " + slot("dl", e.slot) : "");
+      return mme::describe<Rat>(s.mme, ev, {st.state.mme, st.output.net, st.output.net_rule}, m, "mme") +
+             (st.output.net.action == mme::kSendSmc ? " into " + channel_slot("dl", e.slot) : "");
     }
     case kDeliverDownlink: {
       const auto msg = s.dl.at(c, e.slot);
-      return slot("dl", e.slot) + keep + (msg.from_mme ? "" : " (forged)") + " " +
+      return channel_slot("dl", e.slot) + keep + (msg.from_mme ? "" : " (forged)") + " " +
              ue::describe<Rat>(s.ue, ue_event(c, msg), {st.state.ue, st.output.ue, st.output.ue_rule}, m, "ue");
     }
     case kDeliverUplink: {
       const auto msg = s.ul.at(c, e.slot);
-      return slot("ul", e.slot) + keep + " " +
-             mme::describe<Rat>(s.mme, mme_event(c, s.mme, msg), {st.state.mme, st.output.mme, st.output.mme_rule}, m, "mme");
+      return channel_slot("ul", e.slot) + keep + " " +
+             mme::describe<Rat>(s.mme, mme_event(c, s.mme, msg), {st.state.mme, st.output.net, st.output.net_rule}, m,
+                                "mme");
     }
     case kForgeDownlink:
-      return "attacker -> " + slot("dl", e.slot) + ": forged SECURITY MODE COMMAND eKSI " + std::to_string(e.ksi) + " " +
-             algorithms("EEA", e.eea, "EIA", e.eia) + " caps " + hex_word(e.caps) + " DL COUNT " + std::to_string(e.count);
+      return "attacker -> " + channel_slot("dl", e.slot) + ": forged SECURITY MODE COMMAND eKSI " +
+             std::to_string(e.ksi) + " " + algorithms("EEA", e.eea, "EIA", e.eia) + " caps " + hex_word(e.caps) +
+             " DL COUNT " + std::to_string(e.count);
     case kForgeUplink:
-      return "attacker -> " + slot("ul", e.slot) + ": forged " + uplink_name(e.kind) + " caps " + hex_word(e.caps) +
-             (e.kind == kInitialRequest ? std::string() : std::string(" ").append(algorithms("EEA", e.eea, "EIA", e.eia)));
+      return "attacker -> " + channel_slot("ul", e.slot) + ": forged " + uplink_name(e.kind) + " caps " +
+             hex_word(e.caps) +
+             (e.kind == kInitialRequest ? std::string()
+                                        : std::string(" ").append(algorithms("EEA", e.eea, "EIA", e.eia)));
   }
   return "action " + std::to_string(e.action);
 }

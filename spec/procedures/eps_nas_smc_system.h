@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "spec/procedures/channel.h"
+#include "spec/procedures/composition.h"
 #include "spec/procedures/nas_smc_network.h"
 #include "spec/procedures/nas_smc_ue.h"
 
@@ -124,42 +125,10 @@ struct Event {
 };
 
 template <class V>
-struct Output {
-  typename V::Word ue_rule, mme_rule;  // the party rule that fired, kNoRule if the party did not step
-  ue::Output<V> ue;
-  mme::Output<V> mme;
-
-  static auto fields() {
-    return std::tuple{field("ue_rule", &Output::ue_rule), field("mme_rule", &Output::mme_rule),
-                      field("ue", &Output::ue), field("mme", &Output::mme)};
-  }
-};
-
-// What a system rule asks of the parties: whether each one steps, and on which event. The
-// system's own rules (channels, attacker, AKA) give it as their output, so the events reach
-// the parties as one if-then-else over those rules, and each party's table is stepped once
-// per system step (Tables::step), not once per system rule that involves it: instantiated in
-// every such rule, the tables made the Z3 relation several times larger, and bounded model
-// checking of it too slow to reach depth 7 in 13 minutes.
+using Output = PartyOutputs<V, ue::Output<V>, mme::Output<V>>;
+// What a system rule asks of the parties (composition.h).
 template <class V>
-struct Intent {
-  typename V::Bool ue_acts;
-  ue::Event<V> ue;
-  typename V::Bool mme_acts;
-  mme::Event<V> mme;
-
-  static auto fields() {
-    return std::tuple{field("ue_acts", &Intent::ue_acts), field("ue", &Intent::ue),
-                      field("mme_acts", &Intent::mme_acts), field("mme", &Intent::mme)};
-  }
-  // Nobody acts; the events of a party that does not act are never looked at.
-  static Intent none(const V& v) {
-    Intent i{};
-    i.ue_acts = v.lit(false);
-    i.mme_acts = v.lit(false);
-    return i;
-  }
-};
+using Intent = spec::Intent<V, ue::Event<V>, mme::Event<V>>;
 
 template <class V>
 using Rules = std::vector<Rule<V, State<V>, Event<V>, Intent<V>>>;
@@ -224,18 +193,6 @@ Rules<V> system_rules() {
   using E = Event<V>;
   using I = Intent<V>;
   auto is = [](const V& v, const E& e, std::uint32_t a) { return e.action == v.word(a); };
-  auto ue_acts = [](const V& v, const ue::Event<V>& ev) {
-    I i = I::none(v);
-    i.ue_acts = v.lit(true);
-    i.ue = ev;
-    return i;
-  };
-  auto mme_acts = [](const V& v, const mme::Event<V>& ev) {
-    I i = I::none(v);
-    i.mme_acts = v.lit(true);
-    i.mme = ev;
-    return i;
-  };
   auto unchanged = [](const V&, const S& s, const E&) { return s; };
   auto nobody = [](const V& v, const S&, const E&) { return I::none(v); };
   return {
@@ -249,14 +206,12 @@ Rules<V> system_rules() {
          return n;
        },
        [](const V& v, const S& s, const E& e) {
-         I i = I::none(v);
-         i.ue_acts = i.mme_acts = v.lit(true);
-         i.ue = ue::Event<V>{v.word(ue::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
-                             v.lit(false), v.word(0), v.lit(false), v.lit(false), v.lit(false), v.lit(false),
-                             v.lit(false), v.lit(false)};
-         i.mme = mme::Event<V>{v.word(mme::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
-                               v.lit(false), v.lit(true), v.lit(false)};
-         return i;
+         return I::both(v,
+                        ue::Event<V>{v.word(ue::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
+                                     v.lit(false), v.word(0), v.lit(false), v.lit(false), v.lit(false), v.lit(false),
+                                     v.lit(false), v.lit(false)},
+                        mme::Event<V>{v.word(mme::kAka), e.ksi, s.next_key, v.word(0), v.word(0), v.word(0), v.word(0),
+                                      v.lit(false), v.lit(true), v.lit(false)});
        }},
       {"ue_send_initial", "TS 24.301 5.5.1.2.2",
        [is](const V& v, const S&, const E& e) { return is(v, e, kUeSendInitial); },
@@ -269,17 +224,16 @@ Rules<V> system_rules() {
                                    s.ue.ul_count});
          return n;
        },
-       [ue_acts](const V& v, const S&, const E& e) {
-         return ue_acts(v, ue::Event<V>{v.word(ue::kSendInitial), v.word(0), v.word(0), v.word(0), v.word(0),
-                                        v.word(0), e.caps, v.lit(false), v.word(0), v.lit(false), v.lit(false),
-                                        e.emergency, v.lit(false), v.lit(false), v.lit(false)});
+       [](const V& v, const S&, const E& e) {
+         return I::ue_only(v, ue::Event<V>{v.word(ue::kSendInitial), v.word(0), v.word(0), v.word(0), v.word(0),
+                                           v.word(0), e.caps, v.lit(false), v.word(0), v.lit(false), v.lit(false),
+                                           e.emergency, v.lit(false), v.lit(false), v.lit(false)});
        }},
       {"mme_start", "TS 24.301 5.4.3.2", [is](const V& v, const S&, const E& e) { return is(v, e, kMmeStart); },
-       unchanged,
-       [mme_acts](const V& v, const S&, const E& e) { return mme_acts(v, mme_own_event(v, mme::kStart, e)); }},
+       unchanged, [](const V& v, const S&, const E& e) { return I::net_only(v, mme_own_event(v, mme::kStart, e)); }},
       {"mme_timer", "TS 24.301 5.4.3.7 b", [is](const V& v, const S&, const E& e) { return is(v, e, kMmeTimer); },
        unchanged,
-       [mme_acts](const V& v, const S&, const E& e) { return mme_acts(v, mme_own_event(v, mme::kTimerExpiry, e)); }},
+       [](const V& v, const S&, const E& e) { return I::net_only(v, mme_own_event(v, mme::kTimerExpiry, e)); }},
       {"deliver_downlink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverDownlink) && s.dl.at(v, e.slot).present; },
        [](const V& v, const S& s, const E& e) {
@@ -287,7 +241,7 @@ Rules<V> system_rules() {
          n.dl = s.dl.take(v, e.slot, !e.keep);
          return n;
        },
-       [ue_acts](const V& v, const S& s, const E& e) { return ue_acts(v, ue_event(v, s.dl.at(v, e.slot))); }},
+       [](const V& v, const S& s, const E& e) { return I::ue_only(v, ue_event(v, s.dl.at(v, e.slot))); }},
       {"deliver_uplink", "channel",
        [is](const V& v, const S& s, const E& e) { return is(v, e, kDeliverUplink) && s.ul.at(v, e.slot).present; },
        [](const V& v, const S& s, const E& e) {
@@ -295,10 +249,9 @@ Rules<V> system_rules() {
          n.ul = s.ul.take(v, e.slot, !e.keep);
          return n;
        },
-       [mme_acts](const V& v, const S& s, const E& e) { return mme_acts(v, mme_event(v, s.mme, s.ul.at(v, e.slot))); }},
+       [](const V& v, const S& s, const E& e) { return I::net_only(v, mme_event(v, s.mme, s.ul.at(v, e.slot))); }},
       // The attacker: anything it writes carries no valid key.
-      {"forge_downlink", "attacker",
-       [is](const V& v, const S&, const E& e) { return is(v, e, kForgeDownlink); },
+      {"forge_downlink", "attacker", [is](const V& v, const S&, const E& e) { return is(v, e, kForgeDownlink); },
        [](const V& v, const S& s, const E& e) {
          S n = s;
          n.dl = s.dl.put(v, e.slot, v.lit(true),
@@ -306,8 +259,7 @@ Rules<V> system_rules() {
          return n;
        },
        nobody},
-      {"forge_uplink", "attacker",
-       [is](const V& v, const S&, const E& e) { return is(v, e, kForgeUplink); },
+      {"forge_uplink", "attacker", [is](const V& v, const S&, const E& e) { return is(v, e, kForgeUplink); },
        [](const V& v, const S& s, const E& e) {
          S n = s;
          n.ul = s.ul.put(v, e.slot, v.lit(true),
@@ -333,23 +285,23 @@ struct Tables {
     const auto sys = spec::step(v, system, s, e);
     const Intent<V>& in = sys.output;
     const auto u = spec::step(v, ue, s.ue, in.ue);
-    const auto m = spec::step(v, mme, s.mme, in.mme);
+    const auto m = spec::step(v, mme, s.mme, in.net);
     State<V> n = sys.state;
     n.ue = select(v, in.ue_acts, u.state, s.ue);
-    n.mme = select(v, in.mme_acts, m.state, s.mme);
+    n.mme = select(v, in.net_acts, m.state, s.mme);
     n.ul = sys.state.ul.put(v, e.reply_slot, in.ue_acts && u.output.response != v.word(ue::kNone),
                             answer_of(v, u.output, s.ue));
-    n.dl = sys.state.dl.put(v, e.slot, in.mme_acts && m.output.action == v.word(mme::kSendSmc),
-                            command_of(v, m.output));
+    n.dl =
+        sys.state.dl.put(v, e.slot, in.net_acts && m.output.action == v.word(mme::kSendSmc), command_of(v, m.output));
     n.ul_ciphered = s.ul_ciphered.after(v, in.ue_acts && u.output.ciphered && u.output.key != v.word(ue::kNoKey),
                                         u.output.key, u.output.count);
     n.ue_accepted = s.ue_accepted.after(
         v, in.ue_acts && u.output.response == v.word(ue::kComplete) && in.ue.eia != v.word(0), in.ue.key, in.ue.count);
-    const auto took = in.mme_acts && in.mme.kind == v.word(mme::kComplete) && s.mme.pending && !m.state.pending;
-    n.mme_accepted = s.mme_accepted.after(v, took && s.mme.new_eia != v.word(0), in.mme.key, in.mme.count);
-    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.mme_acts, m.fired, v.word(kNoRule)),
+    const auto took = in.net_acts && in.net.kind == v.word(mme::kComplete) && s.mme.pending && !m.state.pending;
+    n.mme_accepted = s.mme_accepted.after(v, took && s.mme.new_eia != v.word(0), in.net.key, in.net.count);
+    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.net_acts, m.fired, v.word(kNoRule)),
                       select(v, in.ue_acts, u.output, ue::Output<V>::none(v)),
-                      select(v, in.mme_acts, m.output, mme::Output<V>::none(v))};
+                      select(v, in.net_acts, m.output, mme::Output<V>::none(v))};
     return {n, o, sys.fired};
   }
 };
@@ -452,7 +404,8 @@ struct EpsNasSmcSystem {
     add_rule_witnesses(out, eps_nas_smc_system::system_rules<V>(), "", +[](const St& st) { return st.fired; });
     namespace sys = eps_nas_smc_system;
     add_rule_witnesses(out, sys::ue::rules<sys::Rat, V>(), "ue.", +[](const St& st) { return st.output.ue_rule; });
-    add_rule_witnesses(out, sys::mme::rules<sys::Rat, V>(), "mme.", +[](const St& st) { return st.output.mme_rule; });
+    add_rule_witnesses(
+        out, sys::mme::rules<sys::Rat, V>(), "mme.", +[](const St& st) { return st.output.net_rule; });
     return out;
   }
   static std::string describe(const State<Concrete>& s, const Event<Concrete>& e,

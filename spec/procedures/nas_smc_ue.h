@@ -159,8 +159,9 @@ typename V::Bool mac_ok(const V& v, const State<V>& s, const Event<V>& e) {
 }
 
 // The integrity check of a command as a whole: it comes "integrity protected with new ... security
-// context" (header type 3, 9.3.1; any other type is a reason for REJECT #24, 5.4.3.5) and its
-// NAS-MAC verifies.
+// context" (header type 3, 9.3.1, as 5.4.3.2 / 5.4.2.2 has the network set it) and its NAS-MAC
+// verifies. 5.4.3.3 / 5.4.2.3 do not name the header type among the UE's checks; this model
+// reads a command with another type as one that "cannot be accepted" (REJECT #24, 5.4.3.5).
 template <class Rat, class V>
 typename V::Bool integrity_ok(const V& v, const State<V>& s, const Event<V>& e) {
   return e.new_context_header && mac_ok<Rat>(v, s, e);
@@ -259,7 +260,9 @@ Rules<V> rules() {
          return n;
        },
        silent},
-      // 4.4.3.2: a replayed command is not accepted; it is dropped, not answered.
+      // 4.4.3.2: a NAS COUNT is accepted at most once. Whether a replayed command is answered
+      // (5.4.3.5) or dropped the clauses do not say; this model drops it, so an attacker's
+      // replays draw no REJECT and advance no uplink NAS COUNT.
       {"discard_replay", c.r_discard_replay,
        [smc](const V& v, const S& s, const E& e) {
          return smc(v, e) && integrity_ok<Rat>(v, s, e) && replayed<Rat>(v, s, e);
@@ -271,8 +274,8 @@ Rules<V> rules() {
        [smc](const V& v, const S& s, const E& e) { return smc(v, e) && !integrity_ok<Rat>(v, s, e); }, rejected,
        [](const V& v, const S& s, const E&) { return reject(v, kCauseUnspecified, s); }},
       {"reject_capability_mismatch", c.r_reject_capabilities,
-       [smc](const V& v, const S& s, const E& e) { return smc(v, e) && capabilities_altered<Rat>(v, s, e); },
-       rejected, [](const V& v, const S& s, const E&) { return reject(v, kCauseCapabilitiesMismatch, s); }},
+       [smc](const V& v, const S& s, const E& e) { return smc(v, e) && capabilities_altered<Rat>(v, s, e); }, rejected,
+       [](const V& v, const S& s, const E&) { return reject(v, kCauseCapabilitiesMismatch, s); }},
   };
   if constexpr (Rat::nonces)
     table.push_back({"reject_nonce_mismatch", c.r_reject_nonce,
