@@ -292,9 +292,10 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
     ASSERT_EQ(verdicts.size(), 1u);
     EXPECT_EQ(verdicts[0].ok, with_imeisv) << verdicts[0].explain;
     EXPECT_EQ(verdicts[0].clause, with_imeisv ? "TS 24.301 5.4.3.3, 4.4.3.1" : "TS 24.301 5.4.3.3");
-    if (!with_imeisv)
+    if (!with_imeisv) {
       EXPECT_EQ(verdicts[0].explain,
                 "the command of step 2 requested the IMEISV, and the SECURITY MODE COMPLETE does not carry it");
+    }
   }
 }
 

@@ -232,7 +232,9 @@ TEST(OracleJudges5gsEngines, ACompleteWithoutTheInitialRequestIsTheUesViolation)
     judge.finish(verdicts);
     ASSERT_EQ(verdicts.size(), 1u);
     EXPECT_EQ(verdicts[0].ok, with_container) << verdicts[0].explain;
-    if (!with_container) EXPECT_EQ(verdicts[0].clause, "TS 24.501 5.4.2.3, 4.4.6");
+    if (!with_container) {
+      EXPECT_EQ(verdicts[0].clause, "TS 24.501 5.4.2.3, 4.4.6");
+    }
   }
 }
 
