@@ -140,8 +140,15 @@ UeResult NasSmcUe<Wire>::on_command(const Message& header, ByteView pdu, std::sp
   // 4.4.3.2: a count of the current context is accepted once; new counts have none accepted yet.
   const bool replay = header_ok && mac_ok && !null_integrity && !new_counts && count < current_.next_rx;
   if (replay) return discarded(Wire::c_replay, "replayed SECURITY MODE COMMAND");
+  // 4.4.3.3: a count of the current context whose NAS-MAC verified is taken even when the command
+  // is then rejected, so that its replay is discarded rather than answered again.
+  const bool verified = mac_ok && !null_integrity && !new_counts && count >= current_.next_rx;
+  const auto rejecting = [&](std::uint8_t cause, const char* clause) {
+    if (verified) current_.next_rx = (count + 1) & kCountMask;
+    return reject(cause, clause, out);
+  };
   if (!header_ok || !mac_ok)
-    return reject(kCauseUnspecified, header_ok ? Wire::c_reject_integrity : Wire::c_reject_header, out);
+    return rejecting(kCauseUnspecified, header_ok ? Wire::c_reject_integrity : Wire::c_reject_header);
 
   // 5.4.3.3 / 5.4.2.3: the replayed capabilities as sent (EPS: and the additional ones, if
   // replayed), and the replayed nonceUE as sent.
@@ -149,12 +156,12 @@ UeResult NasSmcUe<Wire>::on_command(const Message& header, ByteView pdu, std::sp
       smc.caps.size() != sent_.caps_size || !std::equal(smc.caps.begin(), smc.caps.end(), sent_.caps.begin());
   const bool additional_altered = smc.additional && (!sent_.additional || smc.additional->ea != sent_.additional->ea ||
                                                      smc.additional->ia != sent_.additional->ia);
-  if (caps_altered || additional_altered) return reject(kCauseCapabilitiesMismatch, Wire::c_reject_capabilities, out);
+  if (caps_altered || additional_altered) return rejecting(kCauseCapabilitiesMismatch, Wire::c_reject_capabilities);
   if (smc.nonce_ue && (!sent_.nonce_ue || *smc.nonce_ue != *sent_.nonce_ue))
-    return reject(kCauseUnspecified, Wire::c_reject_nonce, out);
+    return rejecting(kCauseUnspecified, Wire::c_reject_nonce);
   // A ciphering algorithm this UE does not implement (EEA0-3 / NEA0-3).
-  if (smc.eea > 3) return reject(kCauseUnspecified, Wire::c_reject_unsupported, out);
-  if (null_integrity && !emergency_) return reject(kCauseUnspecified, Wire::c_reject_null_integrity, out);
+  if (smc.eea > 3) return rejecting(kCauseUnspecified, Wire::c_reject_unsupported);
+  if (null_integrity && !emergency_) return rejecting(kCauseUnspecified, Wire::c_reject_null_integrity);
 
   // Accepted: the named context, or K'_AMF from it, goes into use; with null integrity the null
   // context, unless the command names the fresh one or asks for a K'_AMF (there is none to derive

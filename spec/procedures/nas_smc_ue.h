@@ -227,10 +227,16 @@ Output<V> reject(const V& v, std::uint32_t cause, const State<V>& s) {
           v.lit(false)};
 }
 
-template <class V>
-State<V> after_reject(const V& v, const State<V>& s) {
-  State<V> n = s;  // 5.4.3.5 / 5.4.2.5: the old context is kept
+// 5.4.3.5 / 5.4.2.5: the old context is kept. A command of that context whose NAS-MAC verified
+// still moves its downlink NAS COUNT on: "After successful integrity protection validation, the
+// receiver shall update its corresponding locally stored NAS COUNT" (4.4.3.3), so that the same
+// command replayed is discarded (4.4.3.2) instead of drawing another REJECT.
+template <class Rat, class V>
+State<V> after_reject(const V& v, const State<V>& s, const Event<V>& e) {
+  State<V> n = s;
   n.ul_count = v.ite(s.secured, s.ul_count + v.word(1), s.ul_count);  // 4.4.3.1: sender increments
+  const auto verified = e.eia != v.word(0) && !new_counts<Rat>(v, s, e) && mac_ok<Rat>(v, s, e);
+  n.dl_count = v.ite(verified && !v.ult(e.count, s.dl_count), e.count + v.word(1), s.dl_count);
   return n;
 }
 
@@ -240,7 +246,7 @@ Rules<V> rules() {
   using E = Event<V>;
   constexpr const nas_smc::Clauses& c = Rat::clauses;
   auto silent = [](const V& v, const S&, const E&) { return Output<V>::none(v); };
-  auto rejected = [](const V& v, const S& s, const E&) { return after_reject(v, s); };
+  auto rejected = [](const V& v, const S& s, const E& e) { return after_reject<Rat>(v, s, e); };
   auto smc = [](const V& v, const E& e) { return e.kind == v.word(kSmc); };
   Rules<V> table{
       // TS 33.401 6.1.1, TS 33.501 6.1.3: AKA leaves a new partial native context; SMC takes it into use.

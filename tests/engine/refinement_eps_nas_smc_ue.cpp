@@ -368,5 +368,78 @@ TEST(EpsNasSmcUeRefinement, MutantTableWithoutReplayDiscardIsCaught) {
   EXPECT_TRUE(mutant_caught<Harness>("UE engine against a table without discard_replay", m));
 }
 
+// TS 24.301 4.4.3.3: a command of the current context whose NAS-MAC verifies moves the downlink
+// NAS COUNT on even when it is rejected (#23 here), so its replay is discarded, not answered
+// again; the next count is still accepted. The engine and the table, step by step.
+TEST(EpsNasSmcUeRefinement, ARejectedCommandThatVerifiedIsNotAnsweredTwice) {
+  constexpr std::uint8_t kKsi = 1;
+  Key k{};
+  k.fill(0x5a);
+  const Bytes key(k.begin(), k.end());
+  EpsNasSmcUe engine{kImeisv};
+  std::array<std::uint8_t, 600> out{};
+  const Bytes sent_caps{0xe0, 0xe0};
+  nas::AttachRequest attach;
+  attach.eps_attach_type = 1;
+  attach.eps_mobile_identity = nas::Guti{};
+  attach.ue_network_capability = sent_caps;
+  const Bytes esm{0x02, 0x01, 0xd0, 0x11};
+  attach.esm_message_container = esm;
+  ASSERT_TRUE(engine.aka(k, kKsi));
+  ASSERT_EQ(engine.send_initial(encoded(attach), out).outcome, Outcome::sent);
+  const auto command = [&](std::uint32_t count, const Bytes& caps) {
+    nas::SecurityModeCommand smc;
+    smc.nas_key_set_identifier = {false, kKsi};
+    smc.selected_nas_security_algorithms = {1, 2};
+    smc.replayed_ue_security_capabilities = caps;
+    return protect_spec(key, 1, 2, count, 1, 3, encoded(smc));
+  };
+  const Bytes altered{0xe0, 0xf0};
+  ASSERT_EQ(engine.receive(command(0, sent_caps), out).outcome, Outcome::completed);
+  const UeResult rejected = engine.receive(command(1, altered), out);
+  EXPECT_EQ(rejected.outcome, Outcome::rejected);
+  EXPECT_EQ(rejected.cause, ue::kCauseCapabilitiesMismatch);
+  EXPECT_EQ(engine.current().next_rx, 2u);
+  EXPECT_EQ(engine.receive(command(1, altered), out).outcome, Outcome::discarded);
+  EXPECT_EQ(engine.receive(command(1, sent_caps), out).outcome, Outcome::discarded);
+  EXPECT_EQ(engine.receive(command(2, sent_caps), out).outcome, Outcome::completed);
+
+  // The table, on the abstraction of the same commands: K1 under eKSI 1, capabilities 1 as sent.
+  const Concrete v;
+  const auto rules = spec::EpsNasSmcUe::rules<Concrete>();
+  SpecState s = ue::initial(v);
+  SpecEvent e{};
+  e.kind = ue::kAka;
+  e.ksi = kKsi;
+  e.key = 1;
+  s = spec::step(v, rules, s, e).state;
+  e = SpecEvent{};
+  e.kind = ue::kSendInitial;
+  e.caps = 1;
+  s = spec::step(v, rules, s, e).state;
+  const auto smc = [&](std::uint32_t count, std::uint32_t caps) {
+    SpecEvent c{};
+    c.kind = ue::kSmc;
+    c.ksi = kKsi;
+    c.key = 1;
+    c.eea = 1;
+    c.eia = 2;
+    c.count = count;
+    c.caps = caps;
+    c.new_context_header = true;
+    const SpecStep st = spec::step(v, rules, s, c);
+    s = st.state;
+    return st.output;
+  };
+  EXPECT_EQ(smc(0, 1).response, ue::kComplete);
+  const auto o = smc(1, 2);
+  EXPECT_EQ(o.response, ue::kReject);
+  EXPECT_EQ(o.cause, ue::kCauseCapabilitiesMismatch);
+  EXPECT_EQ(s.dl_count, 2u);
+  EXPECT_EQ(smc(1, 2).response, ue::kNone);
+  EXPECT_EQ(smc(1, 1).response, ue::kNone);
+  EXPECT_EQ(smc(2, 1).response, ue::kComplete);
+}
+
 }  // namespace
 }  // namespace secmode::impl::engine
