@@ -286,18 +286,15 @@ struct Tables {
   Step<V, State<V>, Output<V>> step(const V& v, const State<V>& s, const Event<V>& e) const {
     const auto sys = spec::step(v, system, s, e);
     const Intent<V>& in = sys.output;
-    const auto u = spec::step(v, ue, s.ue, in.ue);
-    const auto r = spec::step(v, ran, s.ran, in.net);
+    const auto p = step_parties(v, ue, ran, s.ue, s.ran, in);
     State<V> n = sys.state;
-    n.ue = select(v, in.ue_acts, u.state, s.ue);
-    n.ran = select(v, in.net_acts, r.state, s.ran);
-    const auto answer = answer_of(v, u.output);
+    n.ue = p.ue_state;
+    n.ran = p.net_state;
+    const auto answer = answer_of(v, p.ue.output);
     n.ul = sys.state.ul.put(v, e.reply_slot, in.ue_acts && answer.present, answer);
-    n.dl = sys.state.dl.put(v, e.slot, in.net_acts && r.output.message == v.word(ran::kSmc), command_of(v, r.output));
-    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.net_acts, r.fired, v.word(kNoRule)),
-                      select(v, in.ue_acts, u.output, ue::Output<V>::none(v)),
-                      select(v, in.net_acts, r.output, ran::Output<V>::none(v))};
-    return {n, o, sys.fired};
+    n.dl = sys.state.dl.put(v, e.slot, in.net_acts && p.net.output.message == v.word(ran::kSmc),
+                            command_of(v, p.net.output));
+    return {n, p.outputs, sys.fired};
   }
 };
 

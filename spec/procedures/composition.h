@@ -10,6 +10,7 @@
 #pragma once
 
 #include "spec/rules/fields.h"
+#include "spec/rules/machine.h"
 
 namespace secmode::spec {
 
@@ -59,5 +60,32 @@ struct PartyOutputs {
                       field("ue", &PartyOutputs::ue), field("net", &PartyOutputs::net)};
   }
 };
+
+// Both parties' tables stepped once on the events of an Intent. A party that does not act keeps
+// its state (`ue_state`, `net_state`) and shows kNoRule and no output (`outputs`); `ue` and `net`
+// are the steps as taken, which the system reads only where that party acts.
+template <class UeStep, class NetStep, class UeState, class NetState, class Outputs>
+struct PartySteps {
+  UeStep ue;
+  NetStep net;
+  UeState ue_state;
+  NetState net_state;
+  Outputs outputs;
+};
+
+template <class V, class UeRules, class NetRules, class UeState, class NetState, class UeEvent, class NetEvent>
+auto step_parties(const V& v, const UeRules& ue_rules, const NetRules& net_rules, const UeState& ue,
+                  const NetState& net, const Intent<V, UeEvent, NetEvent>& in) {
+  const auto u = step(v, ue_rules, ue, in.ue);
+  const auto n = step(v, net_rules, net, in.net);
+  using UeOutput = decltype(u.output);
+  using NetOutput = decltype(n.output);
+  using Outputs = PartyOutputs<V, UeOutput, NetOutput>;
+  const Outputs o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.net_acts, n.fired, v.word(kNoRule)),
+                  select(v, in.ue_acts, u.output, UeOutput::none(v)),
+                  select(v, in.net_acts, n.output, NetOutput::none(v))};
+  return PartySteps<decltype(u), decltype(n), UeState, NetState, Outputs>{u, n, select(v, in.ue_acts, u.state, ue),
+                                                                          select(v, in.net_acts, n.state, net), o};
+}
 
 }  // namespace secmode::spec

@@ -284,11 +284,12 @@ struct Tables {
   Step<V, State<V>, Output<V>> step(const V& v, const State<V>& s, const Event<V>& e) const {
     const auto sys = spec::step(v, system, s, e);
     const Intent<V>& in = sys.output;
-    const auto u = spec::step(v, ue, s.ue, in.ue);
-    const auto m = spec::step(v, mme, s.mme, in.net);
+    const auto p = step_parties(v, ue, mme, s.ue, s.mme, in);
+    const auto& u = p.ue;
+    const auto& m = p.net;
     State<V> n = sys.state;
-    n.ue = select(v, in.ue_acts, u.state, s.ue);
-    n.mme = select(v, in.net_acts, m.state, s.mme);
+    n.ue = p.ue_state;
+    n.mme = p.net_state;
     n.ul = sys.state.ul.put(v, e.reply_slot, in.ue_acts && u.output.response != v.word(ue::kNone),
                             answer_of(v, u.output, s.ue));
     n.dl =
@@ -299,10 +300,7 @@ struct Tables {
         v, in.ue_acts && u.output.response == v.word(ue::kComplete) && in.ue.eia != v.word(0), in.ue.key, in.ue.count);
     const auto took = in.net_acts && in.net.kind == v.word(mme::kComplete) && s.mme.pending && !m.state.pending;
     n.mme_accepted = s.mme_accepted.after(v, took && s.mme.new_eia != v.word(0), in.net.key, in.net.count);
-    const Output<V> o{v.ite(in.ue_acts, u.fired, v.word(kNoRule)), v.ite(in.net_acts, m.fired, v.word(kNoRule)),
-                      select(v, in.ue_acts, u.output, ue::Output<V>::none(v)),
-                      select(v, in.net_acts, m.output, mme::Output<V>::none(v))};
-    return {n, o, sys.fired};
+    return {n, p.outputs, sys.fired};
   }
 };
 
