@@ -136,9 +136,13 @@ void context_setup_verdicts(std::size_t step, oracle::Rat rat, const std::vector
     const bool same = (caps & kAlgorithms1To7) == (*sent & kAlgorithms1To7);
     const auto listed = [eps](std::uint16_t c) {
       std::string ciphering, integrity;
+      const auto append = [](std::string& list, unsigned i) {
+        if (!list.empty()) list += ',';
+        list += std::to_string(i);
+      };
       for (unsigned i = 1; i < 8; ++i) {
-        if (c >> i & 1) ciphering += (ciphering.empty() ? "" : ",") + std::to_string(i);
-        if (c >> (8 + i) & 1) integrity += (integrity.empty() ? "" : ",") + std::to_string(i);
+        if (c >> i & 1) append(ciphering, i);
+        if (c >> (8 + i) & 1) append(integrity, i);
       }
       return std::string(eps ? "EEA " : "NEA ") + (ciphering.empty() ? "0 only" : ciphering) +
              (eps ? ", EIA " : ", NIA ") + (integrity.empty() ? "0 only" : integrity);

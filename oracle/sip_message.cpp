@@ -67,7 +67,9 @@ SipMessage read_sip(std::string_view text) {
     if (line.empty()) break;  // the body follows
     if (line.front() == ' ' || line.front() == '\t') {
       if (m.fields.empty()) fail(i + 1, "a continuation line before any header field");
-      m.fields.back().second += " " + std::string(trim(line));
+      auto& value = m.fields.back().second;
+      value += ' ';
+      value += trim(line);
       continue;
     }
     const auto colon = line.find(':');

@@ -88,7 +88,9 @@ TEST(CliCheckContextSetup, TheCoresKeyAndCapabilitiesAreJudged) {
   EXPECT_EQ(violations, 1u);
   const auto on_key = at_step(k, ics + 1);
   expect_context_setup(on_key, "violation", "ok", "EEA 1,2,3, EIA 1,2,3");
-  if (!on_key.empty()) EXPECT_EQ(on_key[0]["observed"], "another key");
+  if (!on_key.empty()) {
+    EXPECT_EQ(on_key[0]["observed"], "another key");
+  }
 
   // Capabilities without EEA2 and EIA2: the MME bids the UE down, and the eNB that still selects
   // EEA2/EIA2 picks algorithms the capabilities it was given do not hold.

@@ -516,7 +516,7 @@ TEST(Capture, MacNrControlElementsAndExtendedLcids) {
     EXPECT_NE(got.notes[0].find("TS 38.321 5.13"), std::string::npos);
   }
   // Delay Status Report (228) and Sidelink Configured Grant Confirmation (253): no size stated.
-  for (const std::uint8_t e : {228, 253})
+  for (const std::uint8_t e : {std::uint8_t{228}, std::uint8_t{253}})
     EXPECT_NE(error_of([&] {
                 read(true, {34, e, 1, 2});
               }).find("one-octet eLCID " + std::to_string(e) + ": TS 38.321 states no size"),
