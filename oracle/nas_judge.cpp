@@ -625,7 +625,7 @@ void NasJudge::command_ue(std::size_t step, ByteView pdu, const Command& c) {
   else if (rule == "reject_null_integrity_without_emergency")
     x.why = cat("it selects ", w.eia, "0 and the UE is not establishing emergency services");
   else if (rule == "discard_replay")
-    x.why = cat("downlink NAS COUNT ", e.count, " was accepted already");
+    x.why = cat("downlink NAS COUNT ", e.count, " was taken already by a command whose NAS-MAC verified");
   else if (rule == "accept")
     x.why = cat("every check of ", w.accept, " passes");
   expecting_.push_back(std::move(x));

@@ -299,5 +299,77 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
   }
 }
 
+// TS 24.301 4.4.3.3: a command of the current context whose NAS-MAC verifies takes its downlink
+// NAS COUNT even when the UE rejects it (#23 here, altered capabilities); its replay then gets no
+// answer (4.4.3.2). The engine stays silent and conforms; a UE that rejects the replay again is
+// caught on that step.
+TEST(OracleJudgesEngines, AVerifiedCommandRejectedOnceIsNotAnsweredWhenReplayed) {
+  std::array<std::uint8_t, 32> kasme{};
+  for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x3c + 5 * i);
+  const std::array<std::uint8_t, 2> capability{0xe0, 0xe0};
+  const Bytes request = attach_request(capability);
+  for (const bool rejects_again : {false, true}) {
+    std::array<std::uint8_t, 128> ul{}, dl{}, altered{}, again{};
+    EpsNasSmcUe ue(kImeisv);
+    EpsNasSmcMme mme;
+    NasJudge judge(Rat::eps);
+    judge.judge(true, false);
+    std::vector<Verdict> verdicts;
+    judge.context(kasme, 3);
+    ue.aka(kasme, 3);
+    mme.aka(kasme, 3);
+    const UeResult sent = ue.send_initial(request, ul);
+    judge.pdu(1, true, sent.pdu, verdicts);
+    mme.receive_initial(sent.pdu);
+    const NetworkResult c = mme.start(3, 2, 2, dl);
+    ASSERT_EQ(c.outcome, NetworkResult::Outcome::command_sent);
+    judge.pdu(2, false, c.pdu, verdicts);
+    const UeResult complete = ue.receive(c.pdu, ul);
+    ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
+    judge.pdu(3, true, complete.pdu, verdicts);
+
+    // A second command of the current context at downlink COUNT 1, MACed right, EIA bits altered.
+    impl::nas::SecurityModeCommand smc;
+    smc.nas_key_set_identifier = {false, 3};
+    smc.selected_nas_security_algorithms = {2, 2};
+    const std::array<std::uint8_t, 2> wrong{0xe0, 0x60};
+    smc.replayed_ue_security_capabilities = wrong;
+    std::array<std::uint8_t, 64> body{};
+    const auto b = impl::nas::encode(smc, body);
+    ASSERT_TRUE(b.written);
+    const auto p = impl::engine::protect(kasme, 2, 2, 1, impl::engine::Direction::downlink,
+                                         impl::nas::SecurityHeaderType::integrity_protected_new_context,
+                                         ByteView(body.data(), b.size), altered);
+    ASSERT_TRUE(p.written);
+    const Bytes command(altered.begin(), altered.begin() + static_cast<std::ptrdiff_t>(p.size));
+    judge.pdu(4, false, command, verdicts);
+    const UeResult reject = ue.receive(command, ul);
+    ASSERT_EQ(reject.outcome, UeResult::Outcome::rejected);
+    EXPECT_EQ(reject.cause, 23);
+    judge.pdu(5, true, reject.pdu, verdicts);
+    judge.pdu(6, false, command, verdicts);  // the replay
+    EXPECT_EQ(ue.receive(command, ul).outcome, UeResult::Outcome::discarded);
+    if (rejects_again) {  // REJECT #23 once more, under the context in use at the next uplink COUNT
+      const std::array<std::uint8_t, 3> reject_23{0x07, 0x5f, 0x17};
+      const auto r =
+          impl::engine::protect(kasme, 2, 2, ue.current().next_tx, impl::engine::Direction::uplink,
+                                impl::nas::SecurityHeaderType::integrity_protected_ciphered, reject_23, again);
+      ASSERT_TRUE(r.written);
+      judge.pdu(7, true, ByteView(again.data(), r.size), verdicts);
+    }
+    judge.finish(verdicts);
+    ASSERT_EQ(verdicts.size(), 3u);  // the COMPLETE, the REJECT, the answer to the replay
+    EXPECT_TRUE(verdicts[0].ok && verdicts[1].ok) << verdicts[1].explain;
+    EXPECT_EQ(verdicts[1].observed, "SECURITY MODE REJECT #23");
+    const Verdict& replay = verdicts[2];
+    EXPECT_EQ(replay.ok, !rejects_again) << replay.explain;
+    EXPECT_EQ(replay.step, rejects_again ? 7u : 6u);
+    EXPECT_EQ(replay.clause, "TS 24.301 4.4.3.2");
+    EXPECT_EQ(replay.expected, "no answer");
+    EXPECT_EQ(replay.observed, rejects_again ? "SECURITY MODE REJECT #23" : "no answer");
+    EXPECT_NE(replay.explain.find("downlink NAS COUNT 1 was taken already"), std::string::npos) << replay.explain;
+  }
+}
+
 }  // namespace
 }  // namespace secmode::oracle
