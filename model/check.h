@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -121,26 +122,34 @@ BmcResult bmc(const spec::Mutation* mutation, const typename Types<P>::Target& t
   return {};
 }
 
-// The three obligations of certificate.h for `inv_of`, a formula over the state's leaves as
-// variables (variable i is leaf i, as in a model's function interpretation).
+// The three obligations of certificate.h for an invariant `inv` over the state.
 template <class P>
-std::vector<Obligation> obligations(const z3::expr& inv_of, const typename Types<P>::Target& violation) {
+std::vector<Obligation> obligations(const std::function<z3::expr(const Symbolic&, const typename Types<P>::S&)>& inv,
+                                    const typename Types<P>::Target& violation) {
   using T = Types<P>;
   const Symbolic v;
   const auto rules = P::template rules<Symbolic>();
   const auto s = fresh<typename T::S>("s.");
   const auto e = fresh<typename T::E>("e.");
   const auto st = spec::step(v, rules, s, e);
-  const auto at = [&inv_of](const z3::expr_vector& leaves) {
-    z3::expr inv = inv_of;  // substitute() is not const
-    return inv.substitute(leaves);
-  };
-  const z3::expr inv_s = at(detail::leaves(s));
+  const z3::expr inv_s = inv(v, s);
   return {
-      {"initiation", !at(detail::leaves(P::initial(v)))},
-      {"consecution", inv_s && !at(detail::leaves(st.state))},
+      {"initiation", !inv(v, P::initial(v))},
+      {"consecution", inv_s && !inv(v, st.state)},
       {"safety", inv_s && violation(v, s, e, st)},
   };
+}
+
+// Spacer's invariant `inv_of` is a formula over the state's leaves as variables (variable i is
+// leaf i, as in a model's function interpretation).
+template <class P>
+std::vector<Obligation> obligations(const z3::expr& inv_of, const typename Types<P>::Target& violation) {
+  return obligations<P>(
+      [&inv_of](const Symbolic&, const typename Types<P>::S& s) {
+        z3::expr inv = inv_of;  // substitute() is not const
+        return inv.substitute(detail::leaves(s));
+      },
+      violation);
 }
 
 enum class Verdict { proved, violated, unknown };
@@ -217,6 +226,26 @@ UnboundedResult prove_unbounded(const typename Types<P>::Target& violation,
     case z3::unknown: break;
   }
   return {Verdict::unknown, fp.reason_unknown(), {}};
+}
+
+// A hand-written strengthening (spec::Monitor::strengthening) proves the monitor when the three
+// obligations hold for it: Z3 checks them, then cvc5 as for Spacer's invariants. A strengthening
+// that is not inductive, or too weak, leaves the monitor unknown, naming the obligation.
+template <class P>
+UnboundedResult prove_by_strengthening(
+    const typename Types<P>::Target& violation,
+    const std::function<z3::expr(const Symbolic&, const typename Types<P>::S&)>& strengthening) {
+  const auto checks = obligations<P>(strengthening, violation);
+  for (const auto& o : checks) {
+    z3::solver solver(z3_context());
+    solver.add(o.negation);
+    const auto r = solver.check();
+    if (r != z3::unsat)
+      return {Verdict::unknown,
+              std::string("the strengthening fails ") + o.name + (r == z3::sat ? "" : " (z3: unknown)"),
+              {}};
+  }
+  return {Verdict::proved, {}, check_with_cvc5(checks)};
 }
 
 }  // namespace secmode::model

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
 
 #include "model/check.h"
 #include "spec/procedures/as_smc_ran.h"
@@ -19,6 +20,14 @@ namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// How deep an invariant is model-checked: kDepth, except the one whose bounded check grows too
+// fast to reach it in the suite's time, which a hand-written strengthening proves instead (as_smc
+// agreement: 15 s to depth 12, 48 s to depth 14, then about 2.5x per two steps; proofs/README.md).
+std::size_t bounded_depth(std::string_view procedure, std::string_view invariant) {
+  if (procedure == "as_smc" && invariant == "shared_as_security_while_connected") return 12;
+  return kDepth;
 }
 
 template <class P>
@@ -40,15 +49,20 @@ void add_procedure(std::vector<Check>& out) {
                                                                         const auto& e, const auto& st) {
                        return !cm.holds(c, s, e, st);
                      };
-                     const auto bounded = model::bmc<P>(nullptr, violated, concrete_violated, kDepth);
+                     const std::size_t depth = bounded_depth(proc, m.name);
+                     const auto bounded = model::bmc<P>(nullptr, violated, concrete_violated, depth);
                      const double bmc_seconds = seconds_since(t0);
-                     const auto unbounded = model::prove_unbounded<P>(violated, kSpacerTimeoutMs);
+                     // Spacer finds the inductive invariant, unless the monitor brings one written by hand.
+                     const bool by_hand = static_cast<bool>(m.strengthening);
+                     const char* engine = by_hand ? "strengthening" : "spacer";
+                     const auto unbounded = by_hand ? model::prove_by_strengthening<P>(violated, m.strengthening)
+                                                    : model::prove_unbounded<P>(violated, kSpacerTimeoutMs);
                      o.ok = !bounded.found && unbounded.verdict == model::Verdict::proved &&
                             unbounded.certificate_problem.empty();
                      char split[64];
-                     std::snprintf(split, sizeof split, " (spacer %.2f s, bmc %.2f s)", seconds_since(t0) - bmc_seconds,
-                                   bmc_seconds);
-                     o.method = std::string("spacer (unbounded) + bmc ") + std::to_string(kDepth) + split;
+                     std::snprintf(split, sizeof split, " (%s %.2f s, bmc %.2f s)", engine,
+                                   seconds_since(t0) - bmc_seconds, bmc_seconds);
+                     o.method = std::string(engine) + " (unbounded) + bmc " + std::to_string(depth) + split;
                      const char* verdict = unbounded.verdict == model::Verdict::proved     ? "proved"
                                            : unbounded.verdict == model::Verdict::violated ? "violated"
                                                                                            : "unknown";
@@ -57,10 +71,16 @@ void add_procedure(std::vector<Check>& out) {
                          : unbounded.certificate_problem.empty()
                              ? ", invariant checked by cvc5"
                              : ", invariant NOT checked by cvc5 (" + unbounded.certificate_problem + ")";
-                     o.summary = proc + " invariant " + std::string(m.name) + ": " + verdict + " (spacer" +
-                                 certificate + "), " +
+                     const std::string how = !by_hand ? "spacer" + certificate
+                                             : unbounded.verdict != model::Verdict::proved
+                                                 ? "hand-written strengthening"
+                                             : unbounded.certificate_problem.empty()
+                                                 ? "hand-written strengthening, checked by z3 and cvc5"
+                                                 : "hand-written strengthening, checked by z3, NOT by cvc5 (" +
+                                                       unbounded.certificate_problem + ")";
+                     o.summary = proc + " invariant " + std::string(m.name) + ": " + verdict + " (" + how + "), " +
                                  (bounded.found ? std::string("violated at depth ") + std::to_string(bounded.depth)
-                                                : "no violation to depth " + std::to_string(kDepth)) +
+                                                : "no violation to depth " + std::to_string(depth)) +
                                  (unbounded.detail.empty() ? "" : " [" + unbounded.detail + "]");
                      o.trace = bounded.trace.steps;
                      o.seconds = seconds_since(t0);

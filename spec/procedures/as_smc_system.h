@@ -13,9 +13,10 @@
 //
 // The monitors are the end-to-end claims of TS 33.401 7.2.4.5 / TS 33.501 6.7.4 and TS 36.331 /
 // TS 38.331 5.3.4 that each side takes AS security into use only on the other side's genuine
-// message of this connection: they need both parties and the channels (forgeries, replays from
-// an earlier connection), so only the composition proves them. That both sides then hold the
-// same algorithms is not among them yet (proofs/README.md says why).
+// message of this connection, and that the two then hold the same key and algorithms: they need
+// both parties and the channels (forgeries, replays from an earlier connection), so only the
+// composition proves them. Spacer finds no invariant for the last; connection_invariant below
+// is one written by hand, which the checker proves inductive (proofs/README.md).
 #pragma once
 
 #include <string>
@@ -303,6 +304,47 @@ Tables<V> rules(const Mutation* m = nullptr) {
   return {mutate(system_rules<V>(), m), mutate(ue::rules<V>(), m, "ue"), mutate(ran::rules<V>(), m, "ran")};
 }
 
+// What holds of every reachable state, for the agreement of the two sides on the connection's
+// AS security, which Spacer finds no invariant for: one SecurityModeCommand per K_eNB / K_gNB and
+// the history of the connection behind each message that carries that key. K is the current
+// connection's key; keys of earlier connections are below it, and fresh ones above.
+template <class V>
+typename V::Bool connection_invariant(const V& v, const State<V>& s) {
+  const auto& u = s.ue;
+  const auto& r = s.ran;
+  const auto k = s.key;
+  const auto none = v.word(ue::kNoKey);
+  const auto keyed = k != none;
+  const auto ran_has_key = keyed && r.key == k;
+  // A command carrying K is the eNB/gNB's one command of this connection: while it holds K, it
+  // has sent it and still selects its algorithms.
+  const auto command_ok = [&](const Command<V>& c) {
+    return v.ule(c.key, k) &&
+           (!(keyed && c.key == k) ||
+            (c.from_ran && (!ran_has_key || ((r.pending || r.activated) && c.eea == r.eea && c.eia == r.eia))));
+  };
+  // An answer carrying K is the UE's SecurityModeComplete of this connection: the UE activated
+  // when it sent it, and stays so while connected.
+  const auto answer_ok = [&](const Answer<V>& a) {
+    return v.ule(a.key, k) &&
+           (!(keyed && a.key == k) || (a.from_ue && a.kind == v.word(kComplete) && (!u.connected || u.activated)));
+  };
+  // The eNB/gNB in the connection before Initial Context Setup: nothing carries K yet.
+  const auto before_setup = r.connected && r.key == none;
+  return v.ult(k, s.next_key) && v.ule(s.next_key, v.word(kKeyLimit)) &&
+         // each party holds the connection's key or none
+         (!u.connected || (keyed && u.key == k)) && (u.connected || (u.key == none && !u.activated)) &&
+         (r.key == none || (r.key == k && r.connected)) &&
+         (r.connected || (r.key == none && !r.pending && !r.activated)) &&
+         (!(r.pending || r.activated) || r.key != none) && !(r.pending && r.activated) &&
+         // the UE activated on the eNB/gNB's command, and the eNB/gNB only on the UE's COMPLETE
+         (!(u.activated && ran_has_key) || ((r.pending || r.activated) && u.eea == r.eea && u.eia == r.eia)) &&
+         (!(r.activated && u.connected) || u.activated) &&
+         (!before_setup ||
+          (!u.activated && s.dl.slot0.key != k && s.dl.slot1.key != k && s.ul.slot0.key != k && s.ul.slot1.key != k)) &&
+         command_ok(s.dl.slot0) && command_ok(s.dl.slot1) && answer_ok(s.ul.slot0) && answer_ok(s.ul.slot1);
+}
+
 template <class V>
 Monitors<V> monitors() {
   using S = State<V>;
@@ -324,6 +366,15 @@ Monitors<V> monitors() {
          return !(!s.ran.activated && st.state.ran.activated) ||
                 (e.action == v.word(kDeliverUplink) && a.from_ue && a.kind == v.word(kComplete) && a.key == s.key);
        }},
+      {"shared_as_security_while_connected", "TS 33.401 7.2.4.5, TS 33.501 6.7.4; TS 38.331 / 36.331 5.3.4.3",
+       "while the eNB/gNB considers AS security activated, a UE still in that connection has it activated with "
+       "the same K_eNB/K_gNB and algorithms",
+       [](const V&, const S&, const E&, const St& st) {
+         const auto& u = st.state.ue;
+         const auto& r = st.state.ran;
+         return !(r.activated && u.connected && u.key == r.key) || (u.activated && u.eea == r.eea && u.eia == r.eia);
+       },
+       connection_invariant<V>},
   };
 }
 
@@ -335,7 +386,8 @@ inline std::vector<Mutation> mutations() {
           {K::borrow_next, "ue.smc_integrity_failure", "smc_accept"},
           {K::force_rule, "ue.smc_accept"},
           {K::force_rule, "ran.complete"},
-          {K::borrow_next, "ran.failure", "complete"}};
+          {K::borrow_next, "ran.failure", "complete"},
+          {K::borrow_next, "ran.establish_bearers", "start_smc"}};
 }
 
 std::string describe(const State<Concrete>& s, const Event<Concrete>& e,

@@ -20,6 +20,10 @@ struct Monitor {
   std::string_view clause;
   std::string_view claim;  // the property in words
   std::function<typename V::Bool(const V&, const State&, const Event&, const Step<V, State, Output>&)> holds;
+  // For a monitor Spacer proves no invariant for: an inductive invariant over the state, written
+  // by hand, that implies it. The checker proves it one (model/check.h), so a wrong one fails the
+  // proof; it cannot make one pass.
+  std::function<typename V::Bool(const V&, const State&)> strengthening{};
 };
 
 // A deliberately broken variant of a rule table: what an implementation gets wrong.
