@@ -252,6 +252,34 @@ TEST(OracleJudgesEngines, ACipheredMessageThatIsNoAnswerIsNotTakenForOne) {
   EXPECT_TRUE(verdicts.back().ok);
 }
 
+// A UE and an MME engine after AKA (`kasme` under eKSI `ksi`) and the UE's ATTACH REQUEST
+// (step 1), with the MME's first command EEA `eea` / EIA `eia` (step 2) answered by the UE
+// engine (`complete`, not yet judged); the oracle judges the UE only.
+struct FirstCommand {
+  EpsNasSmcUe ue{kImeisv};
+  EpsNasSmcMme mme;
+  NasJudge judge{Rat::eps};
+  std::vector<Verdict> verdicts;
+  std::array<std::uint8_t, 128> ul{}, dl{};
+  UeResult complete{};
+
+  void run(const std::array<std::uint8_t, 32>& kasme, std::uint8_t ksi, ByteView capability, std::uint8_t eea,
+           std::uint8_t eia, bool imeisv_request) {
+    judge.judge(true, false);
+    judge.context(kasme, ksi);
+    ue.aka(kasme, ksi);
+    mme.aka(kasme, ksi);
+    const UeResult sent = ue.send_initial(attach_request(capability), ul);
+    judge.pdu(1, true, sent.pdu, verdicts);
+    mme.receive_initial(sent.pdu);
+    const NetworkResult c = mme.start(ksi, eea, eia, dl, imeisv_request);
+    ASSERT_EQ(c.outcome, NetworkResult::Outcome::command_sent);
+    judge.pdu(2, false, c.pdu, verdicts);
+    complete = ue.receive(c.pdu, ul);
+    ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
+  }
+};
+
 // TS 24.301 5.4.3.3: a command that requests the IMEISV gets it in the COMPLETE. A UE that
 // completes without it, but otherwise correctly (new context, header type 4, uplink COUNT 0), is
 // caught; the engine's own COMPLETE, with the IMEISV, is not.
@@ -259,26 +287,11 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
   std::array<std::uint8_t, 32> kasme{};
   for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x5a ^ (7 * i));
   const std::array<std::uint8_t, 2> capability{0xe0, 0xe0};
-  const Bytes request = attach_request(capability);
-  std::array<std::uint8_t, 128> ul{}, dl{}, bare{};
   for (const bool with_imeisv : {true, false}) {
-    EpsNasSmcUe ue(kImeisv);
-    EpsNasSmcMme mme;
-    NasJudge judge(Rat::eps);
-    judge.judge(true, false);
-    std::vector<Verdict> verdicts;
-    judge.context(kasme, 2);
-    ue.aka(kasme, 2);
-    mme.aka(kasme, 2);
-    const UeResult sent = ue.send_initial(request, ul);
-    judge.pdu(1, true, sent.pdu, verdicts);
-    mme.receive_initial(sent.pdu);
-    const NetworkResult c = mme.start(2, 1, 2, dl, true);
-    ASSERT_EQ(c.outcome, NetworkResult::Outcome::command_sent);
-    judge.pdu(2, false, c.pdu, verdicts);
-    const UeResult complete = ue.receive(c.pdu, ul);
-    ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
-    ByteView answer = complete.pdu;
+    FirstCommand x;
+    ASSERT_NO_FATAL_FAILURE(x.run(kasme, 2, capability, 1, 2, true));
+    std::array<std::uint8_t, 128> bare{};
+    ByteView answer = x.complete.pdu;
     if (!with_imeisv) {
       const std::array<std::uint8_t, 2> no_imeisv{0x07, 0x5e};
       const auto p = impl::engine::protect(kasme, 1, 2, 0, impl::engine::Direction::uplink,
@@ -287,8 +300,9 @@ TEST(OracleJudgesEngines, ACompleteWithoutTheRequestedImeisvIsTheUesViolation) {
       ASSERT_TRUE(p.written);
       answer = ByteView(bare.data(), p.size);
     }
-    judge.pdu(3, true, answer, verdicts);
-    judge.finish(verdicts);
+    x.judge.pdu(3, true, answer, x.verdicts);
+    x.judge.finish(x.verdicts);
+    const auto& verdicts = x.verdicts;
     ASSERT_EQ(verdicts.size(), 1u);
     EXPECT_EQ(verdicts[0].ok, with_imeisv) << verdicts[0].explain;
     EXPECT_EQ(verdicts[0].clause, with_imeisv ? "TS 24.301 5.4.3.3, 4.4.3.1" : "TS 24.301 5.4.3.3");
@@ -307,26 +321,10 @@ TEST(OracleJudgesEngines, AVerifiedCommandRejectedOnceIsNotAnsweredWhenReplayed)
   std::array<std::uint8_t, 32> kasme{};
   for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x3c + 5 * i);
   const std::array<std::uint8_t, 2> capability{0xe0, 0xe0};
-  const Bytes request = attach_request(capability);
   for (const bool rejects_again : {false, true}) {
-    std::array<std::uint8_t, 128> ul{}, dl{}, altered{}, again{};
-    EpsNasSmcUe ue(kImeisv);
-    EpsNasSmcMme mme;
-    NasJudge judge(Rat::eps);
-    judge.judge(true, false);
-    std::vector<Verdict> verdicts;
-    judge.context(kasme, 3);
-    ue.aka(kasme, 3);
-    mme.aka(kasme, 3);
-    const UeResult sent = ue.send_initial(request, ul);
-    judge.pdu(1, true, sent.pdu, verdicts);
-    mme.receive_initial(sent.pdu);
-    const NetworkResult c = mme.start(3, 2, 2, dl);
-    ASSERT_EQ(c.outcome, NetworkResult::Outcome::command_sent);
-    judge.pdu(2, false, c.pdu, verdicts);
-    const UeResult complete = ue.receive(c.pdu, ul);
-    ASSERT_EQ(complete.outcome, UeResult::Outcome::completed);
-    judge.pdu(3, true, complete.pdu, verdicts);
+    FirstCommand x;
+    ASSERT_NO_FATAL_FAILURE(x.run(kasme, 3, capability, 2, 2, false));
+    x.judge.pdu(3, true, x.complete.pdu, x.verdicts);
 
     // A second command of the current context at downlink COUNT 1, MACed right, EIA bits altered.
     impl::nas::SecurityModeCommand smc;
@@ -337,27 +335,29 @@ TEST(OracleJudgesEngines, AVerifiedCommandRejectedOnceIsNotAnsweredWhenReplayed)
     std::array<std::uint8_t, 64> body{};
     const auto b = impl::nas::encode(smc, body);
     ASSERT_TRUE(b.written);
+    std::array<std::uint8_t, 128> altered{}, again{};
     const auto p = impl::engine::protect(kasme, 2, 2, 1, impl::engine::Direction::downlink,
                                          impl::nas::SecurityHeaderType::integrity_protected_new_context,
                                          ByteView(body.data(), b.size), altered);
     ASSERT_TRUE(p.written);
     const Bytes command(altered.begin(), altered.begin() + static_cast<std::ptrdiff_t>(p.size));
-    judge.pdu(4, false, command, verdicts);
-    const UeResult reject = ue.receive(command, ul);
+    x.judge.pdu(4, false, command, x.verdicts);
+    const UeResult reject = x.ue.receive(command, x.ul);
     ASSERT_EQ(reject.outcome, UeResult::Outcome::rejected);
     EXPECT_EQ(reject.cause, 23);
-    judge.pdu(5, true, reject.pdu, verdicts);
-    judge.pdu(6, false, command, verdicts);  // the replay
-    EXPECT_EQ(ue.receive(command, ul).outcome, UeResult::Outcome::discarded);
+    x.judge.pdu(5, true, reject.pdu, x.verdicts);
+    x.judge.pdu(6, false, command, x.verdicts);  // the replay
+    EXPECT_EQ(x.ue.receive(command, x.ul).outcome, UeResult::Outcome::discarded);
     if (rejects_again) {  // REJECT #23 once more, under the context in use at the next uplink COUNT
       const std::array<std::uint8_t, 3> reject_23{0x07, 0x5f, 0x17};
       const auto r =
-          impl::engine::protect(kasme, 2, 2, ue.current().next_tx, impl::engine::Direction::uplink,
+          impl::engine::protect(kasme, 2, 2, x.ue.current().next_tx, impl::engine::Direction::uplink,
                                 impl::nas::SecurityHeaderType::integrity_protected_ciphered, reject_23, again);
       ASSERT_TRUE(r.written);
-      judge.pdu(7, true, ByteView(again.data(), r.size), verdicts);
+      x.judge.pdu(7, true, ByteView(again.data(), r.size), x.verdicts);
     }
-    judge.finish(verdicts);
+    x.judge.finish(x.verdicts);
+    const auto& verdicts = x.verdicts;
     ASSERT_EQ(verdicts.size(), 3u);  // the COMPLETE, the REJECT, the answer to the replay
     EXPECT_TRUE(verdicts[0].ok && verdicts[1].ok) << verdicts[1].explain;
     EXPECT_EQ(verdicts[1].observed, "SECURITY MODE REJECT #23");
