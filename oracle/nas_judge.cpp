@@ -413,7 +413,10 @@ void NasJudge::answer(std::size_t step, ByteView pdu, std::vector<Verdict>& out)
   } else if (header != 0 && count != x.output.count) {
     v.ok = false;
     v.clause = clause(rat_, "4.4.3.1");
-    v.explain = cat("uplink NAS COUNT ", count, " where ", x.output.count, " was due");
+    v.explain = cat("uplink NAS COUNT ", count, " where ", x.output.count, " was due",
+                    count < x.output.count ? ": the UE used that COUNT already under this key, so the keystream and "
+                                             "MAC input repeat (the sender increases NAS COUNT after each message)"
+                                           : "");
   } else if (observed == ue::kComplete && x.imeisv_requested && !imeisv) {
     v.ok = false;
     v.clause = accept;
@@ -477,7 +480,19 @@ std::optional<ByteView> NasJudge::answer_plain(const Expectation& x, ByteView pd
   if (header == 0) return pdu;
   const Protection& p = header >= 3 ? x.complete : x.reject;
   count = impl::engine::estimate_count(p.count, sequence_number(rat_, pdu));
-  return open(key(kUe, p.key), p.eea, p.eia, count, pdu);
+  if (const auto plain = open(key(kUe, p.key), p.eea, p.eia, count, pdu)) return plain;
+  // Not at the COUNT due or after: perhaps at one the UE used already under this key (its
+  // keystream repeats), which the caller's COUNT check then names. The last few are tried: a
+  // sender that forgot to increase its COUNT once, or went back over a short burst.
+  constexpr std::uint32_t kReusedWindow = 16;
+  for (std::uint32_t back = 1; back <= kReusedWindow && back <= p.count; ++back) {
+    if (((p.count - back) & 0xff) != sequence_number(rat_, pdu)) continue;
+    if (const auto plain = open(key(kUe, p.key), p.eea, p.eia, p.count - back, pdu)) {
+      count = p.count - back;
+      return plain;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<ByteView> NasJudge::open(ByteView k, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,

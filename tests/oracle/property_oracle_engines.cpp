@@ -280,6 +280,35 @@ struct FirstCommand {
   }
 };
 
+// After FirstCommand with eKSI 3, EEA2 / EIA2: a second command of that context at downlink
+// COUNT 1, MACed right, whose replayed capabilities have an EIA bit altered.
+Bytes altered_second_command(const std::array<std::uint8_t, 32>& kasme) {
+  impl::nas::SecurityModeCommand smc;
+  smc.nas_key_set_identifier = {false, 3};
+  smc.selected_nas_security_algorithms = {2, 2};
+  const std::array<std::uint8_t, 2> wrong{0xe0, 0x60};
+  smc.replayed_ue_security_capabilities = wrong;
+  std::array<std::uint8_t, 64> body{};
+  const auto b = impl::nas::encode(smc, body);
+  if (!b.written) throw std::logic_error(b.error);
+  std::array<std::uint8_t, 128> out{};
+  const auto p = impl::engine::protect(kasme, 2, 2, 1, impl::engine::Direction::downlink,
+                                       impl::nas::SecurityHeaderType::integrity_protected_new_context,
+                                       ByteView(body.data(), b.size), out);
+  if (!p.written) throw std::logic_error(p.error);
+  return Bytes(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(p.size));
+}
+
+// SECURITY MODE REJECT #23 under that context (EEA2 / EIA2) at uplink COUNT `count`.
+Bytes reject_23(const std::array<std::uint8_t, 32>& kasme, std::uint32_t count) {
+  const std::array<std::uint8_t, 3> reject{0x07, 0x5f, 0x17};
+  std::array<std::uint8_t, 64> out{};
+  const auto p = impl::engine::protect(kasme, 2, 2, count, impl::engine::Direction::uplink,
+                                       impl::nas::SecurityHeaderType::integrity_protected_ciphered, reject, out);
+  if (!p.written) throw std::logic_error(p.error);
+  return Bytes(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(p.size));
+}
+
 // TS 24.301 5.4.3.3: a command that requests the IMEISV gets it in the COMPLETE. A UE that
 // completes without it, but otherwise correctly (new context, header type 4, uplink COUNT 0), is
 // caught; the engine's own COMPLETE, with the IMEISV, is not.
@@ -326,21 +355,7 @@ TEST(OracleJudgesEngines, AVerifiedCommandRejectedOnceIsNotAnsweredWhenReplayed)
     ASSERT_NO_FATAL_FAILURE(x.run(kasme, 3, capability, 2, 2, false));
     x.judge.pdu(3, true, x.complete.pdu, x.verdicts);
 
-    // A second command of the current context at downlink COUNT 1, MACed right, EIA bits altered.
-    impl::nas::SecurityModeCommand smc;
-    smc.nas_key_set_identifier = {false, 3};
-    smc.selected_nas_security_algorithms = {2, 2};
-    const std::array<std::uint8_t, 2> wrong{0xe0, 0x60};
-    smc.replayed_ue_security_capabilities = wrong;
-    std::array<std::uint8_t, 64> body{};
-    const auto b = impl::nas::encode(smc, body);
-    ASSERT_TRUE(b.written);
-    std::array<std::uint8_t, 128> altered{}, again{};
-    const auto p = impl::engine::protect(kasme, 2, 2, 1, impl::engine::Direction::downlink,
-                                         impl::nas::SecurityHeaderType::integrity_protected_new_context,
-                                         ByteView(body.data(), b.size), altered);
-    ASSERT_TRUE(p.written);
-    const Bytes command(altered.begin(), altered.begin() + static_cast<std::ptrdiff_t>(p.size));
+    const Bytes command = altered_second_command(kasme);
     x.judge.pdu(4, false, command, x.verdicts);
     const UeResult reject = x.ue.receive(command, x.ul);
     ASSERT_EQ(reject.outcome, UeResult::Outcome::rejected);
@@ -348,14 +363,8 @@ TEST(OracleJudgesEngines, AVerifiedCommandRejectedOnceIsNotAnsweredWhenReplayed)
     x.judge.pdu(5, true, reject.pdu, x.verdicts);
     x.judge.pdu(6, false, command, x.verdicts);  // the replay
     EXPECT_EQ(x.ue.receive(command, x.ul).outcome, UeResult::Outcome::discarded);
-    if (rejects_again) {  // REJECT #23 once more, under the context in use at the next uplink COUNT
-      const std::array<std::uint8_t, 3> reject_23{0x07, 0x5f, 0x17};
-      const auto r =
-          impl::engine::protect(kasme, 2, 2, x.ue.current().next_tx, impl::engine::Direction::uplink,
-                                impl::nas::SecurityHeaderType::integrity_protected_ciphered, reject_23, again);
-      ASSERT_TRUE(r.written);
-      x.judge.pdu(7, true, ByteView(again.data(), r.size), x.verdicts);
-    }
+    if (rejects_again)  // REJECT #23 once more, under the context in use at the next uplink COUNT
+      x.judge.pdu(7, true, reject_23(kasme, x.ue.current().next_tx), x.verdicts);
     x.judge.finish(x.verdicts);
     const auto& verdicts = x.verdicts;
     ASSERT_EQ(verdicts.size(), 3u);  // the COMPLETE, the REJECT, the answer to the replay
@@ -368,6 +377,33 @@ TEST(OracleJudgesEngines, AVerifiedCommandRejectedOnceIsNotAnsweredWhenReplayed)
     EXPECT_EQ(replay.expected, "no answer");
     EXPECT_EQ(replay.observed, rejects_again ? "SECURITY MODE REJECT #23" : "no answer");
     EXPECT_NE(replay.explain.find("downlink NAS COUNT 1 was taken already"), std::string::npos) << replay.explain;
+  }
+}
+
+// TS 24.301 4.4.3.1: the sender increases its NAS COUNT after each message. A UE that sends its
+// REJECT at the uplink COUNT of its COMPLETE repeats that COUNT's keystream under the same key;
+// the oracle reads the REJECT there and says so, where the engine's REJECT, one COUNT on, conforms.
+TEST(OracleJudgesEngines, ARejectAtACountUsedAlreadyIsKeystreamReuse) {
+  std::array<std::uint8_t, 32> kasme{};
+  for (std::size_t i = 0; i < kasme.size(); ++i) kasme[i] = static_cast<std::uint8_t>(0x71 ^ (3 * i));
+  const std::array<std::uint8_t, 2> capability{0xe0, 0xe0};
+  for (const std::uint32_t count : {1u, 0u}) {
+    FirstCommand x;
+    ASSERT_NO_FATAL_FAILURE(x.run(kasme, 3, capability, 2, 2, false));
+    x.judge.pdu(3, true, x.complete.pdu, x.verdicts);
+    x.judge.pdu(4, false, altered_second_command(kasme), x.verdicts);
+    x.judge.pdu(5, true, reject_23(kasme, count), x.verdicts);
+    x.judge.finish(x.verdicts);
+    ASSERT_EQ(x.verdicts.size(), 2u);
+    const Verdict& v = x.verdicts[1];
+    EXPECT_EQ(v.step, 5u);
+    EXPECT_EQ(v.observed, "SECURITY MODE REJECT #23");
+    EXPECT_EQ(v.ok, count == 1) << v.explain;
+    if (count == 0) {
+      EXPECT_EQ(v.clause, "TS 24.301 4.4.3.1");
+      EXPECT_EQ(v.explain.rfind("uplink NAS COUNT 0 where 1 was due: the UE used that COUNT already", 0), 0u)
+          << v.explain;
+    }
   }
 }
 
