@@ -115,7 +115,7 @@ void AsJudge::connect() {
   n.eia_order = eia_order_;
   ran_ = spec::step(v, ran_rules(), ran_, n).state;
   if (setup_) setup_ran();
-  dl_next_ = ul_next_ = dl2_next_ = ul2_next_ = 0;
+  sent_ = {};
   expecting_.reset();
 }
 
@@ -127,12 +127,47 @@ void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_
   if (srb != 1 && srb != 2) throw UnusableInput("srb: the security mode command concerns SRB1 and SRB2");
   if (!ran_.connected) connect();
   delivered_.clear();
+  Sent& sent = sent_[(srb - 1u) * 2u + (uplink_pdu ? 1u : 0u)];
+  const std::uint32_t count = impl::engine::received_count(format, sent.next, impl::engine::pdcp_sn(format, pdu));
+  if (reused(step, uplink_pdu, srb, count, pdu, out)) return;
+  // TS 38.323 5.2.2.1: RX_NEXT moves on only past a COUNT at or beyond it (NR PDUs may come out of order).
+  sent.next = std::max(sent.next, count + 1);
   if (srb == 2)
-    srb2(step, uplink_pdu, pdu, out);
+    srb2(step, uplink_pdu, pdu, count, out);
   else if (uplink_pdu)
-    uplink(step, pdu, out);
+    uplink(step, pdu, count, out);
   else
-    downlink(step, pdu, out);
+    downlink(step, pdu, count, out);
+}
+
+// TS 38.323 5.2.1 / TS 36.323 5.1.1: the transmitting PDCP entity gives each PDU the COUNT of TX_NEXT
+// (Next_PDCP_TX_SN and TX_HFN) and then increments it. A PDU at a COUNT this direction of the SRB
+// carried before with other octets, once the sender protects its messages, repeats that COUNT's
+// MAC-I input and, ciphered, its keystream under the same key. The same octets again are a copy,
+// which the receiver discards as a duplicate (38.323 5.2.2.1) and so does the judge.
+bool AsJudge::reused(std::size_t step, bool uplink_pdu, std::uint8_t srb, std::uint32_t count,
+                     std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+  constexpr std::size_t kRemembered = 64;  // how far back a COUNT is looked for
+  Sent& sent = sent_[(srb - 1u) * 2u + (uplink_pdu ? 1u : 0u)];
+  const auto before =
+      std::find_if(sent.recent.begin(), sent.recent.end(), [count](const auto& entry) { return entry.first == count; });
+  if (before == sent.recent.end()) {
+    if (sent.recent.size() == kRemembered) sent.recent.erase(sent.recent.begin());
+    sent.recent.emplace_back(count, std::vector<std::uint8_t>(pdu.begin(), pdu.end()));
+    return false;
+  }
+  if (std::ranges::equal(before->second, pdu)) return true;
+  const bool protects = uplink_pdu ? ue_.integrity : ran_.integrity;
+  if (protects) {
+    const bool ciphers = uplink_pdu ? ue_.ciphering : ran_.dl_ciphering;
+    emit(out, {step, false, uplink_pdu ? "ue" : "network",
+               rat_ == Rat::eps ? "TS 36.323 5.1.1, TS 33.401 7.2.4.5" : "TS 38.323 5.2.1, TS 33.501 6.7.4",
+               cat("a PDU at the next COUNT, ", sent.next), cat("another PDU at COUNT ", count),
+               cat(uplink_pdu ? "uplink" : "downlink", " COUNT ", count, srb == 2 ? " of SRB2" : "",
+                   " carried another PDU already under the connection's key: the MAC-I input",
+                   ciphers ? " and the keystream repeat" : " repeats", "; its receiver discards it")});
+  }
+  return true;
 }
 
 namespace {
@@ -156,11 +191,6 @@ bool read_command(Rat rat, const std::vector<std::uint8_t>& m, AsCommand& c) {
 }
 AsUplink read_uplink(Rat rat, const std::vector<std::uint8_t>& m) {
   return rat == Rat::eps ? impl::engine::LteAsWire::read_uplink(m) : impl::engine::NrAsWire::read_uplink(m);
-}
-
-std::uint32_t count_of(Rat rat, std::uint32_t expected, std::span<const std::uint8_t> pdu) {
-  const auto& format = rat == Rat::eps ? impl::engine::kLtePdcpSrb : impl::engine::kNrPdcpSrb;
-  return impl::engine::received_count(format, expected, impl::engine::pdcp_sn(format, pdu));
 }
 
 // The verdict on a message that must be integrity protected (and ciphered, when `expected` says
@@ -191,10 +221,9 @@ Verdict protection_verdict(impl::engine::AlgorithmKeys& keys, Rat rat, std::span
 
 // ---- downlink: the network's command and what follows it -----------------------------------
 
-void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
+void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count,
+                       std::vector<Verdict>& out) {
   const Concrete v;
-  const std::uint32_t count = count_of(rat_, dl_next_, pdu);
-  dl_next_ = count + 1;
   // The message as the network's configuration says it goes; a command may also come as the
   // standard says a first one goes, without ciphering.
   const PdcpSecurity configured{ran_.integrity, ran_.dl_ciphering, static_cast<std::uint8_t>(ran_.eia),
@@ -324,10 +353,8 @@ void AsJudge::downlink(std::size_t step, std::span<const std::uint8_t> pdu, std:
 
 // TS 36.331 / TS 38.331 5.3.1.1: SRB2 (and the DRBs) are established once the SecurityModeCommand
 // has gone, always with integrity protection and ciphering; its BEARER is 1 (TS 33.401 B.1.1).
-void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
-  std::uint32_t& next = uplink_pdu ? ul2_next_ : dl2_next_;
-  const std::uint32_t count = count_of(rat_, next, pdu);
-  next = count + 1;
+void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8_t> pdu, std::uint32_t count,
+                   std::vector<Verdict>& out) {
   const bool may = uplink_pdu ? ue_.activated : (ran_.pending || ran_.activated);
   const std::uint32_t eea = uplink_pdu ? ue_.eea : ran_.eea, eia = uplink_pdu ? ue_.eia : ran_.eia;
   const char* party = uplink_pdu ? "ue" : "network";
@@ -354,9 +381,8 @@ void AsJudge::srb2(std::size_t step, bool uplink_pdu, std::span<const std::uint8
 
 // ---- uplink: the UE's answer and what follows it ---------------------------------------------
 
-void AsJudge::uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
-  const std::uint32_t count = count_of(rat_, ul_next_, pdu);
-  ul_next_ = count + 1;
+void AsJudge::uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count,
+                     std::vector<Verdict>& out) {
   if (expecting_) {
     answer(step, pdu, count, out);
     return;

@@ -22,6 +22,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "impl/engine/message_security.h"
@@ -80,9 +81,17 @@ class AsJudge {
   bool try_key();   // the key is fixed, or the source gives one now (into key_, not fixed)
   void need_key();  // fixes the key and sets up the eNB / gNB; UnusableInput when there is none
   void setup_ran();
-  void downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
-  void uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
-  void srb2(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
+  // The PDCP COUNTs one direction of one SRB carried lately, with the PDU that carried each.
+  struct Sent {
+    std::uint32_t next = 0;  // the COUNT its receiver expects next (RX_NEXT)
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint8_t>>> recent;
+  };
+  bool reused(std::size_t step, bool uplink, std::uint8_t srb, std::uint32_t count, std::span<const std::uint8_t> pdu,
+              std::vector<Verdict>& out);
+  void downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
+  void uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
+  void srb2(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::uint32_t count,
+            std::vector<Verdict>& out);
   void answer(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
   void emit(std::vector<Verdict>& out, Verdict v) const;
 
@@ -97,8 +106,7 @@ class AsJudge {
   std::uint32_t eea_order_ = spec::as_smc_ran::kAnyOrder, eia_order_ = spec::as_smc_ran::kAnyOrder;
   spec::as_smc_ue::State<spec::Concrete> ue_ = spec::as_smc_ue::initial(spec::Concrete{});
   spec::as_smc_ran::State<spec::Concrete> ran_ = spec::as_smc_ran::initial(spec::Concrete{});
-  std::uint32_t dl_next_ = 0, ul_next_ = 0;    // the COUNT each receiver expects next on SRB1
-  std::uint32_t dl2_next_ = 0, ul2_next_ = 0;  // and on SRB2
+  std::array<Sent, 4> sent_{};  // SRB1 downlink, SRB1 uplink, SRB2 downlink, SRB2 uplink
   std::optional<Expectation> expecting_;
   std::vector<std::uint8_t> delivered_;
 };

@@ -5,9 +5,10 @@
 // have, made by altering one PDU, is caught on the party that made it: a UE that completes a
 // command whose MAC-I fails, that ciphers its COMPLETE, that protects its FAILURE, that sends in
 // the clear after activation; a network that sends the command twice, ciphers it, or sends in the
-// clear after it, uses SRB2 before the command or unciphered, or selects algorithms outside the UE
-// capabilities of the Initial Context Setup. The key reaches the judge as the context gives it, from
-// NAS when the command comes, or with the Initial Context Setup, before or after the first PDUs.
+// clear after it, uses SRB2 before the command or unciphered, selects algorithms outside the UE
+// capabilities of the Initial Context Setup, or sends another message at a COUNT it used already. The key reaches the
+// judge as the context gives it, from NAS when the command comes, or with the Initial Context Setup, before or after
+// the first PDUs.
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
@@ -47,6 +48,7 @@ enum class Fault {
   network_srb2_unciphered,
   network_outside_capabilities,  // selects an integrity algorithm the Initial Context Setup left out
   network_not_by_priority,       // selects a supported algorithm its configured list ranks lower
+  network_reuses_count,          // sends another message at the COUNT of its reconfiguration
 };
 
 // How the judge learns the key: from the context, from NAS when the command comes (a source that
@@ -198,6 +200,9 @@ struct Connection {
     if (fault == Fault::network_plain_after_command)
       down = made(reconf, {}, ran.tx_count() - 1, impl::engine::Direction::downlink);
     trace(false, down);
+    if (fault == Fault::network_reuses_count)  // a DLInformationTransfer at the COUNT just used
+      trace(false, made(Bytes{0x2a, 0x04, 0x07}, {true, true, eia, eea}, ran.tx_count() - 1,
+                        impl::engine::Direction::downlink));
     const Bytes reconf_complete{0x14, 0x00};
     const AsUeResult u = ue.send(reconf_complete, ul);
     Bytes up(u.pdu.begin(), u.pdu.end());
@@ -244,6 +249,13 @@ void check(Fault fault) {
       (!c.same && fault != Fault::ue_completes_failed_command && fault != Fault::ue_protects_failure);
   if (c.violated("ue") != ue_fault || c.violated("network") != network_fault) RC_FAIL(c.all());
   RC_ASSERT(!c.verdicts.empty());
+  // NR: the reused COUNT is named as such (its window puts the PDU at the used COUNT, where its MAC-I
+  // verifies); LTE's receiver puts it one HFN on, where its MAC-I fails.
+  if (fault == Fault::network_reuses_count && std::is_same_v<Wire, impl::engine::NrAsWire>) {
+    RC_ASSERT(std::any_of(c.verdicts.begin(), c.verdicts.end(), [](const Verdict& v) {
+      return !v.ok && v.party == "network" && v.observed.rfind("another PDU at COUNT", 0) == 0;
+    }));
+  }
   // SRB2 before the command is caught as that, at its own step, not only by what it does to COUNTs.
   if (fault == Fault::network_srb2_before_command) {
     const auto first = std::find_if(c.verdicts.begin(), c.verdicts.end(), [](const Verdict& v) { return !v.ok; });
@@ -252,11 +264,12 @@ void check(Fault fault) {
 }
 
 Fault any_fault() {
-  return *rc::gen::element(
-      Fault::none, Fault::none, Fault::none, Fault::ue_completes_failed_command, Fault::ue_ciphers_complete,
-      Fault::ue_protects_failure, Fault::ue_plain_after_activation, Fault::network_second_command,
-      Fault::network_ciphers_command, Fault::network_plain_after_command, Fault::network_srb2_before_command,
-      Fault::network_srb2_unciphered, Fault::network_outside_capabilities, Fault::network_not_by_priority);
+  return *rc::gen::element(Fault::none, Fault::none, Fault::none, Fault::ue_completes_failed_command,
+                           Fault::ue_ciphers_complete, Fault::ue_protects_failure, Fault::ue_plain_after_activation,
+                           Fault::network_second_command, Fault::network_ciphers_command,
+                           Fault::network_plain_after_command, Fault::network_srb2_before_command,
+                           Fault::network_srb2_unciphered, Fault::network_outside_capabilities,
+                           Fault::network_not_by_priority, Fault::network_reuses_count);
 }
 
 RC_GTEST_PROP(OracleAs, LteConformsUnlessAFaultIsMadeAndThenTheFaultyPartyIsCaught, ()) {
