@@ -129,7 +129,7 @@ void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_
   delivered_.clear();
   Sent& sent = sent_[(srb - 1u) * 2u + (uplink_pdu ? 1u : 0u)];
   const std::uint32_t count = impl::engine::received_count(format, sent.next, impl::engine::pdcp_sn(format, pdu));
-  if (reused(step, uplink_pdu, srb, count, pdu, out)) return;
+  if (reused(step, uplink_pdu, srb, sent, count, pdu, out)) return;
   // TS 38.323 5.2.2.1: RX_NEXT moves on only past a COUNT at or beyond it (NR PDUs may come out of order).
   sent.next = std::max(sent.next, count + 1);
   if (srb == 2)
@@ -145,10 +145,9 @@ void AsJudge::pdu(std::size_t step, bool uplink_pdu, std::span<const std::uint8_
 // carried before with other octets, once the sender protects its messages, repeats that COUNT's
 // MAC-I input and, ciphered, its keystream under the same key. The same octets again are a copy,
 // which the receiver discards as a duplicate (38.323 5.2.2.1) and so does the judge.
-bool AsJudge::reused(std::size_t step, bool uplink_pdu, std::uint8_t srb, std::uint32_t count,
+bool AsJudge::reused(std::size_t step, bool uplink_pdu, std::uint8_t srb, Sent& sent, std::uint32_t count,
                      std::span<const std::uint8_t> pdu, std::vector<Verdict>& out) {
   constexpr std::size_t kRemembered = 64;  // how far back a COUNT is looked for
-  Sent& sent = sent_[(srb - 1u) * 2u + (uplink_pdu ? 1u : 0u)];
   const auto before =
       std::find_if(sent.recent.begin(), sent.recent.end(), [count](const auto& entry) { return entry.first == count; });
   if (before == sent.recent.end()) {

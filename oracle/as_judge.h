@@ -86,8 +86,8 @@ class AsJudge {
     std::uint32_t next = 0;  // the COUNT its receiver expects next (RX_NEXT)
     std::vector<std::pair<std::uint32_t, std::vector<std::uint8_t>>> recent;
   };
-  bool reused(std::size_t step, bool uplink, std::uint8_t srb, std::uint32_t count, std::span<const std::uint8_t> pdu,
-              std::vector<Verdict>& out);
+  bool reused(std::size_t step, bool uplink, std::uint8_t srb, Sent& sent, std::uint32_t count,
+              std::span<const std::uint8_t> pdu, std::vector<Verdict>& out);
   void downlink(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
   void uplink(std::size_t step, std::span<const std::uint8_t> pdu, std::uint32_t count, std::vector<Verdict>& out);
   void srb2(std::size_t step, bool uplink, std::span<const std::uint8_t> pdu, std::uint32_t count,
