@@ -481,18 +481,15 @@ std::optional<ByteView> NasJudge::answer_plain(const Expectation& x, ByteView pd
   const Protection& p = header >= 3 ? x.complete : x.reject;
   count = impl::engine::estimate_count(p.count, sequence_number(rat_, pdu));
   if (const auto plain = open(key(kUe, p.key), p.eea, p.eia, count, pdu)) return plain;
-  // Not at the COUNT due or after: perhaps at one the UE used already under this key (its
-  // keystream repeats), which the caller's COUNT check then names. The last few are tried: a
-  // sender that forgot to increase its COUNT once, or went back over a short burst.
+  // Not at the COUNT due or after: perhaps at one of the last few the UE used already under this
+  // key (its keystream repeats), which the caller's COUNT check then names: a sender that forgot
+  // to increase its COUNT once, or went back over a short burst. The SN leaves one candidate.
   constexpr std::uint32_t kReusedWindow = 16;
-  for (std::uint32_t back = 1; back <= kReusedWindow && back <= p.count; ++back) {
-    if (((p.count - back) & 0xff) != sequence_number(rat_, pdu)) continue;
-    if (const auto plain = open(key(kUe, p.key), p.eea, p.eia, p.count - back, pdu)) {
-      count = p.count - back;
-      return plain;
-    }
-  }
-  return std::nullopt;
+  const std::uint32_t back = (p.count - sequence_number(rat_, pdu)) & 0xff;
+  if (back == 0 || back > kReusedWindow || back > p.count) return std::nullopt;
+  const auto plain = open(key(kUe, p.key), p.eea, p.eia, p.count - back, pdu);
+  if (plain) count = p.count - back;
+  return plain;
 }
 
 std::optional<ByteView> NasJudge::open(ByteView k, std::uint32_t eea, std::uint32_t eia, std::uint32_t count,
